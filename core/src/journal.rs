@@ -1,0 +1,234 @@
+//! The journal of kindness acts: given, received or witnessed.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::record::{impl_record, CollectionName};
+use crate::validation::{split_list, FieldError, Problem};
+
+/// Whose kindness it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Given,
+    Received,
+    Witnessed,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Given, Kind::Received, Kind::Witnessed];
+
+    /// The stable name used in storage, files and form values.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Given => "given",
+            Kind::Received => "received",
+            Kind::Witnessed => "witnessed",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// One act of kindness in the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    pub id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<DateTime<Utc>>,
+    /// What happened, in the writer's words.
+    pub text: String,
+    pub kind: Kind,
+    /// The day it happened, in the writer's own calendar (no time zone).
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub person: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Never shared unless the writer chooses to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub private_note: String,
+}
+
+impl_record!(JournalEntry, CollectionName::Journal);
+
+impl JournalEntry {
+    pub fn new(id: Uuid, now: DateTime<Utc>, text: String, kind: Kind, date: NaiveDate) -> Self {
+        Self {
+            id,
+            created_at: now,
+            updated_at: now,
+            deleted_at: None,
+            text,
+            kind,
+            date,
+            person: String::new(),
+            category: String::new(),
+            tags: Vec::new(),
+            private_note: String::new(),
+        }
+    }
+}
+
+/// The journal form as typed: every field is text until it is checked.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct JournalDraft {
+    pub text: String,
+    pub kind: Kind,
+    /// `YYYY-MM-DD`, as a date input gives it.
+    pub date: String,
+    pub person: String,
+    pub category: String,
+    /// Comma-separated.
+    pub tags: String,
+    pub private_note: String,
+}
+
+impl JournalDraft {
+    /// A blank form for a new entry dated today.
+    pub fn new_for(today: NaiveDate) -> Self {
+        Self {
+            date: today.format("%Y-%m-%d").to_string(),
+            ..Self::default()
+        }
+    }
+
+    /// The form filled in from an entry, for editing it.
+    pub fn from_entry(entry: &JournalEntry) -> Self {
+        Self {
+            text: entry.text.clone(),
+            kind: entry.kind,
+            date: entry.date.format("%Y-%m-%d").to_string(),
+            person: entry.person.clone(),
+            category: entry.category.clone(),
+            tags: entry.tags.join(", "),
+            private_note: entry.private_note.clone(),
+        }
+    }
+
+    /// Checks the form. `today` is the writer's local date: an entry may not be dated later.
+    /// On success, returns the entry: `existing` updated, or a new one with `new_id`.
+    pub fn to_entry(
+        &self,
+        existing: Option<&JournalEntry>,
+        new_id: Uuid,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<JournalEntry, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let text = self.text.trim();
+        if text.is_empty() {
+            errors.push(FieldError::new("text", Problem::Required));
+        }
+        let date = match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {
+            Ok(date) if date > today => {
+                errors.push(FieldError::new("date", Problem::FutureDate));
+                None
+            }
+            Ok(date) => Some(date),
+            Err(_) => {
+                errors.push(FieldError::new("date", Problem::NotADate));
+                None
+            }
+        };
+        let (Some(date), true) = (date, errors.is_empty()) else {
+            return Err(errors);
+        };
+        let mut entry = match existing {
+            Some(entry) => entry.clone(),
+            None => JournalEntry::new(new_id, now, String::new(), self.kind, date),
+        };
+        entry.text = text.to_string();
+        entry.kind = self.kind;
+        entry.date = date;
+        entry.person = self.person.trim().to_string();
+        entry.category = self.category.trim().to_string();
+        entry.tags = split_list(&self.tags);
+        entry.private_note = self.private_note.trim().to_string();
+        Ok(entry)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::tests::at;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn an_empty_text_is_refused_with_a_message_that_names_the_field() {
+        let draft = JournalDraft {
+            text: "   ".into(),
+            ..JournalDraft::new_for(day(2))
+        };
+        let errors = draft
+            .to_entry(None, Uuid::nil(), at(0), day(2))
+            .unwrap_err();
+        assert_eq!(errors, vec![FieldError::new("text", Problem::Required)]);
+    }
+
+    #[test]
+    fn a_future_date_is_refused_and_today_or_earlier_is_accepted() {
+        let mut draft = JournalDraft {
+            text: "Carried Mrs Chan's shopping".into(),
+            ..JournalDraft::new_for(day(3))
+        };
+        let errors = draft
+            .to_entry(None, Uuid::nil(), at(0), day(2))
+            .unwrap_err();
+        assert_eq!(errors, vec![FieldError::new("date", Problem::FutureDate)]);
+
+        draft.date = "2026-11-02".into();
+        assert_eq!(
+            draft
+                .to_entry(None, Uuid::nil(), at(0), day(2))
+                .unwrap()
+                .date,
+            day(2)
+        );
+        draft.date = "2025-01-31".into();
+        assert!(draft.to_entry(None, Uuid::nil(), at(0), day(2)).is_ok());
+    }
+
+    #[test]
+    fn a_date_that_is_not_a_date_is_refused() {
+        let draft = JournalDraft {
+            text: "x".into(),
+            date: "2026-02-30".into(),
+            ..JournalDraft::default()
+        };
+        let errors = draft
+            .to_entry(None, Uuid::nil(), at(0), day(2))
+            .unwrap_err();
+        assert_eq!(errors, vec![FieldError::new("date", Problem::NotADate)]);
+    }
+
+    #[test]
+    fn editing_keeps_the_id_and_creation_time_and_tidies_the_fields() {
+        let original =
+            JournalEntry::new(Uuid::from_u128(9), at(1), "a".into(), Kind::Given, day(1));
+        let mut draft = JournalDraft::from_entry(&original);
+        draft.text = "  Sat with Mr Lee  ".into();
+        draft.kind = Kind::Witnessed;
+        draft.tags = "company, visits,".into();
+        let edited = draft
+            .to_entry(Some(&original), Uuid::nil(), at(5), day(2))
+            .unwrap();
+        assert_eq!(edited.id, original.id);
+        assert_eq!(edited.created_at, at(1));
+        assert_eq!(edited.text, "Sat with Mr Lee");
+        assert_eq!(edited.kind, Kind::Witnessed);
+        assert_eq!(edited.tags, vec!["company", "visits"]);
+    }
+}

@@ -1,0 +1,12 @@
+//! Kindred's domain: records, validation, merge, storage rules and statistics.
+//!
+//! Nothing here knows about the browser. Time and new ids come in as arguments, and storage
+//! is reached through the [`storage::KeyValueStore`] port, so everything is tested natively.
+
+pub mod journal;
+pub mod model;
+pub mod persist;
+pub mod record;
+pub mod settings;
+pub mod storage;
+pub mod validation;
