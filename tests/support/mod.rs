@@ -1,0 +1,748 @@
+//! Support for Kindred's browser tests: the built app, served locally and driven in
+//! headless Chromium the way a person with a screen reader would use it.
+//!
+//! ```ignore
+//! mod support;
+//! use support::App;
+//!
+//! #[test]
+//! fn writes_a_journal_entry() {
+//!     let app = App::start();
+//!     app.open("#/journal");
+//!     app.get("textbox", "What kind thing happened?").type_text("Helped a neighbour");
+//!     app.get("button", "Save").click();
+//!     app.wait_for_text("Helped a neighbour");
+//! }
+//! ```
+//!
+//! Elements are found by their accessible role and name ([`App::get`]), as Chromium's
+//! accessibility tree computes them, never by CSS class or id: a test that can find a
+//! control this way has also checked that the control is labelled.
+//!
+//! Role names are the ones Chromium reports, which are the ARIA roles except for a few
+//! native controls without an ARIA equivalent. What Chromium 156 reports:
+//!
+//! | element                                          | role          |
+//! |--------------------------------------------------|---------------|
+//! | `<input>`, `type=text/email/tel/url/password`, `<textarea>` | `textbox` |
+//! | `<input type=search>`                            | `searchbox`   |
+//! | `<input type=number>`                            | `spinbutton`  |
+//! | `<input type=date>`                              | `Date`        |
+//! | `<input type=datetime-local/month/week>`         | `DateTime`    |
+//! | `<input type=time>`                              | `InputTime`   |
+//! | `<input type=color>`                             | `ColorWell`   |
+//! | `<input type=range>`                             | `slider`      |
+//! | `<input type=file>`                              | `button` (named by its label) |
+//! | `<input type=submit/reset/button>`               | `button`      |
+//! | `<select>` (single choice)                       | `combobox`    |
+//! | `<select multiple>`, `<select size=…>`           | `listbox`     |
+//! | `<input list=…>`                                 | `combobox`    |
+//! | `<img alt=…>`, `role=img`, `<svg role=img>`      | `image` (`"img"` is accepted too) |
+//! | `<section>` with `aria-label`/`aria-labelledby`  | `region` (without a name: `generic`) |
+//! | `<fieldset>`, `<details>`                        | `group`       |
+//! | `<summary>`                                      | `DisclosureTriangle` |
+//! | `<output>`                                       | `status`      |
+//! | `<th>` / `<td>`                                  | `columnheader` / `cell` |
+//! | top-level `<header>` / `<footer>`                | `banner` / `contentinfo` |
+//!
+//! Hidden elements (`display: none`, `visibility: hidden`, `aria-hidden="true"`) have the
+//! role `none` and an empty name, so queries never find them.
+//!
+//! Every test file uses only part of this module.
+
+// Each test file is its own crate that includes this module and uses a different part of
+// it; without this, every file would warn about the helpers it does not call.
+#![allow(dead_code)]
+
+pub mod static_server;
+pub mod webdriver;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+pub use static_server::StaticServer;
+pub use webdriver::{Browser, Element, WebDriverError};
+
+/// The viewport of a typical phone, in CSS pixels: what [`App::start`] uses.
+pub const PHONE: (u32, u32) = (390, 844);
+/// How long queries and waits keep trying before they fail the test.
+pub const WAIT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long the app may take to start after a page load (the wasm compiles first).
+pub const START_TIMEOUT: Duration = Duration::from_secs(10);
+/// How often waits re-check.
+const POLL_INTERVAL: Duration = Duration::from_millis(50);
+/// How many candidates a failure message lists at most.
+const MAX_LISTED: usize = 40;
+
+/// The built app served on a local port, shown in a fresh headless Chromium.
+///
+/// Each `App` has its own server and browser profile, so tests do not share
+/// localStorage. Dropping it shuts both down; if the test is panicking, it first saves a
+/// screenshot to `target/screenshots/failed-TEST.png` and prints the console errors.
+pub struct App {
+    // Declared before `server` so that it drops first: the browser should not see the
+    // server disappear under a page it is still showing.
+    browser: Browser,
+    server: StaticServer,
+}
+
+impl App {
+    /// Serves the built app and opens a phone-sized browser ([`PHONE`]). Nothing is
+    /// loaded yet: call [`App::open`].
+    ///
+    /// The app is served from `dist/`, or from the directory in the `KINDRED_DIST`
+    /// environment variable.
+    #[track_caller]
+    pub fn start() -> App {
+        App::start_with_size(PHONE.0, PHONE.1)
+    }
+
+    /// Like [`App::start`], with a `width` × `height` viewport in CSS pixels.
+    #[track_caller]
+    pub fn start_with_size(width: u32, height: u32) -> App {
+        let dist = App::dist_dir();
+        if !dist.join("index.html").is_file() {
+            panic!(
+                "dist/ is missing: run scripts/test, which builds it (looked for {})",
+                dist.join("index.html").display()
+            );
+        }
+        let server = StaticServer::start(dist);
+        let browser = Browser::launch(width, height);
+        App { browser, server }
+    }
+
+    /// The directory the app is served from: `KINDRED_DIST` if set, else `dist/` at the
+    /// repository root.
+    pub fn dist_dir() -> PathBuf {
+        match std::env::var_os("KINDRED_DIST") {
+            Some(dir) => PathBuf::from(dir),
+            None => Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"),
+        }
+    }
+
+    /// The browser, for what this API does not cover (tabs, scripts, raw CSS queries).
+    pub fn browser(&self) -> &Browser {
+        &self.browser
+    }
+
+    /// The server, to `stop` it (go offline), `restart` it, or `set_root` (deploy
+    /// another build at the same address).
+    pub fn server(&self) -> &StaticServer {
+        &self.server
+    }
+
+    /// The absolute URL of `route` on the app's server, e.g. `url("#/journal")`.
+    pub fn url(&self, route: &str) -> String {
+        self.server.url(route)
+    }
+
+    /// Loads `route` (e.g. `""` or `"#/journal"`) and waits until the app has started.
+    ///
+    /// If the browser already shows the app and `route` differs only in the part after
+    /// `#`, the page is not reloaded: the app just sees the route change, as when a user
+    /// follows a link. Use [`App::reload`] to start the app afresh.
+    #[track_caller]
+    pub fn open(&self, route: &str) {
+        self.browser.navigate(&self.server.url(route));
+        self.wait_for_start();
+    }
+
+    /// Reloads the page, as the browser's reload button does, and waits until the app has
+    /// started again. What the app keeps in localStorage survives; memory does not.
+    #[track_caller]
+    pub fn reload(&self) {
+        self.browser.refresh();
+        self.wait_for_start();
+    }
+
+    /// Waits until the app has rendered its navigation, the sign that the wasm module
+    /// loaded and the app mounted.
+    #[track_caller]
+    fn wait_for_start(&self) {
+        let started = poll(START_TIMEOUT, || {
+            self.browser
+                .try_execute("return document.querySelector('nav') !== null", &[])
+                .is_ok_and(|found| found == json!(true))
+        });
+        if !started {
+            panic!(
+                "the app did not start within {START_TIMEOUT:?} at {}: no <nav> appeared.\n\
+                 Console errors: {:#?}",
+                self.browser.current_url(),
+                self.console_errors()
+            );
+        }
+    }
+
+    /// The one visible element with accessible `role` and `name`, waiting up to
+    /// [`WAIT_TIMEOUT`] for it to appear. `name` is compared exactly, after trimming.
+    ///
+    /// Fails if no such element appears, or if several match (scope the search with
+    /// [`Element::within`]). The failure message lists what the page does have.
+    #[track_caller]
+    pub fn get(&self, role: &str, name: &str) -> Element {
+        Scope::Page(&self.browser).get(role, &Wanted::Named(name))
+    }
+
+    /// The one visible element with accessible `role` whose text contains `text`, waiting
+    /// like [`App::get`]. For elements without a name of their own, such as list items
+    /// and alerts.
+    #[track_caller]
+    pub fn get_with_text(&self, role: &str, text: &str) -> Element {
+        Scope::Page(&self.browser).get(role, &Wanted::Containing(text))
+    }
+
+    /// The visible element with accessible `role` and `name` if there is one right now,
+    /// without waiting: for asserting that something is absent. Fails if several match.
+    #[track_caller]
+    pub fn query(&self, role: &str, name: &str) -> Option<Element> {
+        Scope::Page(&self.browser).query(role, &Wanted::Named(name))
+    }
+
+    /// All visible elements with accessible `role`, in document order, without waiting.
+    #[track_caller]
+    pub fn all(&self, role: &str) -> Vec<Element> {
+        Scope::Page(&self.browser).all(role)
+    }
+
+    /// Waits until `condition` returns true, checking every 50 ms for up to
+    /// [`WAIT_TIMEOUT`]; fails with "timed out after 5s waiting for DESCRIPTION".
+    /// `condition` should not panic when an element goes stale: prefer re-finding
+    /// elements inside it (`app.all(…)`, `app.query(…)`) to holding on to one.
+    #[track_caller]
+    pub fn wait_for(&self, description: &str, condition: impl FnMut() -> bool) {
+        if !poll(WAIT_TIMEOUT, condition) {
+            panic!("timed out after {WAIT_TIMEOUT:?} waiting for {description}");
+        }
+    }
+
+    /// Waits until the visible text of the page contains `text`.
+    #[track_caller]
+    pub fn wait_for_text(&self, text: &str) {
+        if !poll(WAIT_TIMEOUT, || {
+            self.try_page_text().is_some_and(|page| page.contains(text))
+        }) {
+            panic!(
+                "timed out after {WAIT_TIMEOUT:?} waiting for the text {text:?}; the page shows:\n{}",
+                truncate(&self.page_text(), 3000)
+            );
+        }
+    }
+
+    /// The visible text of the whole page (`document.body.innerText`).
+    #[track_caller]
+    pub fn page_text(&self) -> String {
+        let text = self
+            .browser
+            .execute("return document.body ? document.body.innerText : ''", &[]);
+        text.as_str().unwrap_or_default().to_string()
+    }
+
+    fn try_page_text(&self) -> Option<String> {
+        let text = self
+            .browser
+            .try_execute("return document.body ? document.body.innerText : ''", &[])
+            .ok()?;
+        text.as_str().map(str::to_string)
+    }
+
+    /// Everything in the page's localStorage.
+    #[track_caller]
+    pub fn local_storage(&self) -> BTreeMap<String, String> {
+        let entries = self.browser.execute(
+            "const entries = {};
+             for (let i = 0; i < localStorage.length; i++) {
+                 const key = localStorage.key(i);
+                 entries[key] = localStorage.getItem(key);
+             }
+             return entries;",
+            &[],
+        );
+        entries
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(key, value)| (key.clone(), value.as_str().unwrap_or_default().to_string()))
+            .collect()
+    }
+
+    /// Stores `value` under `key` in the page's localStorage. The app notices only on its
+    /// next start: follow with [`App::reload`].
+    #[track_caller]
+    pub fn set_local_storage(&self, key: &str, value: &str) {
+        self.browser.execute(
+            "localStorage.setItem(arguments[0], arguments[1])",
+            &[json!(key), json!(value)],
+        );
+    }
+
+    /// Empties the page's localStorage. The app notices only on its next start.
+    #[track_caller]
+    pub fn clear_local_storage(&self) {
+        self.browser.execute("localStorage.clear()", &[]);
+    }
+
+    /// Saves a screenshot of the viewport to `target/screenshots/NAME.png` and returns
+    /// its path.
+    #[track_caller]
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let path = screenshot_path(name);
+        self.browser.screenshot(&path);
+        path
+    }
+
+    /// The console errors (level SEVERE) since the browser started: `console.error`
+    /// calls, uncaught exceptions and wasm panics, failed network requests.
+    #[track_caller]
+    pub fn console_errors(&self) -> Vec<String> {
+        self.browser
+            .console_log()
+            .into_iter()
+            .filter(|entry| entry.level == "SEVERE")
+            .map(|entry| entry.message)
+            .collect()
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if !thread::panicking() {
+            return;
+        }
+        // Evidence for the failure. Nothing here may panic: a panic while already
+        // panicking aborts the test binary and hides the original message.
+        let test = thread::current()
+            .name()
+            .unwrap_or("test")
+            .replace(|c: char| !c.is_ascii_alphanumeric() && c != '_', "-");
+        let path = screenshot_path(&format!("failed-{test}"));
+        if self.browser.try_screenshot(&path).is_ok() {
+            eprintln!("screenshot of the failed test: {}", path.display());
+        }
+        if let Ok(log) = self.browser.try_console_log() {
+            let errors: Vec<_> = log.iter().filter(|entry| entry.level == "SEVERE").collect();
+            if !errors.is_empty() {
+                eprintln!("browser console errors:");
+                for entry in errors {
+                    eprintln!("  {}", entry.message);
+                }
+            }
+        }
+    }
+}
+
+/// `target/screenshots/NAME.png`.
+fn screenshot_path(name: &str) -> PathBuf {
+    // Cargo gives integration tests `target/tmp`; its parent is the target directory,
+    // wherever CARGO_TARGET_DIR puts it.
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("CARGO_TARGET_TMPDIR has a parent")
+        .to_path_buf();
+    target.join("screenshots").join(format!("{name}.png"))
+}
+
+/// Element actions phrased as a user's, and role queries below an element.
+impl Element {
+    /// The one visible descendant with accessible `role` and `name`, waiting like
+    /// [`App::get`]. E.g. the Edit button of one list item:
+    /// `app.get_with_text("listitem", "Fixed a bike").within("button", "Edit")`.
+    #[track_caller]
+    pub fn within(&self, role: &str, name: &str) -> Element {
+        Scope::Within(self).get(role, &Wanted::Named(name))
+    }
+
+    /// The one visible descendant with accessible `role` whose text contains `text`,
+    /// waiting like [`App::get`].
+    #[track_caller]
+    pub fn within_with_text(&self, role: &str, text: &str) -> Element {
+        Scope::Within(self).get(role, &Wanted::Containing(text))
+    }
+
+    /// The visible descendant with accessible `role` and `name` if there is one right
+    /// now, without waiting.
+    #[track_caller]
+    pub fn query_within(&self, role: &str, name: &str) -> Option<Element> {
+        Scope::Within(self).query(role, &Wanted::Named(name))
+    }
+
+    /// All visible descendants with accessible `role`, in document order, without waiting.
+    #[track_caller]
+    pub fn all_within(&self, role: &str) -> Vec<Element> {
+        Scope::Within(self).all(role)
+    }
+
+    /// Types `text` at the end of the field's value, as a user typing would (one key at a
+    /// time; `input` events fire). Use [`Element::clear`] first to replace the value.
+    ///
+    /// Date, time, colour and range inputs take no typing in a locale-independent way;
+    /// for them `text` is the value in its HTML form (`2024-05-31`, `13:45`, `#ff0000`,
+    /// `7`) and is set directly, with `input` and `change` events as a user's choice
+    /// would fire. This is what the WebDriver standard prescribes, which chromedriver
+    /// does not implement.
+    #[track_caller]
+    pub fn type_text(&self, text: &str) {
+        let kind = self.execute(
+            "return arguments[0].tagName === 'INPUT' ? arguments[0].type : ''",
+            &[],
+        );
+        let kind = kind.as_str().unwrap_or_default();
+        const NOT_TYPEABLE: [&str; 7] = [
+            "date",
+            "datetime-local",
+            "month",
+            "week",
+            "time",
+            "color",
+            "range",
+        ];
+        if !NOT_TYPEABLE.contains(&kind) {
+            self.send_keys(text);
+            return;
+        }
+        let outcome = self.execute(
+            "const [input, value] = arguments;
+             if (input.disabled || input.readOnly) return 'the input is not editable';
+             input.focus();
+             input.value = value;
+             if (input.value !== value) return 'the input rejected the value';
+             input.dispatchEvent(new Event('input', { bubbles: true }));
+             input.dispatchEvent(new Event('change', { bubbles: true }));
+             return '';",
+            &[json!(text)],
+        );
+        let problem = outcome.as_str().unwrap_or_default();
+        if !problem.is_empty() {
+            panic!("cannot set the {kind} input to {text:?}: {problem}");
+        }
+    }
+
+    /// The current value of an input, textarea or select (the `value` property).
+    #[track_caller]
+    pub fn value(&self) -> String {
+        match self.property("value") {
+            Value::String(value) => value,
+            Value::Null => String::new(),
+            other => other.to_string(),
+        }
+    }
+
+    /// Chooses the option labelled `option_label` in a `<select>`, firing `input` and
+    /// `change` as a user's choice does.
+    ///
+    /// Done in script rather than by clicking the option, because chromedriver's click on
+    /// an `<option>` fires only `change`.
+    #[track_caller]
+    pub fn select(&self, option_label: &str) {
+        if !self.is_displayed() {
+            panic!("cannot choose {option_label:?}: the select is not visible");
+        }
+        let outcome = self.execute(
+            "const [select, label] = arguments;
+             if (select.tagName !== 'SELECT') return 'the element is not a <select>';
+             if (select.disabled) return 'the select is disabled';
+             const options = Array.from(select.options);
+             const option = options.find(o => o.label.trim() === label);
+             if (!option) {
+                 return 'it has no such option; its options are: '
+                     + options.map(o => JSON.stringify(o.label.trim())).join(', ');
+             }
+             if (option.disabled) return 'that option is disabled';
+             select.focus();
+             option.selected = true;
+             select.dispatchEvent(new Event('input', { bubbles: true }));
+             select.dispatchEvent(new Event('change', { bubbles: true }));
+             return '';",
+            &[json!(option_label.trim())],
+        );
+        let problem = outcome.as_str().unwrap_or_default();
+        if !problem.is_empty() {
+            panic!("cannot choose {option_label:?}: {problem}");
+        }
+    }
+
+    /// Chooses `path` in an `<input type=file>`, as picking it in the file dialog would
+    /// (`input` and `change` fire). Relative paths are relative to the repository root.
+    #[track_caller]
+    pub fn set_file(&self, path: impl AsRef<Path>) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path.as_ref());
+        let absolute = path
+            .canonicalize()
+            .unwrap_or_else(|e| panic!("cannot choose {}: {e}", path.display()));
+        self.send_keys(&absolute.to_string_lossy());
+    }
+}
+
+/// What a role query looks for besides the role.
+enum Wanted<'a> {
+    /// Any element with the role.
+    Any,
+    /// An accessible name equal to this, after trimming.
+    Named(&'a str),
+    /// Rendered text containing this.
+    Containing(&'a str),
+}
+
+impl Wanted<'_> {
+    fn describe(&self, role: &str) -> String {
+        match self {
+            Wanted::Any => role.to_string(),
+            Wanted::Named(name) => format!("{role} named {name:?}"),
+            Wanted::Containing(text) => format!("{role} containing the text {text:?}"),
+        }
+    }
+}
+
+/// Where a role query looks: the whole page, or below one element.
+enum Scope<'a> {
+    Page(&'a Browser),
+    Within(&'a Element),
+}
+
+impl Scope<'_> {
+    fn find_css(&self, css: &str) -> Result<Vec<Element>, WebDriverError> {
+        match self {
+            Scope::Page(browser) => browser.try_find_all(css),
+            Scope::Within(element) => element.try_find_all(css),
+        }
+    }
+
+    fn describe(&self) -> &'static str {
+        match self {
+            Scope::Page(_) => "on the page",
+            Scope::Within(_) => "within the element",
+        }
+    }
+
+    /// The displayed elements with `role` that are `wanted`, in document order.
+    fn matching(&self, role: &str, wanted: &Wanted) -> Result<Vec<Element>, WebDriverError> {
+        let role = chromium_role(role);
+        let mut found = Vec::new();
+        for candidate in self.find_css(&candidate_selector(role))? {
+            // Cheapest and most selective check first: most candidates differ in name.
+            let wanted_here = match wanted {
+                Wanted::Any => true,
+                Wanted::Named(name) => candidate.try_computed_label()?.trim() == name.trim(),
+                Wanted::Containing(_) => true, // Checked last: reading text is slower.
+            };
+            if !wanted_here
+                || candidate.try_computed_role()? != role
+                || !candidate.try_is_displayed()?
+            {
+                continue;
+            }
+            if let Wanted::Containing(text) = wanted {
+                let shown = candidate.try_execute("return arguments[0].innerText", &[])?;
+                if !shown.as_str().unwrap_or_default().contains(text) {
+                    continue;
+                }
+            }
+            found.push(candidate);
+        }
+        Ok(found)
+    }
+
+    /// Waits for exactly one match.
+    #[track_caller]
+    fn get(&self, role: &str, wanted: &Wanted) -> Element {
+        let deadline = Instant::now() + WAIT_TIMEOUT;
+        loop {
+            let outcome = self.matching(role, wanted);
+            if let Ok(found) = &outcome {
+                if found.len() == 1 {
+                    return found[0].clone();
+                }
+            }
+            if Instant::now() >= deadline {
+                let problem = match outcome {
+                    Ok(found) if found.is_empty() => format!("found no {}", wanted.describe(role)),
+                    Ok(found) => format!(
+                        "found {} of {}; only one may match: find a container first and \
+                         search within() it",
+                        found.len(),
+                        wanted.describe(role)
+                    ),
+                    Err(error) => {
+                        format!("could not search for {}: {error}", wanted.describe(role))
+                    }
+                };
+                panic!(
+                    "{problem} {} within {WAIT_TIMEOUT:?}.\n{}",
+                    self.describe(),
+                    self.inventory(role)
+                );
+            }
+            thread::sleep(POLL_INTERVAL);
+        }
+    }
+
+    /// The match if there is exactly one right now, `None` if there is none.
+    #[track_caller]
+    fn query(&self, role: &str, wanted: &Wanted) -> Option<Element> {
+        let mut found = self.now(role, wanted);
+        if found.len() > 1 {
+            panic!(
+                "found {} of {} {}; only one may match.\n{}",
+                found.len(),
+                wanted.describe(role),
+                self.describe(),
+                self.inventory(role)
+            );
+        }
+        found.pop()
+    }
+
+    #[track_caller]
+    fn all(&self, role: &str) -> Vec<Element> {
+        self.now(role, &Wanted::Any)
+    }
+
+    /// The matches right now. A search that runs while the page re-renders can hit an
+    /// element that has just been removed; such a search is simply repeated.
+    #[track_caller]
+    fn now(&self, role: &str, wanted: &Wanted) -> Vec<Element> {
+        let mut attempts = 0;
+        loop {
+            match self.matching(role, wanted) {
+                Ok(found) => return found,
+                Err(error) if error.is_stale() && attempts < 20 => attempts += 1,
+                Err(error) => panic!(
+                    "could not search for {} {}: {error}",
+                    wanted.describe(role),
+                    self.describe()
+                ),
+            }
+            thread::sleep(POLL_INTERVAL);
+        }
+    }
+
+    /// Lists, for a failure message, the role and name of every element the search for
+    /// `role` considered.
+    fn inventory(&self, role: &str) -> String {
+        let Ok(candidates) = self.find_css(&candidate_selector(chromium_role(role))) else {
+            return String::new();
+        };
+        if candidates.is_empty() {
+            return format!("There is no element that could have the role {role:?}.");
+        }
+        let mut lines = vec![format!(
+            "Elements that could have the role {role:?} (role, name):"
+        )];
+        for candidate in candidates.iter().take(MAX_LISTED) {
+            let (Ok(found_role), Ok(name)) = (
+                candidate.try_computed_role(),
+                candidate.try_computed_label(),
+            ) else {
+                continue;
+            };
+            let hidden = match candidate.try_is_displayed() {
+                Ok(true) => "",
+                _ => "  (not displayed)",
+            };
+            lines.push(format!("  {found_role}, {name:?}{hidden}"));
+        }
+        if candidates.len() > MAX_LISTED {
+            lines.push(format!("  … and {} more", candidates.len() - MAX_LISTED));
+        }
+        lines.join("\n")
+    }
+}
+
+/// The role name Chromium uses for `role`: Chromium calls ARIA's `img` `image`.
+fn chromium_role(role: &str) -> &str {
+    match role {
+        "img" => "image",
+        other => other,
+    }
+}
+
+/// A CSS selector for every element that may have the (Chromium) `role`: the native
+/// elements with that implicit role, plus explicit `role` attributes. The computed role of
+/// each candidate is then checked, so the selector may be generous but must not miss any.
+fn candidate_selector(role: &str) -> String {
+    let native = match role {
+        "button" => {
+            "button, input[type=button], input[type=submit], input[type=reset], \
+             input[type=image], input[type=file]"
+        }
+        "link" => "a[href], area[href]",
+        "textbox" => {
+            "input:not([type]), input[type=text], input[type=email], input[type=tel], \
+             input[type=url], input[type=password], textarea"
+        }
+        "searchbox" => "input[type=search]",
+        "combobox" => "select, input[list]",
+        "listbox" => "select, datalist",
+        "option" => "option",
+        "checkbox" => "input[type=checkbox]",
+        "radio" => "input[type=radio]",
+        "spinbutton" => "input[type=number]",
+        "slider" => "input[type=range]",
+        "Date" => "input[type=date]",
+        "DateTime" => "input[type=datetime-local], input[type=month], input[type=week]",
+        "InputTime" => "input[type=time]",
+        "ColorWell" => "input[type=color]",
+        "list" => "ul, ol, menu",
+        "listitem" => "li",
+        "heading" => "h1, h2, h3, h4, h5, h6",
+        "navigation" => "nav",
+        "region" => "section",
+        "main" => "main",
+        "banner" => "header",
+        "contentinfo" => "footer",
+        "complementary" => "aside",
+        "form" => "form",
+        "article" => "article",
+        "group" => "fieldset, details, optgroup",
+        "dialog" => "dialog",
+        "image" => "img, svg",
+        "table" => "table",
+        "row" => "tr",
+        "cell" => "td",
+        "columnheader" | "rowheader" => "th",
+        "status" => "output",
+        "progressbar" => "progress",
+        "meter" => "meter",
+        "paragraph" => "p",
+        "DisclosureTriangle" => "summary",
+        _ => "",
+    };
+    // ARIA 1.3 made `image` a synonym of `img`.
+    let aria = match role {
+        "image" => "[role=img], [role=image]".to_string(),
+        other => format!("[role={:?}]", other),
+    };
+    if native.is_empty() {
+        aria
+    } else {
+        format!("{native}, {aria}")
+    }
+}
+
+/// Calls `condition` every [`POLL_INTERVAL`] until it returns true (then returns true) or
+/// `timeout` has passed (then returns false).
+fn poll(timeout: Duration, mut condition: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if condition() {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        thread::sleep(POLL_INTERVAL);
+    }
+}
+
+/// `text` cut to at most `max` characters, marking the cut.
+fn truncate(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
