@@ -1,10 +1,30 @@
 //! Kindred in the browser: a thin Leptos shell over `kindred-core`.
+//!
+//! The app exists only for wasm32. Natively this binary is empty: the package then only hosts
+//! the browser tests in tests/, and a native `cargo test` need not compile Leptos.
 
 #[cfg(target_arch = "wasm32")]
+mod alerts;
+#[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod clock;
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+mod download;
+#[cfg(target_arch = "wasm32")]
+mod routes;
+#[cfg(target_arch = "wasm32")]
+mod screens;
+#[cfg(target_arch = "wasm32")]
+mod state;
+#[cfg(target_arch = "wasm32")]
+mod text;
+#[cfg(target_arch = "wasm32")]
+mod web_storage;
 
 fn main() {
-    // Natively this binary is empty: the package only hosts the browser tests in tests/.
     #[cfg(target_arch = "wasm32")]
     app::start();
 }

@@ -78,6 +78,31 @@ impl JournalEntry {
     }
 }
 
+impl JournalEntry {
+    /// Whether the entry contains every word of a search, ignoring case, in its text, person,
+    /// category, tags or private note.
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = [
+            self.text.as_str(),
+            &self.person,
+            &self.category,
+            &self.tags.join(" "),
+            &self.private_note,
+        ]
+        .join("\n")
+        .to_lowercase();
+        query
+            .to_lowercase()
+            .split_whitespace()
+            .all(|word| haystack.contains(word))
+    }
+}
+
+/// Sorts entries newest first: by the day they happened, then by when they were written.
+pub fn newest_first(entries: &mut [&JournalEntry]) {
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then(b.created_at.cmp(&a.created_at)));
+}
+
 /// The journal form as typed: every field is text until it is checked.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct JournalDraft {
@@ -212,6 +237,37 @@ mod tests {
             .to_entry(None, Uuid::nil(), at(0), day(2))
             .unwrap_err();
         assert_eq!(errors, vec![FieldError::new("date", Problem::NotADate)]);
+    }
+
+    #[test]
+    fn search_finds_every_word_anywhere_ignoring_case() {
+        let mut entry = JournalEntry::new(
+            Uuid::nil(),
+            at(1),
+            "Drove Mrs Chan".into(),
+            Kind::Given,
+            day(1),
+        );
+        entry.tags = vec!["clinic".into()];
+        entry.private_note = "She was worried".into();
+        assert!(entry.matches("mrs CLINIC"));
+        assert!(entry.matches("worried"));
+        assert!(entry.matches(""));
+        assert!(!entry.matches("chan groceries"));
+    }
+
+    #[test]
+    fn newest_first_orders_by_day_then_by_writing_time() {
+        let older_day =
+            JournalEntry::new(Uuid::from_u128(1), at(9), "a".into(), Kind::Given, day(1));
+        let written_first =
+            JournalEntry::new(Uuid::from_u128(2), at(1), "b".into(), Kind::Given, day(2));
+        let written_last =
+            JournalEntry::new(Uuid::from_u128(3), at(5), "c".into(), Kind::Given, day(2));
+        let mut list = vec![&older_day, &written_first, &written_last];
+        newest_first(&mut list);
+        let texts: Vec<_> = list.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, vec!["c", "b", "a"]);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! Nothing here knows about the browser. Time and new ids come in as arguments, and storage
 //! is reached through the [`storage::KeyValueStore`] port, so everything is tested natively.
 
+pub mod backup;
+pub mod categories;
 pub mod journal;
 pub mod model;
 pub mod persist;

@@ -24,7 +24,10 @@ pub const FORMAT: &str = "kindred";
 pub const SCHEMA_VERSION: u32 = 1;
 /// Migrations from each older schema to the next, applied in order to the envelope's content:
 /// entry `i` turns schema `i + 1` into schema `i + 2`. Schema 1 is the first, so none yet.
-const MIGRATIONS: &[fn(Value) -> Result<Value, String>] = &[];
+const MIGRATIONS: &[Migration] = &[];
+
+/// Turns an envelope of one schema into the next, or says why it cannot.
+type Migration = fn(Value) -> Result<Value, String>;
 
 const PREFIX: &str = "kindred/";
 const UNREADABLE_PREFIX: &str = "kindred/unreadable/";

@@ -1,0 +1,75 @@
+//! The app shell: navigation, alerts, the status line and the current screen.
+
+use leptos::prelude::*;
+
+use crate::alerts::Alerts;
+use crate::dom::focus;
+use crate::routes::{current_screen, Screen};
+use crate::screens;
+use crate::state::AppState;
+use crate::text;
+
+pub fn start() {
+    mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+    let screen = current_screen();
+
+    // Moves focus to the new screen's heading after navigation, so that screen-reader and
+    // keyboard users land where sighted users look; and names the tab after the screen.
+    Effect::new(move |previous: Option<Screen>| {
+        let current = screen.get();
+        document().set_title(&format!("{} · {}", current.title(), text::APP_NAME));
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(focus_heading);
+        }
+        current
+    });
+
+    view! {
+        <button class="skip-link" on:click=move |_| focus_heading()>
+            {text::SKIP_TO_CONTENT}
+        </button>
+        <header class="app-header">
+            <p class="brand">
+                <span class="brand-name">{text::APP_NAME}</span>
+                <span class="tagline">{text::TAGLINE}</span>
+            </p>
+            <nav aria-label=text::MAIN_NAV>
+                <ul>
+                    {Screen::ALL
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=s.href()
+                                        aria-current=move || (screen.get() == s).then_some("page")
+                                    >
+                                        {s.title()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+        <Alerts />
+        <main id="content">
+            {move || screens::view(screen.get())}
+        </main>
+        <p class="status" role="status">
+            {move || state.status.get()}
+        </p>
+    }
+}
+
+/// Puts keyboard focus on the screen's heading (which has `tabindex="-1"` for this).
+fn focus_heading() {
+    focus("main h1");
+}

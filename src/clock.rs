@@ -1,0 +1,20 @@
+//! The browser's clock, read through JavaScript's `Date` so that chrono needs no browser
+//! support of its own. The domain takes these values as arguments.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Now, in UTC.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Today's date where the reader is (their device's time zone).
+pub fn today() -> NaiveDate {
+    let date = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+    .unwrap_or_default()
+}

@@ -1,0 +1,72 @@
+//! Which screen the address shows. Screens live in the URL fragment (`#/helpers`) so that
+//! every address works on any static file server, under any sub-path, after a reload.
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Journal,
+    Helpers,
+    Needs,
+    Share,
+    Insights,
+    Settings,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::Journal,
+        Screen::Helpers,
+        Screen::Needs,
+        Screen::Share,
+        Screen::Insights,
+        Screen::Settings,
+    ];
+
+    /// The fragment that addresses the screen.
+    pub fn href(self) -> String {
+        format!("#/{}", self.slug())
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            Screen::Journal => "journal",
+            Screen::Helpers => "helpers",
+            Screen::Needs => "needs",
+            Screen::Share => "share",
+            Screen::Insights => "insights",
+            Screen::Settings => "settings",
+        }
+    }
+
+    /// The screen's name: its link text and its heading (../shared/UI-CONTRACT.md).
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Journal => "Journal",
+            Screen::Helpers => "Helpers",
+            Screen::Needs => "Needs",
+            Screen::Share => "Share",
+            Screen::Insights => "Insights",
+            Screen::Settings => "Settings",
+        }
+    }
+
+    /// The screen a fragment names; an empty or unknown fragment opens the journal.
+    fn from_fragment(fragment: &str) -> Screen {
+        let slug = fragment.trim_start_matches('#').trim_start_matches('/');
+        Screen::ALL
+            .into_iter()
+            .find(|s| s.slug() == slug)
+            .unwrap_or(Screen::Journal)
+    }
+}
+
+/// The current screen, following the address as links are followed and history is walked.
+pub fn current_screen() -> ReadSignal<Screen> {
+    let (screen, set_screen) = signal(Screen::from_fragment(&location_hash().unwrap_or_default()));
+    // Lives as long as the page: the app never unmounts.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_screen.set(Screen::from_fragment(&location_hash().unwrap_or_default()));
+    });
+    screen
+}

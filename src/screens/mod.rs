@@ -1,0 +1,29 @@
+//! One module per screen.
+
+mod journal;
+mod not_built;
+mod settings;
+
+use leptos::prelude::*;
+
+use crate::routes::Screen;
+
+/// The view of a screen.
+pub fn view(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Journal => view! { <journal::JournalScreen /> }.into_any(),
+        Screen::Settings => view! { <settings::SettingsScreen /> }.into_any(),
+        Screen::Helpers | Screen::Needs | Screen::Share | Screen::Insights => {
+            view! { <not_built::NotBuiltScreen screen /> }.into_any()
+        }
+    }
+}
+
+/// A screen's one `h1`, focusable so that navigation can move focus to it.
+#[component]
+fn ScreenHeading(
+    /// The screen whose name the heading shows.
+    screen: Screen,
+) -> impl IntoView {
+    view! { <h1 tabindex="-1">{screen.title()}</h1> }
+}

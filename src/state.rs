@@ -1,0 +1,183 @@
+//! The app's state and its link to storage: one `Model` in a signal, saved in batches.
+//!
+//! Changes are saved a moment after they are made, so that a burst of changes costs one
+//! write, and at once when the page is hidden or closed, so that nothing is lost. A save that
+//! fails leaves an alert and keeps the changes unsaved in memory; every later change, another
+//! tab's write and a timer try again.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use kindred_core::model::Model;
+use kindred_core::persist::{self, Unreadable};
+use kindred_core::storage::StorageError;
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::web_storage::LocalStore;
+
+/// How long changes wait to be saved together.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// How long a status line stays on screen.
+const STATUS_SHOWN_FOR: Duration = Duration::from_secs(6);
+/// How often a failed save is tried again on its own.
+const RETRY_EVERY: Duration = Duration::from_secs(15);
+
+/// A message that stays on screen, in a `role="alert"` element, until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Alert {
+    /// Stored data could not be read: it is in [`AppState::unreadable`].
+    Unreadable,
+    /// Storage could not be read at all.
+    StorageUnreadable(StorageError),
+    /// The last save failed; the changes wait in memory.
+    SaveFailed(StorageError),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub model: RwSignal<Model>,
+    pub alerts: RwSignal<Vec<Alert>>,
+    /// Stored text that could not be read, for download, even after its alert is dismissed.
+    pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// A short, polite announcement ("Entry saved.").
+    pub status: RwSignal<String>,
+    save_scheduled: RwSignal<bool>,
+}
+
+impl AppState {
+    /// Loads what storage holds and starts the save machinery. Call once.
+    pub fn start() -> Self {
+        let loaded = persist::load(&mut LocalStore::open());
+        let mut alerts = Vec::new();
+        if !loaded.unreadable.is_empty() {
+            alerts.push(Alert::Unreadable);
+        }
+        if let Some(error) = loaded.storage_error {
+            alerts.push(Alert::StorageUnreadable(error));
+        }
+        let state = Self {
+            model: RwSignal::new(loaded.model),
+            alerts: RwSignal::new(alerts),
+            unreadable: RwSignal::new(loaded.unreadable),
+            status: RwSignal::new(String::new()),
+            save_scheduled: RwSignal::new(false),
+        };
+        state.listen();
+        // Loading may have set unreadable text aside; rewrite those buckets cleanly.
+        state.schedule_save();
+        state
+    }
+
+    fn listen(self) {
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| self.save_now());
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                self.save_now();
+            }
+        });
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            let Some(key) = event.key() else { return };
+            let changed = self.model.try_update_untracked(|model| {
+                persist::take_external_write(model, &key, event.new_value().as_deref())
+            });
+            if changed == Some(true) {
+                self.model.notify();
+            }
+            // Another tab may have freed space.
+            self.retry_unsaved();
+        });
+        let _ = set_interval_with_handle(move || self.retry_unsaved(), RETRY_EVERY);
+    }
+
+    /// Changes the model and schedules a save. `change` gets the current time.
+    pub fn change<R>(self, change: impl FnOnce(&mut Model, DateTime<Utc>) -> R) -> R {
+        let result = self
+            .model
+            .update_untracked(|model| change(model, clock::now()));
+        self.model.notify();
+        self.schedule_save();
+        result
+    }
+
+    fn schedule_save(self) {
+        if self.save_scheduled.get_untracked() {
+            return;
+        }
+        self.save_scheduled.set(true);
+        set_timeout(move || self.save_now(), SAVE_DELAY);
+    }
+
+    /// Writes every unsaved change now.
+    pub fn save_now(self) {
+        self.save_scheduled.set(false);
+        if !self.model.with_untracked(Model::has_unsaved) {
+            return;
+        }
+        let mut store = LocalStore::open();
+        let result = self
+            .model
+            .try_update_untracked(|model| persist::save(&mut store, model));
+        let (saved, failure) = match result {
+            Some(Ok(saved)) => (saved, None),
+            Some(Err(failed)) => (failed.saved, Some(failed.error)),
+            None => return,
+        };
+        if saved.merged_from_storage {
+            self.model.notify();
+        }
+        self.set_save_failure(failure);
+    }
+
+    /// Tries again to save changes that a failed save left in memory.
+    fn retry_unsaved(self) {
+        if !self.save_scheduled.get_untracked() && self.model.with_untracked(Model::has_unsaved) {
+            self.save_now();
+        }
+    }
+
+    fn has_save_failure(self) -> bool {
+        self.alerts
+            .with_untracked(|alerts| alerts.iter().any(|a| matches!(a, Alert::SaveFailed(_))))
+    }
+
+    /// Shows the latest save failure, replacing an older one; once saving works again,
+    /// replaces the alert with a calm status line.
+    fn set_save_failure(self, failure: Option<StorageError>) {
+        let had_failure = self.has_save_failure();
+        if failure.is_none() && !had_failure {
+            return;
+        }
+        self.alerts.update(|alerts| {
+            alerts.retain(|a| !matches!(a, Alert::SaveFailed(_)));
+            if let Some(error) = failure.clone() {
+                alerts.push(Alert::SaveFailed(error));
+            }
+        });
+        if failure.is_none() {
+            self.announce(crate::text::SAVED_AGAIN);
+        }
+    }
+
+    pub fn dismiss(self, index: usize) {
+        self.alerts.update(|alerts| {
+            if index < alerts.len() {
+                alerts.remove(index);
+            }
+        });
+    }
+
+    /// Says something politely to screen readers and sighted readers alike, for a while.
+    pub fn announce(self, message: &str) {
+        let message = message.to_string();
+        self.status.set(message.clone());
+        set_timeout(
+            move || {
+                if self.status.get_untracked() == message {
+                    self.status.set(String::new());
+                }
+            },
+            STATUS_SHOWN_FOR,
+        );
+    }
+}

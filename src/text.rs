@@ -1,0 +1,127 @@
+//! Every word the interface shows, in one place, so that the second language (Traditional
+//! Chinese) can be added without hunting through components. English is the default and the
+//! language of the accessible names in ../shared/UI-CONTRACT.md.
+
+use chrono::{Datelike, NaiveDate};
+use kindred_core::journal::Kind;
+use kindred_core::storage::StorageError;
+use kindred_core::validation::Problem;
+
+pub const APP_NAME: &str = "Kindred";
+pub const TAGLINE: &str = "Notice kindness. Help each other.";
+pub const MAIN_NAV: &str = "Main";
+pub const SKIP_TO_CONTENT: &str = "Skip to content";
+
+pub const NOT_BUILT_YET: &str =
+    "This part of Kindred is not built yet. Everything you write in the Journal is kept safe.";
+
+// Journal
+pub const LOG_A_KINDNESS: &str = "Log a kindness";
+pub const NEW_ENTRY: &str = "New kindness";
+pub const EDIT_ENTRY: &str = "Edit kindness";
+pub const WHAT_HAPPENED: &str = "What happened";
+pub const KIND: &str = "Kind";
+pub const DATE: &str = "Date";
+pub const PERSON: &str = "Person";
+pub const CATEGORY: &str = "Category";
+pub const NO_CATEGORY: &str = "(none)";
+pub const TAGS: &str = "Tags";
+pub const TAGS_HINT: &str = "Separate with commas";
+pub const PRIVATE_NOTE: &str = "Private note";
+pub const PRIVATE_NOTE_HINT: &str = "Only for you: never shared unless you choose to.";
+pub const SAVE: &str = "Save";
+pub const CANCEL: &str = "Cancel";
+pub const EDIT: &str = "Edit";
+pub const DELETE: &str = "Delete";
+pub const UNDO: &str = "Undo";
+pub const SEARCH: &str = "Search";
+pub const JOURNAL_ENTRIES: &str = "Journal entries";
+pub const NO_ENTRIES: &str =
+    "Nothing here yet. When you notice a kindness, given, received or witnessed, log it here.";
+pub const NO_MATCHES: &str = "No entries match your search.";
+pub const ENTRY_DELETED: &str = "Entry deleted.";
+pub const ENTRY_SAVED: &str = "Entry saved.";
+pub const FIX_THE_FORM: &str = "Please check the form:";
+
+// Settings
+pub const DOWNLOAD_ALL_DATA: &str = "Download all data";
+pub const DOWNLOAD_ALL_DATA_HINT: &str =
+    "A complete backup file of everything Kindred keeps in this browser, including any text it could not read.";
+pub const YOUR_DATA: &str = "Your data";
+pub const DATA_LIVES_HERE: &str =
+    "Kindred keeps everything in this browser on this device. Nothing is sent anywhere.";
+
+// Alerts
+pub const DISMISS: &str = "Dismiss";
+pub const TRY_AGAIN: &str = "Try again";
+pub const DOWNLOAD_UNREADABLE: &str = "Download unreadable data";
+pub const UNREADABLE_FOUND: &str = "Some saved data could not be read.";
+pub const UNREADABLE_KEPT: &str =
+    "Kindred started with everything else. The unreadable text is kept as it was, and you can download it to look at it or to ask for help.";
+pub const UNREADABLE_NOT_KEPT: &str =
+    "Kindred could not set the unreadable text aside, so it leaves it where it is and will not write over it.";
+pub const SAVED_AGAIN: &str = "All changes are saved now.";
+
+pub fn save_failed(error: &StorageError) -> String {
+    let why = match error {
+        StorageError::Full => "the browser's storage for Kindred is full".to_string(),
+        StorageError::Unavailable(detail) => {
+            format!("the browser does not let Kindred use its storage ({detail})")
+        }
+    };
+    format!(
+        "Your last changes could not be saved: {why}. They are kept in this tab: do not close it. \
+         Use Download all data in Settings to keep a copy, or free some space; Kindred tries again with every change."
+    )
+}
+
+pub fn storage_unreadable(error: &StorageError) -> String {
+    format!(
+        "Kindred could not read its saved data: {error}. It will not write over anything until it can read it. What you add now is kept in this tab."
+    )
+}
+
+pub fn kind(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Given => "Given",
+        Kind::Received => "Received",
+        Kind::Witnessed => "Witnessed",
+    }
+}
+
+/// A field's label by its stable key, for error messages.
+pub fn field(key: &str) -> &str {
+    match key {
+        "text" => WHAT_HAPPENED,
+        "date" => DATE,
+        other => other,
+    }
+}
+
+pub fn problem(problem: Problem) -> &'static str {
+    match problem {
+        Problem::Required => "Please fill this in.",
+        Problem::FutureDate => "This date is in the future. Please choose today or an earlier day.",
+        Problem::NotADate => "Please give a date as year-month-day, for example 2026-11-23.",
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date as people read it: "Today", "Yesterday", or "Mon 2 Nov 2026".
+pub fn date(date: NaiveDate, today: NaiveDate) -> String {
+    match (today - date).num_days() {
+        0 => "Today".into(),
+        1 => "Yesterday".into(),
+        _ => format!(
+            "{} {} {} {}",
+            WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+            date.day(),
+            MONTHS[date.month0() as usize],
+            date.year()
+        ),
+    }
+}
