@@ -5,6 +5,8 @@
 
 pub mod backup;
 pub mod categories;
+pub mod habits;
+pub mod ideas;
 pub mod journal;
 pub mod model;
 pub mod persist;
