@@ -109,3 +109,27 @@ fn a_save_that_fails_shows_an_alert_keeps_the_entry_and_saves_it_once_there_is_r
     app.get("list", "Journal entries")
         .within_with_text("listitem", "Fixed the gate for Mrs Chan");
 }
+
+#[test]
+fn download_all_data_saves_a_backup_with_every_entry_and_the_unreadable_text() {
+    let app = App::start();
+    app.open("#/journal");
+    app.set_local_storage("kindred/settings", "not json at all");
+    app.reload();
+    app.get_with_text("alert", "could not be read");
+    log_entry(&app, "Shared an umbrella at the bus stop");
+
+    app.get("navigation", "Main")
+        .within("link", "Settings")
+        .click();
+    app.get("button", "Download all data").click();
+    let (name, text) = app.downloaded("kindred-backup-");
+    assert!(name.ends_with(".json"), "{name}");
+    let backup: serde_json::Value = serde_json::from_str(&text).expect("the backup is JSON");
+    assert_eq!(backup["format"], "kindred-backup");
+    assert_eq!(
+        backup["journal"][0]["text"],
+        "Shared an umbrella at the bus stop"
+    );
+    assert_eq!(backup["unreadable"][0]["raw"], "not json at all");
+}

@@ -296,6 +296,38 @@ impl App {
         path
     }
 
+    /// The text of the file the page downloaded whose name starts with `prefix`, waiting
+    /// up to [`WAIT_TIMEOUT`] for the download to finish. Returns the file name and text.
+    #[track_caller]
+    pub fn downloaded(&self, prefix: &str) -> (String, String) {
+        let folder = self.browser.temp_dir().join("downloads");
+        let find = || {
+            std::fs::read_dir(&folder)
+                .ok()?
+                .flatten()
+                .find_map(|entry| {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    // Chromium writes `.crdownload` files until the download is complete.
+                    if !name.starts_with(prefix) || name.ends_with(".crdownload") {
+                        return None;
+                    }
+                    let text = std::fs::read_to_string(entry.path()).ok()?;
+                    Some((name, text))
+                })
+        };
+        let mut found = None;
+        if !poll(WAIT_TIMEOUT, || {
+            found = find();
+            found.is_some()
+        }) {
+            panic!(
+                "no download starting with {prefix:?} arrived in {}",
+                folder.display()
+            );
+        }
+        found.expect("poll returned true")
+    }
+
     /// The console errors (level SEVERE) since the browser started: `console.error`
     /// calls, uncaught exceptions and wasm panics, failed network requests.
     #[track_caller]

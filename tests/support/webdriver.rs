@@ -386,6 +386,11 @@ impl Browser {
                             format!("--window-size={width},{height}"),
                             format!("--user-data-dir={}", temp_dir.0.join("profile").display()),
                         ],
+                        // Files the page downloads land here, without a prompt.
+                        "prefs": {
+                            "download.default_directory": temp_dir.0.join("downloads"),
+                            "download.prompt_for_download": false,
+                        },
                     },
                     // Lets `console_log` read console.error and friends.
                     "goog:loggingPrefs": { "browser": "ALL" },
@@ -423,8 +428,9 @@ impl Browser {
         browser
     }
 
-    /// The temporary directory holding Chromium's profile (`profile/`) and chromedriver's
-    /// log (`chromedriver.log`); removed when the browser is dropped.
+    /// The temporary directory holding Chromium's profile (`profile/`), downloaded files
+    /// (`downloads/`) and chromedriver's log (`chromedriver.log`); removed when the browser
+    /// is dropped.
     pub fn temp_dir(&self) -> &Path {
         &self.temp_dir.0
     }
