@@ -10,6 +10,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use kindred_core::model::Model;
 use kindred_core::persist::{self, Unreadable};
+use kindred_core::settings::Settings;
 use kindred_core::storage::StorageError;
 use leptos::prelude::*;
 
@@ -127,6 +128,20 @@ impl AppState {
             self.model.notify();
         }
         self.set_save_failure(failure);
+    }
+
+    /// Changes the settings and writes them at once: they are small, and a choice should
+    /// stick even if the tab closes straight after.
+    pub fn change_settings<R>(self, change: impl FnOnce(&mut Settings) -> R) -> R {
+        let result = self
+            .model
+            .update_untracked(|model| change(&mut model.settings));
+        self.model.notify();
+        let saved = self.model.with_untracked(|model| {
+            persist::save_settings(&mut LocalStore::open(), &model.settings)
+        });
+        self.set_save_failure(saved.err());
+        result
     }
 
     /// Tries again to save changes that a failed save left in memory.

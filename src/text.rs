@@ -3,6 +3,7 @@
 //! language of the accessible names in ../shared/UI-CONTRACT.md.
 
 use chrono::{Datelike, NaiveDate};
+use kindred_core::habits::Period;
 use kindred_core::journal::Kind;
 use kindred_core::storage::StorageError;
 use kindred_core::validation::Problem;
@@ -42,8 +43,46 @@ pub const NO_MATCHES: &str = "No entries match your search.";
 pub const ENTRY_DELETED: &str = "Entry deleted.";
 pub const ENTRY_SAVED: &str = "Entry saved.";
 pub const FIX_THE_FORM: &str = "Please check the form:";
+pub const SHOW_MORE: &str = "Show more";
+
+// Journal: filters
+pub const FILTERS: &str = "Filters";
+pub const FILTER_KIND: &str = "Filter by kind";
+pub const FILTER_CATEGORY: &str = "Filter by category";
+pub const FROM_DATE: &str = "From date";
+pub const TO_DATE: &str = "To date";
+pub const ALL_KINDS: &str = "All kinds";
+pub const ALL_CATEGORIES: &str = "All categories";
+pub const CLEAR_FILTERS: &str = "Clear filters";
+
+// Journal: encouragement
+pub const TODAY_PANEL: &str = "Today";
+pub const IDEA_FOR_TODAY: &str = "An idea for today";
+pub const ANOTHER_IDEA: &str = "Another idea";
+pub const I_DID_THIS: &str = "I did this";
+pub const WEEKLY_GOAL: &str = "Weekly goal";
+pub const STREAKS: &str = "Streaks";
+
+// Journal: calendar and counts
+pub const YOUR_YEAR: &str = "Your year of kindness";
+pub const CALENDAR: &str = "Calendar of the last 12 months";
+pub const CALENDAR_HELP: &str = "Use the arrow keys to move between days.";
+pub const PERIOD: &str = "Period";
+pub const COUNTS_BY_KIND: &str = "By kind";
+pub const COUNTS_BY_CATEGORY: &str = "By category";
+pub const NO_CATEGORIES_YET: &str = "No entries with a category in this period.";
 
 // Settings
+pub const JOURNAL_SETTINGS: &str = "Journal";
+pub const HIDE_STREAKS: &str = "Hide streaks";
+pub const HIDE_STREAKS_HINT: &str = "Streaks count days and weeks in a row with a kindness given. Some people find them a pressure.";
+pub const WEEKLY_GOAL_HINT: &str = "How many acts of kindness you would like to give each week.";
+pub const CATEGORIES: &str = "Categories";
+pub const NEW_CATEGORY: &str = "New category";
+pub const ADD_CATEGORY: &str = "Add category";
+pub const CATEGORY_NOT_ADDED: &str = "That category is empty or already in the list.";
+pub const SETTINGS_SAVED: &str = "Settings saved.";
+pub const REMOVE: &str = "Remove";
 pub const DOWNLOAD_ALL_DATA: &str = "Download all data";
 pub const DOWNLOAD_ALL_DATA_HINT: &str =
     "A complete backup file of everything Kindred keeps in this browser, including any text it could not read.";
@@ -106,6 +145,54 @@ pub fn problem(problem: Problem) -> &'static str {
     }
 }
 
+/// "1 of 2 acts of kindness given this week".
+pub fn weekly_progress(done: u32, goal: u32) -> String {
+    let acts = if goal == 1 { "act" } else { "acts" };
+    format!("{done} of {goal} {acts} of kindness given this week")
+}
+
+/// "3 days in a row · 2 weeks in a row".
+pub fn streaks(days: u32, weeks: u32) -> String {
+    format!(
+        "{} in a row · {} in a row",
+        count(days, "day", "days"),
+        count(weeks, "week", "weeks")
+    )
+}
+
+/// "1 kindness", "3 kindnesses".
+pub fn kindnesses(n: u32) -> String {
+    count(n, "kindness", "kindnesses")
+}
+
+/// "1 entry", "12 entries".
+pub fn entries(n: usize) -> String {
+    count(n as u32, "entry", "entries")
+}
+
+fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What the calendar says of one day: "Mon 2 Nov 2026: 3 kindnesses".
+pub fn calendar_day(day: NaiveDate, entries: u32) -> String {
+    format!("{}: {}", full_date(day), kindnesses(entries))
+}
+
+/// The choices of period for counting.
+pub fn period(period: Period) -> &'static str {
+    match period {
+        Period::ThisWeek => "This week",
+        Period::ThisMonth => "This month",
+        Period::Last12Months => "The last 12 months",
+        Period::AllTime => "All time",
+    }
+}
+
+pub fn month_short(month0: u32) -> &'static str {
+    MONTHS[month0 as usize % 12]
+}
+
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -116,12 +203,17 @@ pub fn date(date: NaiveDate, today: NaiveDate) -> String {
     match (today - date).num_days() {
         0 => "Today".into(),
         1 => "Yesterday".into(),
-        _ => format!(
-            "{} {} {} {}",
-            WEEKDAYS[date.weekday().num_days_from_monday() as usize],
-            date.day(),
-            MONTHS[date.month0() as usize],
-            date.year()
-        ),
+        _ => full_date(date),
     }
+}
+
+/// "Mon 2 Nov 2026".
+pub fn full_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }

@@ -115,8 +115,46 @@ pub fn tally<'a>(
     }
 }
 
+/// A span of days to count over, ending today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    ThisWeek,
+    ThisMonth,
+    Last12Months,
+    AllTime,
+}
+
+impl Period {
+    pub const ALL: [Period; 4] = [
+        Period::ThisWeek,
+        Period::ThisMonth,
+        Period::Last12Months,
+        Period::AllTime,
+    ];
+
+    /// The first and last day of the period, both included, as seen on `today`.
+    pub fn days(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let from = match self {
+            Period::ThisWeek => week_start(today),
+            Period::ThisMonth => today.with_day(1).unwrap_or(today),
+            Period::Last12Months => year_before(today),
+            Period::AllTime => NaiveDate::MIN,
+        };
+        (from, today)
+    }
+}
+
+/// The day after the same date a year earlier: with `today`, twelve whole months. On 29
+/// February it starts from 1 March of the year before.
+pub fn year_before(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_sub_months(chrono::Months::new(12))
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(NaiveDate::MIN)
+}
+
 /// The Monday that starts the ISO week containing `date`.
-fn week_start(date: NaiveDate) -> NaiveDate {
+pub fn week_start(date: NaiveDate) -> NaiveDate {
     date - Days::new(u64::from(date.weekday().num_days_from_monday()))
 }
 
@@ -360,5 +398,15 @@ mod tests {
             [(Kind::Given, 0), (Kind::Received, 0), (Kind::Witnessed, 0)]
         );
         assert!(counts.by_category.is_empty());
+    }
+
+    #[test]
+    fn periods_end_today_and_start_where_a_person_would_expect() {
+        let today = day(2026, 11, 25); // a Wednesday
+        assert_eq!(Period::ThisWeek.days(today), (day(2026, 11, 23), today));
+        assert_eq!(Period::ThisMonth.days(today), (day(2026, 11, 1), today));
+        assert_eq!(Period::Last12Months.days(today), (day(2025, 11, 26), today));
+        assert_eq!(Period::AllTime.days(today).0, NaiveDate::MIN);
+        assert_eq!(year_before(day(2028, 2, 29)), day(2027, 3, 1));
     }
 }

@@ -98,6 +98,36 @@ impl JournalEntry {
     }
 }
 
+/// What the journal list shows: entries containing every word of the search, of one kind,
+/// in one category, between two days (each part optional).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct JournalFilter {
+    pub query: String,
+    pub kind: Option<Kind>,
+    pub category: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl JournalFilter {
+    pub fn matches(&self, entry: &JournalEntry) -> bool {
+        self.kind.is_none_or(|kind| entry.kind == kind)
+            && self.category.as_ref().is_none_or(|c| &entry.category == c)
+            && self.from.is_none_or(|from| entry.date >= from)
+            && self.to.is_none_or(|to| entry.date <= to)
+            && entry.matches(&self.query)
+    }
+
+    /// True when the filter lets every entry through.
+    pub fn is_empty(&self) -> bool {
+        self.query.trim().is_empty()
+            && self.kind.is_none()
+            && self.category.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+    }
+}
+
 /// Sorts entries newest first: by the day they happened, then by when they were written.
 pub fn newest_first(entries: &mut [&JournalEntry]) {
     entries.sort_by(|a, b| b.date.cmp(&a.date).then(b.created_at.cmp(&a.created_at)));
@@ -254,6 +284,53 @@ mod tests {
         assert!(entry.matches("worried"));
         assert!(entry.matches(""));
         assert!(!entry.matches("chan groceries"));
+    }
+
+    #[test]
+    fn a_filter_combines_search_kind_category_and_dates() {
+        let mut ride = JournalEntry::new(
+            Uuid::from_u128(1),
+            at(1),
+            "Drove Mrs Chan".into(),
+            Kind::Given,
+            day(5),
+        );
+        ride.category = "a ride".into();
+        let filter = JournalFilter {
+            query: "chan".into(),
+            kind: Some(Kind::Given),
+            category: Some("a ride".into()),
+            from: Some(day(5)),
+            to: Some(day(5)),
+        };
+        assert!(filter.matches(&ride));
+        assert!(!JournalFilter {
+            kind: Some(Kind::Received),
+            ..filter.clone()
+        }
+        .matches(&ride));
+        assert!(!JournalFilter {
+            category: Some("listening".into()),
+            ..filter.clone()
+        }
+        .matches(&ride));
+        assert!(!JournalFilter {
+            from: Some(day(6)),
+            ..filter.clone()
+        }
+        .matches(&ride));
+        assert!(!JournalFilter {
+            to: Some(day(4)),
+            ..filter.clone()
+        }
+        .matches(&ride));
+        assert!(!JournalFilter {
+            query: "groceries".into(),
+            ..filter.clone()
+        }
+        .matches(&ride));
+        assert!(JournalFilter::default().is_empty());
+        assert!(!filter.is_empty());
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::categories;
+
 /// The interface languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Language {
@@ -13,11 +15,87 @@ pub enum Language {
 
 /// Settings that travel with the data. Every field has a default, so that settings written by
 /// an older Kindred still load.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// `None` follows the browser's language.
     pub language: Option<Language>,
     /// Some people find streaks motivating and some find them a pressure.
     pub hide_streaks: bool,
+    /// Acts of kindness to give each week. One a week already makes a difference.
+    pub weekly_goal: u32,
+    /// The categories offered in forms, in the person's order.
+    pub categories: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            language: None,
+            hide_streaks: false,
+            weekly_goal: 1,
+            categories: categories::SEEDED.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+}
+
+/// The weekly goal's bounds: at least one, and no more than three a day.
+pub const WEEKLY_GOAL_RANGE: std::ops::RangeInclusive<u32> = 1..=21;
+
+impl Settings {
+    /// Adds a category typed by the person. Returns false, changing nothing, when it is
+    /// blank or already there (in any case).
+    pub fn add_category(&mut self, name: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() || self.categories.iter().any(|c| c.eq_ignore_ascii_case(name)) {
+            return false;
+        }
+        self.categories.push(name.to_string());
+        true
+    }
+
+    /// Removes a category from the choices. Entries that use it keep it.
+    pub fn remove_category(&mut self, name: &str) {
+        self.categories.retain(|c| c != name);
+    }
+
+    /// Sets the weekly goal, kept within [`WEEKLY_GOAL_RANGE`].
+    pub fn set_weekly_goal(&mut self, goal: u32) {
+        self.weekly_goal = goal.clamp(*WEEKLY_GOAL_RANGE.start(), *WEEKLY_GOAL_RANGE.end());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_start_seeded_and_take_no_blanks_or_repeats() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.categories.len(), categories::SEEDED.len());
+        assert!(settings.add_category("  Garden help "));
+        assert!(!settings.add_category("garden HELP"));
+        assert!(!settings.add_category("   "));
+        assert_eq!(settings.categories.last().unwrap(), "Garden help");
+        settings.remove_category("a ride");
+        assert!(!settings.categories.iter().any(|c| c == "a ride"));
+    }
+
+    #[test]
+    fn the_weekly_goal_stays_within_bounds() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.weekly_goal, 1);
+        settings.set_weekly_goal(0);
+        assert_eq!(settings.weekly_goal, 1);
+        settings.set_weekly_goal(500);
+        assert_eq!(settings.weekly_goal, 21);
+    }
+
+    #[test]
+    fn settings_from_an_older_kindred_without_the_newer_fields_still_load() {
+        let settings: Settings = serde_json::from_str("{\"hide_streaks\":true}").unwrap();
+        assert!(settings.hide_streaks);
+        assert_eq!(settings.weekly_goal, 1);
+        assert!(!settings.categories.is_empty());
+    }
 }

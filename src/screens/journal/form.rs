@@ -1,213 +1,44 @@
-//! The journal: log, find, edit and delete acts of kindness.
+//! The form that logs a new entry or edits one.
 
-use kindred_core::categories;
-use kindred_core::journal::{newest_first, JournalDraft, JournalEntry, Kind};
+use kindred_core::journal::{JournalDraft, Kind};
 use kindred_core::validation::FieldError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::ScreenHeading;
+use super::FormFor;
 use crate::clock;
 use crate::dom::focus;
-use crate::routes::Screen;
 use crate::state::AppState;
 use crate::text;
 
-/// How many entries the list shows at first and adds per "Show more": keeps the page light
-/// with ten thousand entries.
-const PAGE: usize = 50;
-
-/// What the entry form is for.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum FormFor {
-    New,
-    Edit(Uuid),
-}
-
-#[component]
-pub fn JournalScreen() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let form_for = RwSignal::new(None::<FormFor>);
-    let query = RwSignal::new(String::new());
-    let last_deleted = RwSignal::new(None::<JournalEntry>);
-
-    let delete = move |id: Uuid| {
-        let removed = state.change(|model, now| model.journal.delete(id, now));
-        if form_for.get_untracked() == Some(FormFor::Edit(id)) {
-            form_for.set(None);
-        }
-        last_deleted.set(removed);
-    };
-    let undo = move |_| {
-        if let Some(entry) = last_deleted.get_untracked() {
-            state.change(|model, now| model.journal.restore(entry, now));
-            last_deleted.set(None);
-        }
-    };
-
-    view! {
-        <ScreenHeading screen=Screen::Journal />
-        <div class="toolbar">
-            <button
-                id="log-a-kindness"
-                class="primary"
-                on:click=move |_| form_for.set(Some(FormFor::New))
-            >
-                {text::LOG_A_KINDNESS}
-            </button>
-        </div>
-        {move || {
-            form_for
-                .get()
-                .map(|target| view! { <EntryForm target on_close=move || form_for.set(None) /> })
-        }}
-        <Show when=move || last_deleted.with(Option::is_some)>
-            <div class="undo-bar">
-                <span>{text::ENTRY_DELETED}</span>
-                <button on:click=undo>{text::UNDO}</button>
-            </div>
-        </Show>
-        <div class="search">
-            <label for="journal-search">{text::SEARCH}</label>
-            <input
-                id="journal-search"
-                type="search"
-                autocomplete="off"
-                prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-            />
-        </div>
-        <EntryList
-            query=query.into()
-            on_edit=Callback::new(move |id| form_for.set(Some(FormFor::Edit(id))))
-            on_delete=Callback::new(delete)
-        />
-    }
-}
-
-/// The entries, newest first, filtered by the search, a page at a time.
-#[component]
-fn EntryList(
-    /// Words that every shown entry contains.
-    query: Signal<String>,
-    /// Called with an entry's id when its Edit button is pressed.
-    on_edit: Callback<Uuid>,
-    /// Called with an entry's id when its Delete button is pressed.
-    on_delete: Callback<Uuid>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let shown = RwSignal::new(PAGE);
-    // A new search starts from the top again.
-    Effect::new(move |_| {
-        query.track();
-        shown.set(PAGE);
-    });
-    // The matching entries up to the page limit, and how many match in all.
-    let page = Memo::new(move |_| {
-        let query = query.get();
-        state.model.with(|model| {
-            let mut matching: Vec<&JournalEntry> =
-                model.journal.live().filter(|e| e.matches(&query)).collect();
-            newest_first(&mut matching);
-            let total = matching.len();
-            let visible: Vec<JournalEntry> =
-                matching.into_iter().take(shown.get()).cloned().collect();
-            (visible, total)
-        })
-    });
-    let is_empty = move || state.model.with(|m| m.journal.live_count() == 0);
-    view! {
-        <Show when=move || !is_empty() fallback=|| view! { <p class="empty">{text::NO_ENTRIES}</p> }>
-            <Show when=move || page.with(|(_, total)| *total > 0)>
-                <p class="count">{move || matching_count(page.with(|(_, total)| *total))}</p>
-            </Show>
-            <Show when=move || page.with(|(_, total)| *total == 0)>
-                <p class="empty">{text::NO_MATCHES}</p>
-            </Show>
-            <ul class="entries" aria-label=text::JOURNAL_ENTRIES>
-                <For
-                    each=move || page.get().0
-                    key=|entry| (entry.id, entry.updated_at)
-                    children=move |entry| view! { <EntryItem entry on_edit on_delete /> }
-                />
-            </ul>
-            <Show when=move || page.with(|(visible, total)| visible.len() < *total)>
-                <button on:click=move |_| shown.update(|n| *n += PAGE)>"Show more"</button>
-            </Show>
-        </Show>
-    }
-}
-
-fn matching_count(total: usize) -> String {
-    match total {
-        1 => "1 entry".into(),
-        n => format!("{n} entries"),
-    }
-}
-
-/// One entry in the list.
-#[component]
-fn EntryItem(
-    /// The entry to show.
-    entry: JournalEntry,
-    /// Called with the entry's id to edit it.
-    on_edit: Callback<Uuid>,
-    /// Called with the entry's id to delete it.
-    on_delete: Callback<Uuid>,
-) -> impl IntoView {
-    let id = entry.id;
-    let details = [
-        entry.person.clone(),
-        entry.category.clone(),
-        entry.tags.join(", "),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
-    view! {
-        <li class="entry">
-            <p class="entry-meta">
-                <span class=format!("kind kind-{}", entry.kind.as_str())>{text::kind(entry.kind)}</span>
-                " · "
-                <time datetime=entry.date.to_string()>{text::date(entry.date, clock::today())}</time>
-            </p>
-            <p class="entry-text">{entry.text.clone()}</p>
-            {(!details.is_empty()).then(|| view! { <p class="entry-details">{details}</p> })}
-            {(!entry.private_note.is_empty())
-                .then(|| view! { <p class="entry-note">{entry.private_note.clone()}</p> })}
-            <div class="actions">
-                <button on:click=move |_| on_edit.run(id)>{text::EDIT}</button>
-                <button class="danger" on:click=move |_| on_delete.run(id)>{text::DELETE}</button>
-            </div>
-        </li>
-    }
-}
-
 /// The form that logs a new entry or edits one.
 #[component]
-fn EntryForm(
+pub fn EntryForm(
     /// A new entry, or the entry to edit.
     target: FormFor,
     /// Called when the form is saved or cancelled.
     on_close: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let existing = match target {
-        FormFor::Edit(id) => state.model.with_untracked(|m| m.journal.get(id).cloned()),
-        FormFor::New => None,
+    let existing = match &target {
+        FormFor::Edit(id) => state.model.with_untracked(|m| m.journal.get(*id).cloned()),
+        FormFor::New { .. } => None,
     };
-    let draft = RwSignal::new(match &existing {
-        Some(entry) => JournalDraft::from_entry(entry),
-        None => JournalDraft::new_for(clock::today()),
+    let draft = RwSignal::new(match (&existing, &target) {
+        (Some(entry), _) => JournalDraft::from_entry(entry),
+        (None, FormFor::New { text }) => JournalDraft {
+            text: text.clone(),
+            ..JournalDraft::new_for(clock::today())
+        },
+        (None, FormFor::Edit(_)) => JournalDraft::new_for(clock::today()),
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    // The person's categories, and the entry's own if it has since been removed from them.
     let categories = state.model.with_untracked(|m| {
-        let mut all: Vec<String> = categories::SEEDED.iter().map(|c| c.to_string()).collect();
-        for entry in m.journal.live() {
-            if !entry.category.is_empty() && !all.contains(&entry.category) {
-                all.push(entry.category.clone());
-            }
+        let mut all = m.settings.categories.clone();
+        let own = draft.with_untracked(|d| d.category.clone());
+        if !own.is_empty() && !all.contains(&own) {
+            all.push(own);
         }
         all
     });
@@ -252,7 +83,7 @@ fn EntryForm(
         }
     };
     let heading = match target {
-        FormFor::New => text::NEW_ENTRY,
+        FormFor::New { .. } => text::NEW_ENTRY,
         FormFor::Edit(_) => text::EDIT_ENTRY,
     };
     // Focus the first field once the form is on the page.

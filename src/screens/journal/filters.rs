@@ -1,0 +1,118 @@
+//! Search as you type, and filters by kind, category and dates.
+
+use chrono::NaiveDate;
+use kindred_core::journal::{JournalFilter, Kind};
+use leptos::prelude::*;
+
+use crate::state::AppState;
+use crate::text;
+
+#[component]
+pub fn Filters(
+    /// The filter these controls edit.
+    filter: RwSignal<JournalFilter>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let categories = move || state.model.with(|m| m.settings.categories.clone());
+    let date_value = |date: Option<NaiveDate>| date.map(|d| d.to_string()).unwrap_or_default();
+    let parse_date = |text: String| text.parse::<NaiveDate>().ok();
+    view! {
+        <div class="search">
+            <label for="journal-search">{text::SEARCH}</label>
+            <input
+                id="journal-search"
+                type="search"
+                autocomplete="off"
+                prop:value=move || filter.with(|f| f.query.clone())
+                on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
+            />
+        </div>
+        <details class="filters">
+            <summary>{text::FILTERS}</summary>
+            <div class="filter-fields">
+                <div class="field">
+                    <label for="filter-kind">{text::FILTER_KIND}</label>
+                    <select
+                        id="filter-kind"
+                        on:change=move |ev| filter.update(|f| f.kind = Kind::parse(&event_target_value(&ev)))
+                    >
+                        <option value="" selected=move || filter.with(|f| f.kind.is_none())>
+                            {text::ALL_KINDS}
+                        </option>
+                        {Kind::ALL
+                            .into_iter()
+                            .map(|kind| {
+                                view! {
+                                    <option
+                                        value=kind.as_str()
+                                        selected=move || filter.with(|f| f.kind == Some(kind))
+                                    >
+                                        {text::kind(kind)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-category">{text::FILTER_CATEGORY}</label>
+                    <select
+                        id="filter-category"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            filter.update(|f| f.category = (!value.is_empty()).then_some(value));
+                        }
+                    >
+                        <option value="" selected=move || filter.with(|f| f.category.is_none())>
+                            {text::ALL_CATEGORIES}
+                        </option>
+                        {move || {
+                            categories()
+                                .into_iter()
+                                .map(|category| {
+                                    let compared = category.clone();
+                                    let value = category.clone();
+                                    view! {
+                                        <option
+                                            value=value
+                                            selected=move || {
+                                                filter.with(|f| f.category.as_ref() == Some(&compared))
+                                            }
+                                        >
+                                            {category}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-from">{text::FROM_DATE}</label>
+                    <input
+                        id="filter-from"
+                        type="date"
+                        prop:value=move || filter.with(|f| date_value(f.from))
+                        on:input=move |ev| filter.update(|f| f.from = parse_date(event_target_value(&ev)))
+                    />
+                </div>
+                <div class="field">
+                    <label for="filter-to">{text::TO_DATE}</label>
+                    <input
+                        id="filter-to"
+                        type="date"
+                        prop:value=move || filter.with(|f| date_value(f.to))
+                        on:input=move |ev| filter.update(|f| f.to = parse_date(event_target_value(&ev)))
+                    />
+                </div>
+            </div>
+            <button
+                class="quiet"
+                on:click=move |_| filter.set(JournalFilter::default())
+                disabled=move || filter.with(JournalFilter::is_empty)
+            >
+                {text::CLEAR_FILTERS}
+            </button>
+        </details>
+    }
+}

@@ -1,0 +1,64 @@
+//! Encouragement without pressure: an idea for today, the weekly goal and streaks.
+
+use kindred_core::habits::{streaks, weekly_progress};
+use kindred_core::ideas::idea_for;
+use leptos::prelude::*;
+
+use super::FormFor;
+use crate::clock;
+use crate::state::AppState;
+use crate::text;
+
+#[component]
+pub fn TodayPanel(
+    /// Called to open the entry form filled in with today's idea.
+    on_did_idea: Callback<FormFor>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    // How many times "Another idea" was pressed: a fresh page starts from today's idea.
+    let skipped = RwSignal::new(0u32);
+    let idea = move || idea_for(today, skipped.get()).text;
+    let progress = Memo::new(move |_| {
+        state
+            .model
+            .with(|m| weekly_progress(m.journal.live(), today, m.settings.weekly_goal))
+    });
+    let streaks = Memo::new(move |_| state.model.with(|m| streaks(m.journal.live(), today)));
+    let hide_streaks = move || state.model.with(|m| m.settings.hide_streaks);
+    view! {
+        <section class="today" aria-labelledby="today-heading">
+            <h2 id="today-heading">{text::TODAY_PANEL}</h2>
+            <div class="idea" role="group" aria-labelledby="idea-heading">
+                <h3 id="idea-heading">{text::IDEA_FOR_TODAY}</h3>
+                <p class="idea-text">{idea}</p>
+                <div class="actions">
+                    <button on:click=move |_| {
+                        on_did_idea.run(FormFor::New { text: idea().to_string() })
+                    }>{text::I_DID_THIS}</button>
+                    <button class="quiet" on:click=move |_| skipped.update(|n| *n += 1)>
+                        {text::ANOTHER_IDEA}
+                    </button>
+                </div>
+            </div>
+            <div class="goal">
+                <h3 id="weekly-goal-heading">{text::WEEKLY_GOAL}</h3>
+                <p id="weekly-goal-text">
+                    {move || progress.with(|p| text::weekly_progress(p.done, p.goal))}
+                </p>
+                <progress
+                    aria-labelledby="weekly-goal-heading"
+                    aria-describedby="weekly-goal-text"
+                    max=move || progress.with(|p| p.goal)
+                    value=move || progress.with(|p| p.done.min(p.goal))
+                ></progress>
+            </div>
+            <Show when=move || !hide_streaks()>
+                <div class="streaks">
+                    <h3>{text::STREAKS}</h3>
+                    <p>{move || streaks.with(|s| text::streaks(s.days, s.weeks))}</p>
+                </div>
+            </Show>
+        </section>
+    }
+}
