@@ -11,7 +11,14 @@ use crate::text;
 
 pub fn start() {
     mount_to_body(App);
+    // Marks the moment the app is on screen and usable, for the start-up benchmark.
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(STARTED_MARK);
+    }
 }
+
+/// The name of the performance mark set once the app has started.
+const STARTED_MARK: &str = "kindred:started";
 
 #[component]
 fn App() -> impl IntoView {

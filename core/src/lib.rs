@@ -11,6 +11,7 @@ pub mod journal;
 pub mod model;
 pub mod persist;
 pub mod record;
+pub mod sample;
 pub mod settings;
 pub mod storage;
 pub mod validation;
