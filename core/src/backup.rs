@@ -4,8 +4,10 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::helper::Helper;
 use crate::journal::JournalEntry;
 use crate::model::Model;
+use crate::need::Need;
 use crate::persist::{Unreadable, SCHEMA_VERSION};
 use crate::settings::Settings;
 
@@ -19,6 +21,8 @@ struct Backup<'a> {
     created_at: DateTime<Utc>,
     settings: &'a Settings,
     journal: Vec<&'a JournalEntry>,
+    helpers: Vec<&'a Helper>,
+    needs: Vec<&'a Need>,
     unreadable: Vec<UnreadableText<'a>>,
 }
 
@@ -37,6 +41,8 @@ pub fn backup_json(model: &Model, unreadable: &[Unreadable], now: DateTime<Utc>)
         created_at: now,
         settings: &model.settings,
         journal: model.journal.all().collect(),
+        helpers: model.helpers.all().collect(),
+        needs: model.needs.all().collect(),
         unreadable: unreadable
             .iter()
             .map(|u| UnreadableText {

@@ -5,10 +5,14 @@
 
 pub mod backup;
 pub mod categories;
+pub mod contact;
 pub mod habits;
+pub mod helper;
 pub mod ideas;
 pub mod journal;
+pub mod matching;
 pub mod model;
+pub mod need;
 pub mod persist;
 pub mod record;
 pub mod sample;

@@ -181,6 +181,12 @@ pub fn load(store: &mut impl KeyValueStore) -> Loaded {
     let mut journal = Records::default();
     load_collection(store, &mut journal, &mut loaded);
     loaded.model.journal = journal;
+    let mut helpers = Records::default();
+    load_collection(store, &mut helpers, &mut loaded);
+    loaded.model.helpers = helpers;
+    let mut needs = Records::default();
+    load_collection(store, &mut needs, &mut loaded);
+    loaded.model.needs = needs;
     match store.get(SETTINGS_KEY) {
         Ok(None) => {}
         Ok(Some(raw)) => match read_settings(&raw) {
@@ -282,7 +288,9 @@ pub struct SaveFailed {
 /// unsaved, to be written by the next call.
 pub fn save(store: &mut impl KeyValueStore, model: &mut Model) -> Result<Saved, SaveFailed> {
     let mut saved = Saved::default();
-    let result = save_collection(store, &mut model.journal, &mut saved);
+    let result = save_collection(store, &mut model.journal, &mut saved)
+        .and_then(|()| save_collection(store, &mut model.helpers, &mut saved))
+        .and_then(|()| save_collection(store, &mut model.needs, &mut saved));
     match result {
         Ok(()) => Ok(saved),
         Err(error) => Err(SaveFailed { error, saved }),
@@ -356,7 +364,9 @@ pub fn take_external_write(model: &mut Model, key: &str, new_text: Option<&str>)
     }
     match collection_of_key(key) {
         Some(CollectionName::Journal) => merge_text(&mut model.journal, text),
-        Some(CollectionName::Helpers | CollectionName::Needs) | None => false,
+        Some(CollectionName::Helpers) => merge_text(&mut model.helpers, text),
+        Some(CollectionName::Needs) => merge_text(&mut model.needs, text),
+        None => false,
     }
 }
 
@@ -611,6 +621,32 @@ mod tests {
             store.get(&key).unwrap().as_deref()
         ));
         assert_eq!(tab_a.journal.live_count(), 2);
+    }
+
+    #[test]
+    fn helpers_and_needs_are_saved_and_loaded_with_the_journal() {
+        let mut store = MemoryStore::default();
+        let mut model = model_with(&[(1, "a")]);
+        let helper = crate::helper::Helper::new(Uuid::from_u128(2), at(1), "May".into());
+        let mut need = crate::need::Need::new(Uuid::from_u128(3), at(1), "A ride".into());
+        need.match_helpers(&[helper.id]).unwrap();
+        model.helpers.put(helper, at(1));
+        model.needs.put(need, at(1));
+        save(&mut store, &mut model).unwrap();
+        let loaded = load(&mut store).model;
+        assert_eq!(loaded.helpers.get(Uuid::from_u128(2)).unwrap().name, "May");
+        assert_eq!(
+            loaded.needs.get(Uuid::from_u128(3)).unwrap().helpers(),
+            &[Uuid::from_u128(2)]
+        );
+        assert!(store
+            .contents()
+            .keys()
+            .any(|k| k.starts_with("kindred/helpers/")));
+        assert!(store
+            .contents()
+            .keys()
+            .any(|k| k.starts_with("kindred/needs/")));
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub enum Problem {
     Required,
     FutureDate,
     NotADate,
+    NotAPhone,
+    NotAnEmail,
 }
 
 impl fmt::Display for Problem {
@@ -17,6 +19,8 @@ impl fmt::Display for Problem {
             Problem::Required => "this needs to be filled in",
             Problem::FutureDate => "the date is in the future; choose today or an earlier day",
             Problem::NotADate => "not a date; write it as year-month-day, like 2026-11-23",
+            Problem::NotAPhone => "not a phone number",
+            Problem::NotAnEmail => "not an e-mail address",
         })
     }
 }

@@ -1,0 +1,382 @@
+//! The helper directory: neighbours and volunteers who can help, with what, when, in which
+//! languages.
+
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::contact::{is_email, is_phone};
+use crate::record::{impl_record, CollectionName};
+use crate::validation::{split_list, FieldError, Problem};
+
+/// A part of the day someone can be free.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+impl DayPart {
+    pub const ALL: [DayPart; 3] = [DayPart::Morning, DayPart::Afternoon, DayPart::Evening];
+}
+
+/// The days of the week, Monday first.
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// When someone is usually free. Empty days or parts mean "not said", not "never".
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Availability {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<Weekday>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<DayPart>,
+    /// In the helper's words: "not during school holidays".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Availability {
+    /// Whether the helper said they are free on this day of the week.
+    pub fn free_on(&self, day: Weekday) -> bool {
+        self.days.contains(&day)
+    }
+}
+
+/// How a helper likes to be reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactMethod {
+    Phone,
+    Text,
+    Email,
+}
+
+impl ContactMethod {
+    pub const ALL: [ContactMethod; 3] = [
+        ContactMethod::Phone,
+        ContactMethod::Text,
+        ContactMethod::Email,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactMethod::Phone => "phone",
+            ContactMethod::Text => "text",
+            ContactMethod::Email => "email",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<ContactMethod> {
+        Self::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+}
+
+/// Someone who can help.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Helper {
+    pub id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub name: String,
+    /// Categories, from the same list as the journal's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub can_help_with: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub availability: Availability,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_contact: Option<ContactMethod>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub private_note: String,
+    /// When someone last asked them for help: matching spreads the load by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_contacted: Option<NaiveDate>,
+}
+
+impl_record!(Helper, CollectionName::Helpers);
+
+impl Helper {
+    pub fn new(id: Uuid, now: DateTime<Utc>, name: String) -> Self {
+        Self {
+            id,
+            created_at: now,
+            updated_at: now,
+            deleted_at: None,
+            name,
+            can_help_with: Vec::new(),
+            languages: Vec::new(),
+            availability: Availability::default(),
+            area: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            preferred_contact: None,
+            private_note: String::new(),
+            last_contacted: None,
+        }
+    }
+
+    /// Whether the helper speaks a language, ignoring case ("cantonese" = "Cantonese").
+    pub fn speaks(&self, language: &str) -> bool {
+        self.languages
+            .iter()
+            .any(|l| l.trim().eq_ignore_ascii_case(language.trim()))
+    }
+
+    /// Whether the helper contains every word of a search in any of their public fields.
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = [
+            self.name.as_str(),
+            &self.can_help_with.join(" "),
+            &self.languages.join(" "),
+            &self.area,
+            &self.availability.note,
+            &self.phone,
+            &self.email,
+            &self.private_note,
+        ]
+        .join("\n")
+        .to_lowercase();
+        query
+            .to_lowercase()
+            .split_whitespace()
+            .all(|word| haystack.contains(word))
+    }
+}
+
+/// What the helper list shows: a search, and optionally one category, language and day.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HelperFilter {
+    pub query: String,
+    pub category: Option<String>,
+    pub language: Option<String>,
+    pub day: Option<Weekday>,
+}
+
+impl HelperFilter {
+    pub fn matches(&self, helper: &Helper) -> bool {
+        helper.matches(&self.query)
+            && self
+                .category
+                .as_ref()
+                .is_none_or(|c| helper.can_help_with.contains(c))
+            && self.language.as_ref().is_none_or(|l| helper.speaks(l))
+            && self.day.is_none_or(|d| helper.availability.free_on(d))
+    }
+}
+
+/// The helper form as typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HelperDraft {
+    pub name: String,
+    pub can_help_with: Vec<String>,
+    /// Comma-separated.
+    pub languages: String,
+    pub days: Vec<Weekday>,
+    pub parts: Vec<DayPart>,
+    pub availability_note: String,
+    pub area: String,
+    pub phone: String,
+    pub email: String,
+    pub preferred_contact: Option<ContactMethod>,
+    pub private_note: String,
+    /// `YYYY-MM-DD` or empty.
+    pub last_contacted: String,
+}
+
+impl HelperDraft {
+    pub fn from_helper(helper: &Helper) -> Self {
+        Self {
+            name: helper.name.clone(),
+            can_help_with: helper.can_help_with.clone(),
+            languages: helper.languages.join(", "),
+            days: helper.availability.days.clone(),
+            parts: helper.availability.parts.clone(),
+            availability_note: helper.availability.note.clone(),
+            area: helper.area.clone(),
+            phone: helper.phone.clone(),
+            email: helper.email.clone(),
+            preferred_contact: helper.preferred_contact,
+            private_note: helper.private_note.clone(),
+            last_contacted: helper
+                .last_contacted
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Checks the form; on success returns `existing` updated or a new helper with `new_id`.
+    pub fn to_helper(
+        &self,
+        existing: Option<&Helper>,
+        new_id: Uuid,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Helper, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.push(FieldError::new("name", Problem::Required));
+        }
+        let phone = self.phone.trim();
+        if !phone.is_empty() && !is_phone(phone) {
+            errors.push(FieldError::new("phone", Problem::NotAPhone));
+        }
+        let email = self.email.trim();
+        if !email.is_empty() && !is_email(email) {
+            errors.push(FieldError::new("email", Problem::NotAnEmail));
+        }
+        let last_contacted = match self.last_contacted.trim() {
+            "" => None,
+            text => match text.parse::<NaiveDate>() {
+                Ok(date) if date > today => {
+                    errors.push(FieldError::new("last-contacted", Problem::FutureDate));
+                    None
+                }
+                Ok(date) => Some(date),
+                Err(_) => {
+                    errors.push(FieldError::new("last-contacted", Problem::NotADate));
+                    None
+                }
+            },
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut helper = existing
+            .cloned()
+            .unwrap_or_else(|| Helper::new(new_id, now, String::new()));
+        helper.name = name.to_string();
+        helper.can_help_with = self.can_help_with.clone();
+        helper.languages = split_list(&self.languages);
+        let mut days = self.days.clone();
+        days.sort_by_key(|d| d.num_days_from_monday());
+        days.dedup();
+        let mut parts = self.parts.clone();
+        parts.sort();
+        parts.dedup();
+        helper.availability = Availability {
+            days,
+            parts,
+            note: self.availability_note.trim().to_string(),
+        };
+        helper.area = self.area.trim().to_string();
+        helper.phone = phone.to_string();
+        helper.email = email.to_string();
+        helper.preferred_contact = self.preferred_contact;
+        helper.private_note = self.private_note.trim().to_string();
+        helper.last_contacted = last_contacted;
+        Ok(helper)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::tests::at;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_helper_needs_a_name_and_contact_details_that_are_what_they_say() {
+        let draft = HelperDraft {
+            phone: "javascript:alert(1)".into(),
+            email: "not an address".into(),
+            ..HelperDraft::default()
+        };
+        let errors = draft
+            .to_helper(None, Uuid::nil(), at(0), today())
+            .unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                FieldError::new("name", Problem::Required),
+                FieldError::new("phone", Problem::NotAPhone),
+                FieldError::new("email", Problem::NotAnEmail),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_valid_form_becomes_a_tidy_helper() {
+        let draft = HelperDraft {
+            name: "  May Chan ".into(),
+            can_help_with: vec!["a ride".into()],
+            languages: "Cantonese, English,".into(),
+            days: vec![Weekday::Tue, Weekday::Mon, Weekday::Tue],
+            parts: vec![DayPart::Morning],
+            phone: "+852 2345 6789".into(),
+            email: "may@example.hk".into(),
+            last_contacted: "2026-11-20".into(),
+            ..HelperDraft::default()
+        };
+        let helper = draft
+            .to_helper(None, Uuid::from_u128(4), at(0), today())
+            .unwrap();
+        assert_eq!(helper.name, "May Chan");
+        assert_eq!(helper.languages, vec!["Cantonese", "English"]);
+        assert_eq!(helper.availability.days, vec![Weekday::Mon, Weekday::Tue]);
+        assert!(helper.speaks("cantonese"));
+        assert_eq!(
+            HelperDraft::from_helper(&helper).languages,
+            "Cantonese, English"
+        );
+    }
+
+    #[test]
+    fn the_filter_finds_by_words_category_language_and_day() {
+        let mut helper = Helper::new(Uuid::nil(), at(0), "Sam Wong".into());
+        helper.can_help_with = vec!["errands and groceries".into()];
+        helper.languages = vec!["Mandarin".into()];
+        helper.availability.days = vec![Weekday::Sat];
+        helper.area = "Sham Shui Po".into();
+        let all = HelperFilter {
+            query: "sham wong".into(),
+            category: Some("errands and groceries".into()),
+            language: Some("mandarin".into()),
+            day: Some(Weekday::Sat),
+        };
+        assert!(all.matches(&helper));
+        assert!(!HelperFilter {
+            day: Some(Weekday::Mon),
+            ..all.clone()
+        }
+        .matches(&helper));
+        assert!(!HelperFilter {
+            language: Some("Cantonese".into()),
+            ..all.clone()
+        }
+        .matches(&helper));
+        assert!(!HelperFilter {
+            category: Some("a ride".into()),
+            ..all.clone()
+        }
+        .matches(&helper));
+        assert!(!HelperFilter {
+            query: "lee".into(),
+            ..all
+        }
+        .matches(&helper));
+    }
+}

@@ -1,0 +1,436 @@
+//! The needs board: what someone needs, who is helping, and following through until it is
+//! done.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::journal::{JournalEntry, Kind};
+use crate::record::{impl_record, CollectionName};
+use crate::validation::{FieldError, Problem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Urgency {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 3] = [Urgency::Low, Urgency::Medium, Urgency::High];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Urgency::Low => "low",
+            Urgency::Medium => "medium",
+            Urgency::High => "high",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Urgency> {
+        Self::ALL.into_iter().find(|u| u.as_str() == name)
+    }
+}
+
+/// Where a need stands: open, matched to one or more helpers, or done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Status {
+    Open,
+    Matched { helpers: Vec<Uuid> },
+    Done { helpers: Vec<Uuid>, on: NaiveDate },
+}
+
+/// A change of status that is not allowed from where the need stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAllowed {
+    /// A done need must be reopened before it is matched again.
+    AlreadyDone,
+    /// Only a done need can be reopened.
+    NotDone,
+    /// Matching needs at least one helper.
+    NoHelper,
+}
+
+/// Something someone needs help with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Need {
+    pub id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub what: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub for_whom: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub category: String,
+    #[serde(default)]
+    pub urgency: Urgency,
+    /// The language the person needing help is most at ease in, for matching.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needed_by: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(flatten)]
+    pub status: Status,
+}
+
+impl_record!(Need, CollectionName::Needs);
+
+impl Need {
+    pub fn new(id: Uuid, now: DateTime<Utc>, what: String) -> Self {
+        Self {
+            id,
+            created_at: now,
+            updated_at: now,
+            deleted_at: None,
+            what,
+            for_whom: String::new(),
+            category: String::new(),
+            urgency: Urgency::Medium,
+            language: String::new(),
+            needed_by: None,
+            follow_up_on: None,
+            notes: String::new(),
+            status: Status::Open,
+        }
+    }
+
+    /// The helpers matched to the need, or who helped with it once done.
+    pub fn helpers(&self) -> &[Uuid] {
+        match &self.status {
+            Status::Open => &[],
+            Status::Matched { helpers } | Status::Done { helpers, .. } => helpers,
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        matches!(self.status, Status::Done { .. })
+    }
+
+    /// Matches the need to more helpers. An open need becomes matched; a done need must be
+    /// reopened first.
+    pub fn match_helpers(&mut self, helpers: &[Uuid]) -> Result<(), NotAllowed> {
+        if self.is_done() {
+            return Err(NotAllowed::AlreadyDone);
+        }
+        if helpers.is_empty() {
+            return Err(NotAllowed::NoHelper);
+        }
+        let mut all = self.helpers().to_vec();
+        for helper in helpers {
+            if !all.contains(helper) {
+                all.push(*helper);
+            }
+        }
+        self.status = Status::Matched { helpers: all };
+        Ok(())
+    }
+
+    /// Takes a helper off the need; with none left, it is open again.
+    pub fn unmatch(&mut self, helper: Uuid) -> Result<(), NotAllowed> {
+        if self.is_done() {
+            return Err(NotAllowed::AlreadyDone);
+        }
+        let rest: Vec<Uuid> = self
+            .helpers()
+            .iter()
+            .copied()
+            .filter(|h| *h != helper)
+            .collect();
+        self.status = if rest.is_empty() {
+            Status::Open
+        } else {
+            Status::Matched { helpers: rest }
+        };
+        Ok(())
+    }
+
+    /// Marks the need done on `today`, with whoever was matched. Done once is enough.
+    pub fn mark_done(&mut self, today: NaiveDate) -> Result<(), NotAllowed> {
+        if self.is_done() {
+            return Err(NotAllowed::AlreadyDone);
+        }
+        self.status = Status::Done {
+            helpers: self.helpers().to_vec(),
+            on: today,
+        };
+        Ok(())
+    }
+
+    /// Opens a done need again, as it was before anyone was matched: it was not met after all.
+    pub fn reopen(&mut self) -> Result<(), NotAllowed> {
+        if !self.is_done() {
+            return Err(NotAllowed::NotDone);
+        }
+        self.status = Status::Open;
+        Ok(())
+    }
+
+    /// Whether someone should check on this need today: it is not done and its follow-up
+    /// day is today or past. `today` is the reader's own calendar day.
+    pub fn follow_up_due(&self, today: NaiveDate) -> bool {
+        !self.is_done() && self.follow_up_on.is_some_and(|day| day <= today)
+    }
+
+    /// A journal entry recording the need as met: given (by the writer) or received.
+    pub fn to_journal_entry(
+        &self,
+        kind: Kind,
+        helper_names: &[String],
+        id: Uuid,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> JournalEntry {
+        let mut entry = JournalEntry::new(id, now, self.what.clone(), kind, today);
+        entry.person = match kind {
+            Kind::Received => helper_names.join(", "),
+            Kind::Given | Kind::Witnessed => self.for_whom.clone(),
+        };
+        entry.category = self.category.clone();
+        entry
+    }
+}
+
+/// Needs in the order the board shows them: follow-ups due first, then open before matched
+/// before done, more urgent first, sooner needed first, newest first.
+pub fn board_order(needs: &mut [&Need], today: NaiveDate) {
+    let stage = |need: &Need| match need.status {
+        Status::Open => 0,
+        Status::Matched { .. } => 1,
+        Status::Done { .. } => 2,
+    };
+    needs.sort_by(|a, b| {
+        b.follow_up_due(today)
+            .cmp(&a.follow_up_due(today))
+            .then(stage(a).cmp(&stage(b)))
+            .then(b.urgency.cmp(&a.urgency))
+            .then(
+                a.needed_by
+                    .unwrap_or(NaiveDate::MAX)
+                    .cmp(&b.needed_by.unwrap_or(NaiveDate::MAX)),
+            )
+            .then(b.created_at.cmp(&a.created_at))
+    });
+}
+
+/// The need form as typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NeedDraft {
+    pub what: String,
+    pub for_whom: String,
+    pub category: String,
+    pub urgency: Urgency,
+    pub language: String,
+    /// `YYYY-MM-DD` or empty.
+    pub needed_by: String,
+    /// `YYYY-MM-DD` or empty.
+    pub follow_up_on: String,
+    pub notes: String,
+}
+
+impl NeedDraft {
+    pub fn from_need(need: &Need) -> Self {
+        let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        Self {
+            what: need.what.clone(),
+            for_whom: need.for_whom.clone(),
+            category: need.category.clone(),
+            urgency: need.urgency,
+            language: need.language.clone(),
+            needed_by: day(need.needed_by),
+            follow_up_on: day(need.follow_up_on),
+            notes: need.notes.clone(),
+        }
+    }
+
+    /// Checks the form; on success returns `existing` updated or a new open need.
+    pub fn to_need(
+        &self,
+        existing: Option<&Need>,
+        new_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<Need, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let what = self.what.trim();
+        if what.is_empty() {
+            errors.push(FieldError::new("what", Problem::Required));
+        }
+        let mut optional_day = |field: &str, text: &str| match text.trim() {
+            "" => None,
+            text => text.parse::<NaiveDate>().ok().or_else(|| {
+                errors.push(FieldError::new(field, Problem::NotADate));
+                None
+            }),
+        };
+        let needed_by = optional_day("needed-by", &self.needed_by);
+        let follow_up_on = optional_day("follow-up-on", &self.follow_up_on);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut need = existing
+            .cloned()
+            .unwrap_or_else(|| Need::new(new_id, now, String::new()));
+        need.what = what.to_string();
+        need.for_whom = self.for_whom.trim().to_string();
+        need.category = self.category.trim().to_string();
+        need.urgency = self.urgency;
+        need.language = self.language.trim().to_string();
+        need.needed_by = needed_by;
+        need.follow_up_on = follow_up_on;
+        need.notes = self.notes.trim().to_string();
+        Ok(need)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::tests::at;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn helper(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    #[test]
+    fn a_need_goes_from_open_to_matched_to_done_and_can_be_reopened() {
+        let mut need = Need::new(Uuid::nil(), at(0), "A ride to the clinic".into());
+        assert_eq!(need.status, Status::Open);
+        need.match_helpers(&[helper(1)]).unwrap();
+        need.match_helpers(&[helper(2), helper(1)]).unwrap();
+        assert_eq!(need.helpers(), &[helper(1), helper(2)]);
+        need.mark_done(day(23)).unwrap();
+        assert_eq!(
+            need.status,
+            Status::Done {
+                helpers: vec![helper(1), helper(2)],
+                on: day(23)
+            }
+        );
+        need.reopen().unwrap();
+        assert_eq!(need.status, Status::Open);
+    }
+
+    #[test]
+    fn a_done_need_is_not_matched_again_without_being_reopened() {
+        let mut need = Need::new(Uuid::nil(), at(0), "Groceries".into());
+        need.mark_done(day(23)).unwrap();
+        assert_eq!(
+            need.match_helpers(&[helper(1)]),
+            Err(NotAllowed::AlreadyDone)
+        );
+        assert_eq!(need.unmatch(helper(1)), Err(NotAllowed::AlreadyDone));
+        assert_eq!(need.mark_done(day(24)), Err(NotAllowed::AlreadyDone));
+        let mut open = Need::new(Uuid::nil(), at(0), "Company".into());
+        assert_eq!(open.reopen(), Err(NotAllowed::NotDone));
+        assert_eq!(open.match_helpers(&[]), Err(NotAllowed::NoHelper));
+    }
+
+    #[test]
+    fn taking_off_the_last_helper_opens_the_need_again() {
+        let mut need = Need::new(Uuid::nil(), at(0), "A visit".into());
+        need.match_helpers(&[helper(1), helper(2)]).unwrap();
+        need.unmatch(helper(1)).unwrap();
+        assert_eq!(need.helpers(), &[helper(2)]);
+        need.unmatch(helper(2)).unwrap();
+        assert_eq!(need.status, Status::Open);
+    }
+
+    #[test]
+    fn a_follow_up_is_due_on_its_day_and_after_until_the_need_is_done() {
+        let mut need = Need::new(Uuid::nil(), at(0), "Check on Mr Lee".into());
+        assert!(!need.follow_up_due(day(23)), "no follow-up day");
+        need.follow_up_on = Some(day(23));
+        assert!(!need.follow_up_due(day(22)));
+        assert!(need.follow_up_due(day(23)));
+        assert!(need.follow_up_due(day(30)));
+        need.mark_done(day(23)).unwrap();
+        assert!(!need.follow_up_due(day(30)));
+    }
+
+    #[test]
+    fn whether_a_follow_up_is_due_depends_on_the_readers_own_calendar_day() {
+        use chrono::{FixedOffset, TimeZone};
+        let mut need = Need::new(Uuid::nil(), at(0), "Phone Grandma Lo".into());
+        need.follow_up_on = Some(day(24));
+        // 23:30 UTC on the 23rd is already the 24th in Hong Kong, still the 23rd in London
+        // and only the afternoon of the 23rd in New York.
+        let instant = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 23, 23, 30, 0)
+            .unwrap();
+        let local_day = |hours: i32| {
+            instant
+                .with_timezone(&FixedOffset::east_opt(hours * 3600).unwrap())
+                .date_naive()
+        };
+        assert!(need.follow_up_due(local_day(8)));
+        assert!(!need.follow_up_due(local_day(0)));
+        assert!(!need.follow_up_due(local_day(-5)));
+    }
+
+    #[test]
+    fn the_board_shows_due_follow_ups_first_then_open_urgent_needs() {
+        let mut due = Need::new(helper(1), at(0), "due".into());
+        due.follow_up_on = Some(day(20));
+        due.match_helpers(&[helper(9)]).unwrap();
+        let mut urgent = Need::new(helper(2), at(0), "urgent".into());
+        urgent.urgency = Urgency::High;
+        let calm = Need::new(helper(3), at(0), "calm".into());
+        let mut done = Need::new(helper(4), at(0), "done".into());
+        done.mark_done(day(21)).unwrap();
+        let mut board = vec![&done, &calm, &urgent, &due];
+        board_order(&mut board, day(23));
+        let order: Vec<_> = board.iter().map(|n| n.what.as_str()).collect();
+        assert_eq!(order, vec!["due", "urgent", "calm", "done"]);
+    }
+
+    #[test]
+    fn a_need_without_what_is_needed_is_refused_and_dates_are_checked() {
+        let draft = NeedDraft {
+            needed_by: "next Tuesday".into(),
+            ..NeedDraft::default()
+        };
+        assert_eq!(
+            draft.to_need(None, Uuid::nil(), at(0)).unwrap_err(),
+            vec![
+                FieldError::new("what", Problem::Required),
+                FieldError::new("needed-by", Problem::NotADate),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_done_need_becomes_a_journal_entry_given_or_received() {
+        let mut need = Need::new(Uuid::nil(), at(0), "Groceries for Mrs Chan".into());
+        need.for_whom = "Mrs Chan".into();
+        need.category = "errands and groceries".into();
+        let given = need.to_journal_entry(Kind::Given, &["Sam".into()], helper(5), at(1), day(23));
+        assert_eq!(given.person, "Mrs Chan");
+        assert_eq!(given.category, "errands and groceries");
+        assert_eq!(given.date, day(23));
+        let received =
+            need.to_journal_entry(Kind::Received, &["Sam".into()], helper(6), at(1), day(23));
+        assert_eq!(received.person, "Sam");
+        assert_eq!(received.kind, Kind::Received);
+    }
+
+    #[test]
+    fn the_status_is_stored_readably_and_read_back() {
+        let mut need = Need::new(Uuid::nil(), at(0), "x".into());
+        need.match_helpers(&[helper(1)]).unwrap();
+        let text = serde_json::to_string(&need).unwrap();
+        assert!(text.contains("\"status\":\"matched\""), "{text}");
+        assert_eq!(serde_json::from_str::<Need>(&text).unwrap(), need);
+    }
+}
