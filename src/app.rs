@@ -1,6 +1,7 @@
 //! The app shell: navigation, alerts, the status line and the current screen.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::alerts::Alerts;
 use crate::dom::focus;
@@ -25,6 +26,15 @@ fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
     let screen = current_screen();
+    let today = crate::clock::today();
+    let follow_ups_due = Memo::new(move |_| {
+        state
+            .model
+            .with(|m| m.needs.live().filter(|n| n.follow_up_due(today)).count())
+    });
+    let any_due = move || follow_ups_due.get() > 0;
+    // The installed app's icon shows the same count, where the browser can.
+    Effect::new(move |_| set_app_badge(follow_ups_due.get()));
 
     // Moves focus to the new screen's heading after navigation, so that screen-reader and
     // keyboard users land where sighted users look; and names the tab after the screen.
@@ -56,8 +66,22 @@ fn App() -> impl IntoView {
                                     <a
                                         href=s.href()
                                         aria-current=move || (screen.get() == s).then_some("page")
+                                        aria-describedby=move || {
+                                            (s == Screen::Needs && any_due())
+                                                .then_some("follow-ups-due")
+                                        }
                                     >
                                         {s.title()}
+                                        {(s == Screen::Needs)
+                                            .then(|| {
+                                                view! {
+                                                    <Show when=any_due>
+                                                        <span class="nav-badge" aria-hidden="true">
+                                                            {move || follow_ups_due.get()}
+                                                        </span>
+                                                    </Show>
+                                                }
+                                            })}
                                     </a>
                                 </li>
                             }
@@ -65,6 +89,9 @@ fn App() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <span id="follow-ups-due" class="visually-hidden">
+                {move || text::follow_ups_due(follow_ups_due.get())}
+            </span>
         </header>
         <Alerts />
         <main id="content">
@@ -73,6 +100,23 @@ fn App() -> impl IntoView {
         <p class="status" role="status">
             {move || state.status.get()}
         </p>
+    }
+}
+
+/// Shows a count on the installed app's icon (the Badging API), where the browser has it.
+fn set_app_badge(count: usize) {
+    let navigator = window().navigator();
+    let name = if count > 0 {
+        "setAppBadge"
+    } else {
+        "clearAppBadge"
+    };
+    let Ok(function) = js_sys::Reflect::get(&navigator, &name.into()) else {
+        return;
+    };
+    if let Some(function) = function.dyn_ref::<js_sys::Function>() {
+        // A refused badge is of no consequence: the count is on the Needs link too.
+        let _ = function.call1(&navigator, &(count as f64).into());
     }
 }
 

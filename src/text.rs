@@ -2,9 +2,12 @@
 //! Chinese) can be added without hunting through components. English is the default and the
 //! language of the accessible names in ../shared/UI-CONTRACT.md.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 use kindred_core::habits::Period;
+use kindred_core::helper::{ContactMethod, DayPart};
 use kindred_core::journal::Kind;
+use kindred_core::matching::Reason;
+use kindred_core::need::{Status, Urgency};
 use kindred_core::storage::StorageError;
 use kindred_core::validation::Problem;
 
@@ -72,6 +75,71 @@ pub const COUNTS_BY_KIND: &str = "By kind";
 pub const COUNTS_BY_CATEGORY: &str = "By category";
 pub const NO_CATEGORIES_YET: &str = "No entries with a category in this period.";
 
+// Helpers
+pub const ADD_HELPER: &str = "Add helper";
+pub const NEW_HELPER: &str = "New helper";
+pub const EDIT_HELPER: &str = "Edit helper";
+pub const NAME: &str = "Name";
+pub const CAN_HELP_WITH: &str = "Can help with";
+pub const LANGUAGES: &str = "Languages";
+pub const LANGUAGES_HINT: &str = "Separate with commas, for example: Cantonese, English";
+pub const DAYS_FREE: &str = "Days free";
+pub const TIMES_OF_DAY: &str = "Times of day";
+pub const AVAILABILITY: &str = "Availability";
+pub const AVAILABILITY_HINT: &str = "Anything else about when, for example: not in school holidays";
+pub const AREA: &str = "Area";
+pub const PHONE: &str = "Phone";
+pub const EMAIL: &str = "Email";
+pub const PREFERRED_CONTACT: &str = "Preferred contact";
+pub const NO_PREFERENCE: &str = "No preference";
+pub const LAST_CONTACTED: &str = "Last contacted";
+pub const HELPERS_LIST: &str = "Helpers";
+pub const NO_HELPERS: &str =
+    "No helpers yet. Add the neighbours and volunteers who can help, and with what.";
+pub const NO_HELPER_MATCHES: &str = "No helpers match your search.";
+pub const HELPER_DELETED: &str = "Helper deleted.";
+pub const HELPER_SAVED: &str = "Helper saved.";
+pub const FILTER_LANGUAGE: &str = "Filter by language";
+pub const FILTER_DAY: &str = "Filter by day";
+pub const ALL_LANGUAGES: &str = "All languages";
+pub const ANY_DAY: &str = "Any day";
+pub const CALL: &str = "Call";
+pub const WRITE: &str = "Email";
+pub const NOT_A_LINK: &str = "(not a valid number or address, so not a link)";
+
+// Needs
+pub const ADD_NEED: &str = "Add need";
+pub const NEW_NEED: &str = "New need";
+pub const EDIT_NEED: &str = "Edit need";
+pub const WHAT_IS_NEEDED: &str = "What is needed";
+pub const FOR_WHOM: &str = "For whom";
+pub const URGENCY: &str = "Urgency";
+pub const THEIR_LANGUAGE: &str = "Their language";
+pub const THEIR_LANGUAGE_HINT: &str = "Helpers who speak it are suggested first.";
+pub const NEEDED_BY: &str = "Needed by";
+pub const FOLLOW_UP_ON: &str = "Follow up on";
+pub const FOLLOW_UP_HINT: &str = "The day to check that the need was met.";
+pub const NOTES: &str = "Notes";
+pub const NEEDS_LIST: &str = "Needs";
+pub const NO_NEEDS: &str = "No needs on the board. Add one when a neighbour needs a hand.";
+pub const NEED_DELETED: &str = "Need deleted.";
+pub const NEED_SAVED: &str = "Need saved.";
+pub const MATCH: &str = "Match";
+pub const MARK_DONE: &str = "Mark done";
+pub const REOPEN: &str = "Reopen";
+pub const SUGGESTED_HELPERS: &str = "Suggested helpers";
+pub const NO_HELPERS_TO_SUGGEST: &str = "There are no other helpers in the directory yet.";
+pub const CLOSE: &str = "Close";
+pub const FOLLOW_UP_DUE: &str = "Follow-up due";
+pub const FOLLOW_UPS_DUE: &str = "Follow-ups due";
+pub const OPEN_NEEDS: &str = "Open the needs board";
+pub const LOG_IT: &str = "Log it in your journal?";
+pub const LOG_AS_GIVEN: &str = "Log as given";
+pub const LOG_AS_RECEIVED: &str = "Log as received";
+pub const NO_THANKS: &str = "No thanks";
+pub const LOGGED_IN_JOURNAL: &str = "Logged in your journal.";
+pub const NEED_DONE: &str = "Marked done.";
+
 // Settings
 pub const JOURNAL_SETTINGS: &str = "Journal";
 pub const HIDE_STREAKS: &str = "Hide streaks";
@@ -120,6 +188,111 @@ pub fn storage_unreadable(error: &StorageError) -> String {
     )
 }
 
+pub fn urgency(urgency: Urgency) -> &'static str {
+    match urgency {
+        Urgency::Low => "Low",
+        Urgency::Medium => "Medium",
+        Urgency::High => "High",
+    }
+}
+
+/// "Urgency: High".
+pub fn urgency_line(urgency: Urgency) -> String {
+    format!("{URGENCY}: {}", self::urgency(urgency))
+}
+
+pub fn status(status: &Status, helper_names: &str) -> String {
+    match status {
+        Status::Open => "Open".into(),
+        Status::Matched { .. } => format!("Matched with {helper_names}"),
+        Status::Done { on, .. } if helper_names.is_empty() => format!("Done on {}", full_date(*on)),
+        Status::Done { on, .. } => format!("Done on {} by {helper_names}", full_date(*on)),
+    }
+}
+
+pub fn weekday(day: Weekday) -> &'static str {
+    WEEKDAY_NAMES[day.num_days_from_monday() as usize]
+}
+
+pub fn day_part(part: DayPart) -> &'static str {
+    match part {
+        DayPart::Morning => "Morning",
+        DayPart::Afternoon => "Afternoon",
+        DayPart::Evening => "Evening",
+    }
+}
+
+pub fn contact_method(method: ContactMethod) -> &'static str {
+    match method {
+        ContactMethod::Phone => "Phone call",
+        ContactMethod::Text => "Text message",
+        ContactMethod::Email => "Email",
+    }
+}
+
+/// "Free Tue, Thu · mornings, evenings".
+pub fn availability(days: &[Weekday], parts: &[DayPart]) -> String {
+    let days: Vec<&str> = days
+        .iter()
+        .map(|d| WEEKDAYS[d.num_days_from_monday() as usize])
+        .collect();
+    let parts: Vec<String> = parts.iter().map(|p| day_part(*p).to_lowercase()).collect();
+    match (days.is_empty(), parts.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!("Free {}", days.join(", ")),
+        (true, false) => format!("Free {}", parts.join(", ")),
+        (false, false) => format!("Free {} · {}", days.join(", "), parts.join(", ")),
+    }
+}
+
+/// "Helped 3 times, last on Mon 2 Nov 2026".
+pub fn help_record(times: u32, last: Option<NaiveDate>) -> String {
+    match (times, last) {
+        (0, _) | (_, None) => "Has not helped with a need yet".into(),
+        (1, Some(last)) => format!("Helped once, on {}", full_date(last)),
+        (n, Some(last)) => format!("Helped {n} times, last on {}", full_date(last)),
+    }
+}
+
+/// Why a helper is suggested, in words: "helps with a ride · speaks Cantonese · …".
+pub fn reasons(reasons: &[Reason]) -> String {
+    reasons
+        .iter()
+        .map(|reason| match reason {
+            Reason::HelpsWith(category) => format!("helps with {category}"),
+            Reason::Speaks(language) => format!("speaks {language}"),
+            Reason::FreeOn(day, parts) if parts.is_empty() => format!("free {}s", weekday(*day)),
+            Reason::FreeOn(day, parts) => format!(
+                "free {} {}",
+                weekday(*day),
+                parts
+                    .iter()
+                    .map(|p| day_part(*p).to_lowercase() + "s")
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            Reason::NeverAsked => "not asked yet".into(),
+            Reason::LastAsked(0) => "asked today".into(),
+            Reason::LastAsked(1) => "asked yesterday".into(),
+            Reason::LastAsked(days) => format!("last asked {days} days ago"),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// "Choose May Chan": the button that matches a suggested helper.
+pub fn choose(name: &str) -> String {
+    format!("Choose {name}")
+}
+
+/// "2 follow-ups due", said with the Needs link.
+pub fn follow_ups_due(n: usize) -> String {
+    match n {
+        1 => "1 follow-up due".into(),
+        n => format!("{n} follow-ups due"),
+    }
+}
+
 pub fn kind(kind: Kind) -> &'static str {
     match kind {
         Kind::Given => "Given",
@@ -133,6 +306,13 @@ pub fn field(key: &str) -> &str {
     match key {
         "text" => WHAT_HAPPENED,
         "date" => DATE,
+        "name" => NAME,
+        "phone" => PHONE,
+        "email" => EMAIL,
+        "last-contacted" => LAST_CONTACTED,
+        "what" => WHAT_IS_NEEDED,
+        "needed-by" => NEEDED_BY,
+        "follow-up-on" => FOLLOW_UP_ON,
         other => other,
     }
 }
@@ -142,6 +322,10 @@ pub fn problem(problem: Problem) -> &'static str {
         Problem::Required => "Please fill this in.",
         Problem::FutureDate => "This date is in the future. Please choose today or an earlier day.",
         Problem::NotADate => "Please give a date as year-month-day, for example 2026-11-23.",
+        Problem::NotAPhone => {
+            "This is not a phone number. Use digits, spaces and a leading + only."
+        }
+        Problem::NotAnEmail => "This is not an e-mail address, like name@example.org.",
     }
 }
 
@@ -151,8 +335,11 @@ pub fn weekly_progress(done: u32, goal: u32) -> String {
     format!("{done} of {goal} {acts} of kindness given this week")
 }
 
-/// "3 days in a row · 2 weeks in a row".
+/// "3 days in a row · 2 weeks in a row", or a gentle start when there is no streak yet.
 pub fn streaks(days: u32, weeks: u32) -> String {
+    if days == 0 && weeks == 0 {
+        return "A streak starts with the next kindness you give.".into();
+    }
     format!(
         "{} in a row · {} in a row",
         count(days, "day", "days"),
@@ -193,6 +380,15 @@ pub fn month_short(month0: u32) -> &'static str {
     MONTHS[month0 as usize % 12]
 }
 
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

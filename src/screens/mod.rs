@@ -1,6 +1,9 @@
 //! One module per screen.
 
+mod form_parts;
+mod helpers;
 mod journal;
+mod needs;
 mod not_built;
 mod settings;
 
@@ -12,8 +15,10 @@ use crate::routes::Screen;
 pub fn view(screen: Screen) -> AnyView {
     match screen {
         Screen::Journal => view! { <journal::JournalScreen /> }.into_any(),
+        Screen::Helpers => view! { <helpers::HelpersScreen /> }.into_any(),
+        Screen::Needs => view! { <needs::NeedsScreen /> }.into_any(),
         Screen::Settings => view! { <settings::SettingsScreen /> }.into_any(),
-        Screen::Helpers | Screen::Needs | Screen::Share | Screen::Insights => {
+        Screen::Share | Screen::Insights => {
             view! { <not_built::NotBuiltScreen screen /> }.into_any()
         }
     }

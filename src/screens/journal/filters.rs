@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use kindred_core::journal::{JournalFilter, Kind};
 use leptos::prelude::*;
 
+use crate::screens::form_parts::CategorySelect;
 use crate::state::AppState;
 use crate::text;
 
@@ -54,39 +55,16 @@ pub fn Filters(
                             .collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="filter-category">{text::FILTER_CATEGORY}</label>
-                    <select
-                        id="filter-category"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            filter.update(|f| f.category = (!value.is_empty()).then_some(value));
-                        }
-                    >
-                        <option value="" selected=move || filter.with(|f| f.category.is_none())>
-                            {text::ALL_CATEGORIES}
-                        </option>
-                        {move || {
-                            categories()
-                                .into_iter()
-                                .map(|category| {
-                                    let compared = category.clone();
-                                    let value = category.clone();
-                                    view! {
-                                        <option
-                                            value=value
-                                            selected=move || {
-                                                filter.with(|f| f.category.as_ref() == Some(&compared))
-                                            }
-                                        >
-                                            {category}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                <CategorySelect
+                    id="filter-category"
+                    label=text::FILTER_CATEGORY
+                    none_label=text::ALL_CATEGORIES
+                    categories=Signal::derive(categories)
+                    value=Signal::derive(move || filter.with(|f| f.category.clone().unwrap_or_default()))
+                    on_change=Callback::new(move |category: String| {
+                        filter.update(|f| f.category = (!category.is_empty()).then_some(category))
+                    })
+                />
                 <div class="field">
                     <label for="filter-from">{text::FROM_DATE}</label>
                     <input

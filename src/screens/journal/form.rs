@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::FormFor;
 use crate::clock;
 use crate::dom::focus;
+use crate::screens::form_parts::{bind, error_for, CategorySelect, ErrorSummary, Input, TextField};
 use crate::state::AppState;
 use crate::text;
 
@@ -72,16 +73,19 @@ pub fn EntryForm(
         on_close();
         focus("#log-a-kindness");
     };
-    let error_for = move |field: &'static str| {
-        move || {
-            errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|e| e.field == field)
-                    .map(|e| text::problem(e.problem))
-            })
-        }
-    };
+    let (what, set_what) = bind(draft, |d| &d.text, |d| &mut d.text);
+    let (date, set_date) = bind(draft, |d| &d.date, |d| &mut d.date);
+    let (person, set_person) = bind(draft, |d| &d.person, |d| &mut d.person);
+    let (tags, set_tags) = bind(draft, |d| &d.tags, |d| &mut d.tags);
+    let (note, set_note) = bind(draft, |d| &d.private_note, |d| &mut d.private_note);
+    // Helpers from the directory are offered as people, and anyone else can be typed. With
+    // no helpers there is nothing to offer, and the field stays a plain text box.
+    let helper_names = state.model.with_untracked(|m| {
+        let mut names: Vec<String> = m.helpers.live().map(|h| h.name.clone()).collect();
+        names.sort();
+        names
+    });
+    let person_suggestions = (!helper_names.is_empty()).then_some("helper-names");
     let heading = match target {
         FormFor::New { .. } => text::NEW_ENTRY,
         FormFor::Edit(_) => text::EDIT_ENTRY,
@@ -92,38 +96,16 @@ pub fn EntryForm(
     view! {
         <form class="entry-form" on:submit=save novalidate aria-labelledby="entry-form-heading">
             <h2 id="entry-form-heading">{heading}</h2>
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <div class="form-errors" role="alert">
-                    <p>{text::FIX_THE_FORM}</p>
-                    <ul>
-                        {move || {
-                            errors
-                                .get()
-                                .into_iter()
-                                .map(|e| {
-                                    view! {
-                                        <li>{format!("{}: {}", text::field(&e.field), text::problem(e.problem))}</li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ul>
-                </div>
-            </Show>
-            <div class="field">
-                <label for="entry-text">{text::WHAT_HAPPENED}</label>
-                <textarea
-                    id="entry-text"
-                    rows="3"
-                    required
-                    aria-required="true"
-                    aria-invalid=move || error_for("text")().map(|_| "true")
-                    aria-describedby=move || error_for("text")().map(|_| "entry-text-error")
-                    prop:value=move || draft.with(|d| d.text.clone())
-                    on:input=move |ev| draft.update(|d| d.text = event_target_value(&ev))
-                ></textarea>
-                {move || error_for("text")().map(|m| view! { <p id="entry-text-error" class="field-error">{m}</p> })}
-            </div>
+            <ErrorSummary errors />
+            <TextField
+                id="entry-text"
+                label=text::WHAT_HAPPENED
+                input=Input::Lines
+                value=what
+                on_input=set_what
+                error=error_for(errors, "text")
+                required=true
+            />
             <fieldset class="field kinds">
                 <legend>{text::KIND}</legend>
                 {Kind::ALL
@@ -146,78 +128,50 @@ pub fn EntryForm(
                     })
                     .collect_view()}
             </fieldset>
-            <div class="field">
-                <label for="entry-date">{text::DATE}</label>
-                <input
-                    id="entry-date"
-                    type="date"
-                    max=clock::today().to_string()
-                    aria-invalid=move || error_for("date")().map(|_| "true")
-                    aria-describedby=move || error_for("date")().map(|_| "entry-date-error")
-                    prop:value=move || draft.with(|d| d.date.clone())
-                    on:input=move |ev| draft.update(|d| d.date = event_target_value(&ev))
-                />
-                {move || error_for("date")().map(|m| view! { <p id="entry-date-error" class="field-error">{m}</p> })}
-            </div>
-            <div class="field">
-                <label for="entry-person">{text::PERSON}</label>
-                <input
-                    id="entry-person"
-                    type="text"
-                    autocomplete="off"
-                    prop:value=move || draft.with(|d| d.person.clone())
-                    on:input=move |ev| draft.update(|d| d.person = event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for="entry-category">{text::CATEGORY}</label>
-                <select
-                    id="entry-category"
-                    on:change=move |ev| draft.update(|d| d.category = event_target_value(&ev))
-                >
-                    <option value="" selected=move || draft.with(|d| d.category.is_empty())>
-                        {text::NO_CATEGORY}
-                    </option>
-                    {categories
-                        .into_iter()
-                        .map(|category| {
-                            let value = category.clone();
-                            let compared = category.clone();
-                            view! {
-                                <option
-                                    value=value
-                                    selected=move || draft.with(|d| d.category == compared)
-                                >
-                                    {category}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="entry-tags">{text::TAGS}</label>
-                <input
-                    id="entry-tags"
-                    type="text"
-                    autocomplete="off"
-                    aria-describedby="entry-tags-hint"
-                    prop:value=move || draft.with(|d| d.tags.clone())
-                    on:input=move |ev| draft.update(|d| d.tags = event_target_value(&ev))
-                />
-                <p id="entry-tags-hint" class="hint">{text::TAGS_HINT}</p>
-            </div>
-            <div class="field">
-                <label for="entry-private-note">{text::PRIVATE_NOTE}</label>
-                <textarea
-                    id="entry-private-note"
-                    rows="2"
-                    aria-describedby="entry-private-note-hint"
-                    prop:value=move || draft.with(|d| d.private_note.clone())
-                    on:input=move |ev| draft.update(|d| d.private_note = event_target_value(&ev))
-                ></textarea>
-                <p id="entry-private-note-hint" class="hint">{text::PRIVATE_NOTE_HINT}</p>
-            </div>
+            <TextField
+                id="entry-date"
+                label=text::DATE
+                input=Input::Date
+                value=date
+                on_input=set_date
+                error=error_for(errors, "date")
+                max=clock::today().to_string()
+            />
+            <TextField
+                id="entry-person"
+                label=text::PERSON
+                input=Input::Line
+                value=person
+                on_input=set_person
+                suggestions=person_suggestions
+            />
+            <datalist id="helper-names">
+                {helper_names.into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
+            </datalist>
+            <CategorySelect
+                id="entry-category"
+                label=text::CATEGORY
+                none_label=text::NO_CATEGORY
+                categories=Signal::stored(categories)
+                value=Signal::derive(move || draft.with(|d| d.category.clone()))
+                on_change=Callback::new(move |category| draft.update(|d| d.category = category))
+            />
+            <TextField
+                id="entry-tags"
+                label=text::TAGS
+                input=Input::Line
+                value=tags
+                on_input=set_tags
+                hint=text::TAGS_HINT
+            />
+            <TextField
+                id="entry-private-note"
+                label=text::PRIVATE_NOTE
+                input=Input::Lines
+                value=note
+                on_input=set_note
+                hint=text::PRIVATE_NOTE_HINT
+            />
             <div class="actions">
                 <button type="submit" class="primary">{text::SAVE}</button>
                 <button type="button" on:click=cancel>{text::CANCEL}</button>

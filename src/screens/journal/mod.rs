@@ -3,6 +3,7 @@
 
 mod calendar;
 mod filters;
+mod follow_ups;
 mod form;
 mod list;
 mod today;
@@ -50,6 +51,7 @@ pub fn JournalScreen() -> impl IntoView {
 
     view! {
         <ScreenHeading screen=Screen::Journal />
+        <follow_ups::FollowUps />
         <today::TodayPanel on_did_idea=open_form />
         <div class="toolbar">
             <button

@@ -1,0 +1,280 @@
+//! Pieces every form and list shares: labelled fields with their errors, the error summary
+//! and the undo bar.
+
+use kindred_core::validation::FieldError;
+use leptos::prelude::*;
+
+use crate::text;
+
+/// The problem with one field, if the last try to save found one.
+pub fn error_for(
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+) -> Signal<Option<&'static str>> {
+    Signal::derive(move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| text::problem(e.problem))
+        })
+    })
+}
+
+/// The list of problems at the top of a form, announced when it appears.
+#[component]
+pub fn ErrorSummary(
+    /// The problems found by the last try to save.
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <div class="form-errors" role="alert">
+                <p>{text::FIX_THE_FORM}</p>
+                <ul>
+                    {move || {
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|e| view! { <li>{format!("{}: {}", text::field(&e.field), text::problem(e.problem))}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// What kind of text a [`TextField`] takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Input {
+    Line,
+    Lines,
+    Phone,
+    Email,
+    Date,
+}
+
+/// A labelled text field with an optional hint and the error of the last save.
+#[component]
+pub fn TextField(
+    /// The element id, unique on the page.
+    id: &'static str,
+    /// The visible label, which is also the accessible name.
+    label: &'static str,
+    /// What kind of text it takes.
+    input: Input,
+    /// The current value.
+    value: Signal<String>,
+    /// Called with the new value as the person types.
+    on_input: Callback<String>,
+    /// The problem with this field, if any.
+    #[prop(optional)]
+    error: Option<Signal<Option<&'static str>>>,
+    /// A line of help under the field.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// Whether the field must be filled in.
+    #[prop(optional)]
+    required: bool,
+    /// The id of a `<datalist>` of suggestions, if there are any.
+    #[prop(default = None)]
+    suggestions: Option<&'static str>,
+    /// The latest date a date field accepts.
+    #[prop(optional, into)]
+    max: Option<String>,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || {
+            let ids: Vec<&str> = [
+                hint.map(|_| hint_id.as_str()),
+                error.get().map(|_| error_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.get().map(|_| "true");
+    let on_change = move |ev| on_input.run(event_target_value(&ev));
+    let control = match input {
+        Input::Lines => view! {
+            <textarea
+                id=id
+                rows="3"
+                required=required
+                aria-required=required.then_some("true")
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=on_change
+            ></textarea>
+        }
+        .into_any(),
+        _ => {
+            let (kind, autocomplete) = match input {
+                Input::Phone => ("tel", "tel"),
+                Input::Email => ("email", "email"),
+                Input::Date => ("date", "off"),
+                _ => ("text", "off"),
+            };
+            view! {
+                <input
+                    id=id
+                    type=kind
+                    autocomplete=autocomplete
+                    list=suggestions
+                    max=max
+                    required=required
+                    aria-required=required.then_some("true")
+                    aria-invalid=invalid
+                    aria-describedby=described_by
+                    prop:value=move || value.get()
+                    on:input=on_change
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {control}
+            {hint.map(|h| view! { <p id=format!("{id}-hint") class="hint">{h}</p> })}
+            {move || error.get().map(|m| view! { <p id=error_id.clone() class="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// Says what was just deleted, with a button to bring it back.
+#[component]
+pub fn UndoBar(
+    /// What was deleted, in words.
+    message: &'static str,
+    /// Whether there is something to undo.
+    visible: Signal<bool>,
+    /// Brings it back.
+    on_undo: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || visible.get()>
+            <div class="undo-bar">
+                <span>{message}</span>
+                <button on:click=move |_| on_undo.run(())>{text::UNDO}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// A group of checkboxes under a legend, for choosing several of a few options.
+#[component]
+pub fn CheckboxGroup<T>(
+    /// The group's name.
+    legend: &'static str,
+    /// Prefix of the checkboxes' element ids, unique on the page.
+    id_prefix: &'static str,
+    /// Each option's value and label.
+    options: Vec<(T, String)>,
+    /// The options chosen now.
+    chosen: Signal<Vec<T>>,
+    /// Called with the options chosen after a box is ticked or cleared.
+    on_change: Callback<Vec<T>>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <fieldset class="field checkboxes">
+            <legend>{legend}</legend>
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (value, label))| {
+                    let id = format!("{id_prefix}-{i}");
+                    let shown = value.clone();
+                    view! {
+                        <span class="choice">
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                prop:checked=move || chosen.with(|c| c.contains(&shown))
+                                on:change=move |ev| {
+                                    let mut now = chosen.get_untracked();
+                                    now.retain(|c| *c != value);
+                                    if event_target_checked(&ev) {
+                                        now.push(value.clone());
+                                    }
+                                    on_change.run(now);
+                                }
+                            />
+                            <label for=id>{label}</label>
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// A draft's text field as a value to show and a setter for [`TextField`].
+pub fn bind<D: Send + Sync + 'static>(
+    draft: RwSignal<D>,
+    read: fn(&D) -> &String,
+    write: fn(&mut D) -> &mut String,
+) -> (Signal<String>, Callback<String>) {
+    (
+        Signal::derive(move || draft.with(|d| read(d).clone())),
+        Callback::new(move |value: String| draft.update(|d| *write(d) = value)),
+    )
+}
+
+/// A labelled choice of one category, or none.
+#[component]
+pub fn CategorySelect(
+    /// The element id, unique on the page.
+    id: &'static str,
+    /// The visible label, which is also the accessible name.
+    label: &'static str,
+    /// What the empty choice says: "(none)", "All categories".
+    none_label: &'static str,
+    /// The categories to offer.
+    categories: Signal<Vec<String>>,
+    /// The category chosen now; empty for none.
+    value: Signal<String>,
+    /// Called with the new choice; empty for none.
+    on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <option value="" selected=move || value.with(String::is_empty)>
+                    {none_label}
+                </option>
+                {move || {
+                    categories
+                        .get()
+                        .into_iter()
+                        .map(|category| {
+                            let compared = category.clone();
+                            let option_value = category.clone();
+                            view! {
+                                <option
+                                    value=option_value
+                                    selected=move || value.with(|v| *v == compared)
+                                >
+                                    {category}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,208 @@
+//! The form that adds or edits a helper.
+
+use kindred_core::helper::{ContactMethod, DayPart, HelperDraft, WEEK};
+use kindred_core::validation::FieldError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::clock;
+use crate::dom::focus;
+use crate::screens::form_parts::{bind, error_for, CheckboxGroup, ErrorSummary, Input, TextField};
+use crate::state::AppState;
+use crate::text;
+
+#[component]
+pub fn HelperForm(
+    /// The helper to edit, or `None` for a new one.
+    editing: Option<Uuid>,
+    /// Called when the form is saved or cancelled.
+    on_close: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let existing =
+        editing.and_then(|id| state.model.with_untracked(|m| m.helpers.get(id).cloned()));
+    let draft = RwSignal::new(
+        existing
+            .as_ref()
+            .map(HelperDraft::from_helper)
+            .unwrap_or_default(),
+    );
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let categories = state.model.with_untracked(|m| {
+        let mut all = m.settings.categories.clone();
+        for own in draft.with_untracked(|d| d.can_help_with.clone()) {
+            if !all.contains(&own) {
+                all.push(own);
+            }
+        }
+        all
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let checked = draft.with_untracked(|d| {
+            d.to_helper(
+                existing.as_ref(),
+                Uuid::new_v4(),
+                clock::now(),
+                clock::today(),
+            )
+        });
+        match checked {
+            Ok(helper) => {
+                state.change(|model, now| model.helpers.put(helper, now));
+                state.announce(text::HELPER_SAVED);
+                on_close();
+                focus("#add-helper");
+            }
+            Err(found) => {
+                if let Some(first) = found.first() {
+                    focus(&format!("#helper-{}", first.field));
+                }
+                errors.set(found);
+            }
+        }
+    };
+    let cancel = move |_| {
+        on_close();
+        focus("#add-helper");
+    };
+    // A field's value and its setter, for the text fields.
+    let (name, set_name) = bind(draft, |d| &d.name, |d| &mut d.name);
+    let (languages, set_languages) = bind(draft, |d| &d.languages, |d| &mut d.languages);
+    let (note, set_note) = bind(
+        draft,
+        |d| &d.availability_note,
+        |d| &mut d.availability_note,
+    );
+    let (area, set_area) = bind(draft, |d| &d.area, |d| &mut d.area);
+    let (phone, set_phone) = bind(draft, |d| &d.phone, |d| &mut d.phone);
+    let (email, set_email) = bind(draft, |d| &d.email, |d| &mut d.email);
+    let (private_note, set_private_note) =
+        bind(draft, |d| &d.private_note, |d| &mut d.private_note);
+    let (last_contacted, set_last_contacted) =
+        bind(draft, |d| &d.last_contacted, |d| &mut d.last_contacted);
+    let heading = if editing.is_some() {
+        text::EDIT_HELPER
+    } else {
+        text::NEW_HELPER
+    };
+    request_animation_frame(|| focus("#helper-name"));
+
+    view! {
+        <form class="entry-form" on:submit=save novalidate aria-labelledby="helper-form-heading">
+            <h2 id="helper-form-heading">{heading}</h2>
+            <ErrorSummary errors />
+            <TextField
+                id="helper-name"
+                label=text::NAME
+                input=Input::Line
+                value=name
+                on_input=set_name
+                error=error_for(errors, "name")
+                required=true
+            />
+            <CheckboxGroup
+                legend=text::CAN_HELP_WITH
+                id_prefix="helper-category"
+                options=categories.into_iter().map(|c| (c.clone(), c)).collect()
+                chosen=Signal::derive(move || draft.with(|d| d.can_help_with.clone()))
+                on_change=Callback::new(move |chosen| draft.update(|d| d.can_help_with = chosen))
+            />
+            <TextField
+                id="helper-languages"
+                label=text::LANGUAGES
+                input=Input::Line
+                value=languages
+                on_input=set_languages
+                hint=text::LANGUAGES_HINT
+            />
+            <CheckboxGroup
+                legend=text::DAYS_FREE
+                id_prefix="helper-day"
+                options=WEEK.into_iter().map(|d| (d, text::weekday(d).to_string())).collect()
+                chosen=Signal::derive(move || draft.with(|d| d.days.clone()))
+                on_change=Callback::new(move |chosen| draft.update(|d| d.days = chosen))
+            />
+            <CheckboxGroup
+                legend=text::TIMES_OF_DAY
+                id_prefix="helper-part"
+                options=DayPart::ALL.into_iter().map(|p| (p, text::day_part(p).to_string())).collect()
+                chosen=Signal::derive(move || draft.with(|d| d.parts.clone()))
+                on_change=Callback::new(move |chosen| draft.update(|d| d.parts = chosen))
+            />
+            <TextField
+                id="helper-availability"
+                label=text::AVAILABILITY
+                input=Input::Line
+                value=note
+                on_input=set_note
+                hint=text::AVAILABILITY_HINT
+            />
+            <TextField id="helper-area" label=text::AREA input=Input::Line value=area on_input=set_area />
+            <TextField
+                id="helper-phone"
+                label=text::PHONE
+                input=Input::Phone
+                value=phone
+                on_input=set_phone
+                error=error_for(errors, "phone")
+            />
+            <TextField
+                id="helper-email"
+                label=text::EMAIL
+                input=Input::Email
+                value=email
+                on_input=set_email
+                error=error_for(errors, "email")
+            />
+            <div class="field">
+                <label for="helper-preferred-contact">{text::PREFERRED_CONTACT}</label>
+                <select
+                    id="helper-preferred-contact"
+                    on:change=move |ev| {
+                        draft.update(|d| d.preferred_contact = ContactMethod::parse(&event_target_value(&ev)))
+                    }
+                >
+                    <option value="" selected=move || draft.with(|d| d.preferred_contact.is_none())>
+                        {text::NO_PREFERENCE}
+                    </option>
+                    {ContactMethod::ALL
+                        .into_iter()
+                        .map(|method| {
+                            view! {
+                                <option
+                                    value=method.as_str()
+                                    selected=move || draft.with(|d| d.preferred_contact == Some(method))
+                                >
+                                    {text::contact_method(method)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <TextField
+                id="helper-private-note"
+                label=text::PRIVATE_NOTE
+                input=Input::Lines
+                value=private_note
+                on_input=set_private_note
+                hint=text::PRIVATE_NOTE_HINT
+            />
+            <TextField
+                id="helper-last-contacted"
+                label=text::LAST_CONTACTED
+                input=Input::Date
+                value=last_contacted
+                on_input=set_last_contacted
+                error=error_for(errors, "last-contacted")
+                max=clock::today().to_string()
+            />
+            <div class="actions">
+                <button type="submit" class="primary">{text::SAVE}</button>
+                <button type="button" on:click=cancel>{text::CANCEL}</button>
+            </div>
+        </form>
+    }
+}

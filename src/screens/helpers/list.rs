@@ -1,0 +1,227 @@
+//! The directory's search, filters and list of helpers.
+
+use kindred_core::contact::{email_link, phone_link};
+use kindred_core::helper::{Helper, HelperFilter, WEEK};
+use kindred_core::matching::help_record;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::state::AppState;
+use crate::text;
+
+#[component]
+pub fn Filters(
+    /// The filter these controls edit.
+    filter: RwSignal<HelperFilter>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let categories = move || state.model.with(|m| m.settings.categories.clone());
+    let languages = move || {
+        state.model.with(|m| {
+            let mut all: Vec<String> = Vec::new();
+            for language in m.helpers.live().flat_map(|h| h.languages.iter()) {
+                if !all.iter().any(|l| l.eq_ignore_ascii_case(language)) {
+                    all.push(language.clone());
+                }
+            }
+            all.sort_by_key(|l| l.to_lowercase());
+            all
+        })
+    };
+    let option_list = move |values: Vec<String>, current: Signal<Option<String>>| {
+        values
+            .into_iter()
+            .map(|value| {
+                let compared = value.clone();
+                let label = value.clone();
+                view! {
+                    <option value=value selected=move || current.get().as_ref() == Some(&compared)>
+                        {label}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let chosen = |text: String| (!text.is_empty()).then_some(text);
+    view! {
+        <div class="search">
+            <label for="helper-search">{text::SEARCH}</label>
+            <input
+                id="helper-search"
+                type="search"
+                autocomplete="off"
+                prop:value=move || filter.with(|f| f.query.clone())
+                on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
+            />
+        </div>
+        <details class="filters">
+            <summary>{text::FILTERS}</summary>
+            <div class="filter-fields">
+                <div class="field">
+                    <label for="helper-filter-category">{text::FILTER_CATEGORY}</label>
+                    <select
+                        id="helper-filter-category"
+                        on:change=move |ev| filter.update(|f| f.category = chosen(event_target_value(&ev)))
+                    >
+                        <option value="">{text::ALL_CATEGORIES}</option>
+                        {move || option_list(categories(), Signal::derive(move || filter.with(|f| f.category.clone())))}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="helper-filter-language">{text::FILTER_LANGUAGE}</label>
+                    <select
+                        id="helper-filter-language"
+                        on:change=move |ev| filter.update(|f| f.language = chosen(event_target_value(&ev)))
+                    >
+                        <option value="">{text::ALL_LANGUAGES}</option>
+                        {move || option_list(languages(), Signal::derive(move || filter.with(|f| f.language.clone())))}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="helper-filter-day">{text::FILTER_DAY}</label>
+                    <select
+                        id="helper-filter-day"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            filter.update(|f| f.day = WEEK.into_iter().find(|d| text::weekday(*d) == value));
+                        }
+                    >
+                        <option value="">{text::ANY_DAY}</option>
+                        {WEEK
+                            .into_iter()
+                            .map(|day| {
+                                view! {
+                                    <option
+                                        value=text::weekday(day)
+                                        selected=move || filter.with(|f| f.day == Some(day))
+                                    >
+                                        {text::weekday(day)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+        </details>
+    }
+}
+
+/// The helpers that pass the filter, by name.
+#[component]
+pub fn HelperList(
+    /// Which helpers to show.
+    filter: Signal<HelperFilter>,
+    /// Called with a helper's id when its Edit button is pressed.
+    on_edit: Callback<Uuid>,
+    /// Called with a helper's id when its Delete button is pressed.
+    on_delete: Callback<Uuid>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shown = Memo::new(move |_| {
+        filter.with(|filter| {
+            state.model.with(|m| {
+                let mut helpers: Vec<Helper> = m
+                    .helpers
+                    .live()
+                    .filter(|h| filter.matches(h))
+                    .cloned()
+                    .collect();
+                helpers.sort_by_key(|h| h.name.to_lowercase());
+                helpers
+            })
+        })
+    });
+    let is_empty = move || state.model.with(|m| m.helpers.live_count() == 0);
+    view! {
+        <Show when=move || !is_empty() fallback=|| view! { <p class="empty">{text::NO_HELPERS}</p> }>
+            <Show when=move || shown.with(Vec::is_empty)>
+                <p class="empty">{text::NO_HELPER_MATCHES}</p>
+            </Show>
+            <ul class="cards" aria-label=text::HELPERS_LIST>
+                <For
+                    each=move || shown.get()
+                    key=|helper| (helper.id, helper.updated_at)
+                    children=move |helper| view! { <HelperCard helper on_edit on_delete /> }
+                />
+            </ul>
+        </Show>
+    }
+}
+
+/// One helper, with contact links made only from valid numbers and addresses.
+#[component]
+fn HelperCard(
+    /// The helper to show.
+    helper: Helper,
+    /// Called with the helper's id to edit it.
+    on_edit: Callback<Uuid>,
+    /// Called with the helper's id to delete it.
+    on_delete: Callback<Uuid>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = helper.id;
+    let record = move || state.model.with(|m| help_record(id, m.needs.live()));
+    let availability = [
+        text::availability(&helper.availability.days, &helper.availability.parts),
+        helper.availability.note.clone(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let details = [
+        helper.can_help_with.join(", "),
+        helper.languages.join(", "),
+        availability,
+        helper.area.clone(),
+    ];
+    view! {
+        <li class="card">
+            <h3>{helper.name.clone()}</h3>
+            {details
+                .into_iter()
+                .filter(|d| !d.is_empty())
+                .map(|d| view! { <p class="card-detail">{d}</p> })
+                .collect_view()}
+            <ContactLine label=text::CALL value=helper.phone.clone() link=phone_link(&helper.phone) />
+            <ContactLine label=text::WRITE value=helper.email.clone() link=email_link(&helper.email) />
+            {helper
+                .preferred_contact
+                .map(|m| view! { <p class="card-detail">{format!("{}: {}", text::PREFERRED_CONTACT, text::contact_method(m))}</p> })}
+            {(!helper.private_note.is_empty())
+                .then(|| view! { <p class="entry-note">{helper.private_note.clone()}</p> })}
+            <p class="card-detail">{move || { let r = record(); text::help_record(r.times, r.last) }}</p>
+            <div class="actions">
+                <button on:click=move |_| on_edit.run(id)>{text::EDIT}</button>
+                <button class="danger" on:click=move |_| on_delete.run(id)>{text::DELETE}</button>
+            </div>
+        </li>
+    }
+}
+
+/// A phone number or address: a link when it is valid, plain text otherwise.
+#[component]
+fn ContactLine(
+    /// What the link does: "Call" or "Email".
+    label: &'static str,
+    /// The value as stored.
+    value: String,
+    /// The `tel:` or `mailto:` link, if the value is valid.
+    link: Option<String>,
+) -> impl IntoView {
+    (!value.is_empty()).then(|| match link {
+        Some(href) => view! {
+            <p class="card-detail">
+                {label} ": " <a href=href>{value}</a>
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="card-detail">
+                {label} ": " {value} " " <span class="hint">{text::NOT_A_LINK}</span>
+            </p>
+        }
+        .into_any(),
+    })
+}

@@ -1,0 +1,36 @@
+//! Needs whose follow-up day has come, shown first when Kindred opens.
+
+use kindred_core::need::{board_order, Need};
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::routes::Screen;
+use crate::state::AppState;
+use crate::text;
+
+#[component]
+pub fn FollowUps() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    let due = Memo::new(move |_| {
+        state.model.with(|m| {
+            let mut due: Vec<&Need> = m.needs.live().filter(|n| n.follow_up_due(today)).collect();
+            board_order(&mut due, today);
+            due.iter()
+                .map(|n| match n.for_whom.as_str() {
+                    "" => n.what.clone(),
+                    whom => format!("{} ({whom})", n.what),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || due.with(|d| !d.is_empty())>
+            <section class="follow-ups" aria-labelledby="follow-ups-heading">
+                <h2 id="follow-ups-heading">{text::FOLLOW_UPS_DUE}</h2>
+                <ul>{move || due.get().into_iter().map(|what| view! { <li>{what}</li> }).collect_view()}</ul>
+                <a href=Screen::Needs.href()>{text::OPEN_NEEDS}</a>
+            </section>
+        </Show>
+    }
+}

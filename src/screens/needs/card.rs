@@ -1,0 +1,204 @@
+//! One need on the board, with matching, marking done and logging it in the journal.
+
+use kindred_core::journal::Kind;
+use kindred_core::matching::suggest;
+use kindred_core::need::Need;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::clock;
+use crate::state::AppState;
+use crate::text;
+
+#[component]
+pub fn NeedCard(
+    /// The need to show.
+    need: Need,
+    /// Called with the need's id to edit it.
+    on_edit: Callback<Uuid>,
+    /// Called with the need's id to delete it.
+    on_delete: Callback<Uuid>,
+    /// The need just marked done, which offers to be logged in the journal. Kept by the
+    /// board because marking done redraws the card.
+    just_done: RwSignal<Option<Uuid>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    let id = need.id;
+    let suggesting = RwSignal::new(false);
+    let helper_names = state.model.with_untracked(|m| {
+        need.helpers()
+            .iter()
+            .filter_map(|h| m.helpers.get(*h).map(|h| h.name.clone()))
+            .collect::<Vec<_>>()
+    });
+    let summary = [
+        need.for_whom.clone(),
+        need.category.clone(),
+        text::urgency_line(need.urgency),
+        need.language.clone(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let dates = [
+        need.needed_by
+            .map(|d| format!("{}: {}", text::NEEDED_BY, text::date(d, today))),
+        need.follow_up_on
+            .map(|d| format!("{}: {}", text::FOLLOW_UP_ON, text::date(d, today))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+
+    let mark_done = move |_| {
+        state.change(|m, now| {
+            if let Some(mut need) = m.needs.get(id).cloned() {
+                if need.mark_done(today).is_ok() {
+                    m.needs.put(need, now);
+                }
+            }
+        });
+        just_done.set(Some(id));
+    };
+    let reopen = move |_| {
+        state.change(|m, now| {
+            if let Some(mut need) = m.needs.get(id).cloned() {
+                if need.reopen().is_ok() {
+                    m.needs.put(need, now);
+                }
+            }
+        });
+    };
+    let names = helper_names.clone();
+    let log_as = move |kind: Kind| {
+        let names = names.clone();
+        state.change(|m, now| {
+            if let Some(need) = m.needs.get(id) {
+                let entry = need.to_journal_entry(kind, &names, Uuid::new_v4(), now, today);
+                m.journal.put(entry, now);
+            }
+        });
+        just_done.set(None);
+        state.announce(text::LOGGED_IN_JOURNAL);
+    };
+    let offer_label = format!("log-it-{id}");
+    let log_given = log_as.clone();
+    let log_received = log_as;
+
+    view! {
+        <li class="card" class:due=need.follow_up_due(today) class:done=need.is_done()>
+            <h3>{need.what.clone()}</h3>
+            {need.follow_up_due(today).then(|| view! { <p class="badge">{text::FOLLOW_UP_DUE}</p> })}
+            <p class="card-detail">{summary}</p>
+            {(!dates.is_empty()).then(|| view! { <p class="card-detail">{dates}</p> })}
+            <p class="card-status">{text::status(&need.status, &helper_names.join(", "))}</p>
+            {(!need.notes.is_empty()).then(|| view! { <p class="entry-note">{need.notes.clone()}</p> })}
+            <div class="actions">
+                {if need.is_done() {
+                    view! { <button on:click=reopen>{text::REOPEN}</button> }.into_any()
+                } else {
+                    view! {
+                        <button on:click=move |_| suggesting.update(|s| *s = !*s) aria-expanded=move || suggesting.get().to_string()>
+                            {text::MATCH}
+                        </button>
+                        <button on:click=mark_done>{text::MARK_DONE}</button>
+                    }
+                    .into_any()
+                }}
+                <button on:click=move |_| on_edit.run(id)>{text::EDIT}</button>
+                <button class="danger" on:click=move |_| on_delete.run(id)>{text::DELETE}</button>
+            </div>
+            <Show when=move || suggesting.get()>
+                <Suggestions need_id=id on_close=move || suggesting.set(false) />
+            </Show>
+            <Show when=move || just_done.get() == Some(id)>
+                <div class="offer" role="group" aria-labelledby=offer_label.clone()>
+                    <p id=offer_label.clone()>{text::NEED_DONE} " " {text::LOG_IT}</p>
+                    <div class="actions">
+                        <button class="primary" on:click={
+                            let log = log_given.clone();
+                            move |_| log(Kind::Given)
+                        }>{text::LOG_AS_GIVEN}</button>
+                        <button on:click={
+                            let log = log_received.clone();
+                            move |_| log(Kind::Received)
+                        }>{text::LOG_AS_RECEIVED}</button>
+                        <button class="quiet" on:click=move |_| just_done.set(None)>{text::NO_THANKS}</button>
+                    </div>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// Helpers ranked for a need, each with the reasons in words and a button to choose them.
+#[component]
+fn Suggestions(
+    /// The need to match.
+    need_id: Uuid,
+    /// Called to close the suggestions.
+    on_close: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    let ranked = state.model.with_untracked(|m| {
+        let Some(need) = m.needs.get(need_id) else {
+            return Vec::new();
+        };
+        suggest(need, m.helpers.live(), today)
+            .into_iter()
+            .filter_map(|s| {
+                m.helpers
+                    .get(s.helper)
+                    .map(|h| (s.helper, h.name.clone(), text::reasons(&s.reasons)))
+            })
+            .collect::<Vec<_>>()
+    });
+    let choose = move |helper_id: Uuid| {
+        state.change(|m, now| {
+            let Some(mut need) = m.needs.get(need_id).cloned() else {
+                return;
+            };
+            if need.match_helpers(&[helper_id]).is_ok() {
+                m.needs.put(need, now);
+                if let Some(mut helper) = m.helpers.get(helper_id).cloned() {
+                    helper.last_contacted = Some(today);
+                    m.helpers.put(helper, now);
+                }
+            }
+        });
+        on_close();
+    };
+    let heading_id = format!("suggestions-{need_id}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="suggestions" aria-labelledby=labelled_by>
+            <h4 id=heading_id>{text::SUGGESTED_HELPERS}</h4>
+            {if ranked.is_empty() {
+                view! { <p>{text::NO_HELPERS_TO_SUGGEST}</p> }.into_any()
+            } else {
+                view! {
+                    <ol aria-label=text::SUGGESTED_HELPERS>
+                        {ranked
+                            .into_iter()
+                            .map(|(helper_id, name, reasons)| {
+                                view! {
+                                    <li>
+                                        <strong>{name.clone()}</strong>
+                                        <span class="reasons">{reasons}</span>
+                                        <button on:click=move |_| choose(helper_id)>{text::choose(&name)}</button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+            <button class="quiet" on:click=move |_| on_close()>{text::CLOSE}</button>
+        </section>
+    }
+}

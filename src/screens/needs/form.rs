@@ -1,0 +1,155 @@
+//! The form that adds or edits a need.
+
+use kindred_core::need::{NeedDraft, Urgency};
+use kindred_core::validation::FieldError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::clock;
+use crate::dom::focus;
+use crate::screens::form_parts::{bind, error_for, CategorySelect, ErrorSummary, Input, TextField};
+use crate::state::AppState;
+use crate::text;
+
+#[component]
+pub fn NeedForm(
+    /// The need to edit, or `None` for a new one.
+    editing: Option<Uuid>,
+    /// Called when the form is saved or cancelled.
+    on_close: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let existing = editing.and_then(|id| state.model.with_untracked(|m| m.needs.get(id).cloned()));
+    let draft = RwSignal::new(
+        existing
+            .as_ref()
+            .map(NeedDraft::from_need)
+            .unwrap_or_default(),
+    );
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let categories = state.model.with_untracked(|m| {
+        let mut all = m.settings.categories.clone();
+        let own = draft.with_untracked(|d| d.category.clone());
+        if !own.is_empty() && !all.contains(&own) {
+            all.push(own);
+        }
+        all
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let checked =
+            draft.with_untracked(|d| d.to_need(existing.as_ref(), Uuid::new_v4(), clock::now()));
+        match checked {
+            Ok(need) => {
+                state.change(|model, now| model.needs.put(need, now));
+                state.announce(text::NEED_SAVED);
+                on_close();
+                focus("#add-need");
+            }
+            Err(found) => {
+                if let Some(first) = found.first() {
+                    focus(&format!("#need-{}", first.field));
+                }
+                errors.set(found);
+            }
+        }
+    };
+    let cancel = move |_| {
+        on_close();
+        focus("#add-need");
+    };
+    let (what, set_what) = bind(draft, |d| &d.what, |d| &mut d.what);
+    let (for_whom, set_for_whom) = bind(draft, |d| &d.for_whom, |d| &mut d.for_whom);
+    let (language, set_language) = bind(draft, |d| &d.language, |d| &mut d.language);
+    let (needed_by, set_needed_by) = bind(draft, |d| &d.needed_by, |d| &mut d.needed_by);
+    let (follow_up_on, set_follow_up_on) =
+        bind(draft, |d| &d.follow_up_on, |d| &mut d.follow_up_on);
+    let (notes, set_notes) = bind(draft, |d| &d.notes, |d| &mut d.notes);
+    let heading = if editing.is_some() {
+        text::EDIT_NEED
+    } else {
+        text::NEW_NEED
+    };
+    request_animation_frame(|| focus("#need-what"));
+
+    view! {
+        <form class="entry-form" on:submit=save novalidate aria-labelledby="need-form-heading">
+            <h2 id="need-form-heading">{heading}</h2>
+            <ErrorSummary errors />
+            <TextField
+                id="need-what"
+                label=text::WHAT_IS_NEEDED
+                input=Input::Lines
+                value=what
+                on_input=set_what
+                error=error_for(errors, "what")
+                required=true
+            />
+            <TextField id="need-for-whom" label=text::FOR_WHOM input=Input::Line value=for_whom on_input=set_for_whom />
+            <CategorySelect
+                id="need-category"
+                label=text::CATEGORY
+                none_label=text::NO_CATEGORY
+                categories=Signal::stored(categories)
+                value=Signal::derive(move || draft.with(|d| d.category.clone()))
+                on_change=Callback::new(move |category| draft.update(|d| d.category = category))
+            />
+            <div class="field">
+                <label for="need-urgency">{text::URGENCY}</label>
+                <select
+                    id="need-urgency"
+                    on:change=move |ev| {
+                        if let Some(urgency) = Urgency::parse(&event_target_value(&ev)) {
+                            draft.update(|d| d.urgency = urgency);
+                        }
+                    }
+                >
+                    {Urgency::ALL
+                        .into_iter()
+                        .map(|urgency| {
+                            view! {
+                                <option
+                                    value=urgency.as_str()
+                                    selected=move || draft.with(|d| d.urgency == urgency)
+                                >
+                                    {text::urgency(urgency)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <TextField
+                id="need-language"
+                label=text::THEIR_LANGUAGE
+                input=Input::Line
+                value=language
+                on_input=set_language
+                hint=text::THEIR_LANGUAGE_HINT
+            />
+            <TextField
+                id="need-needed-by"
+                label=text::NEEDED_BY
+                input=Input::Date
+                value=needed_by
+                on_input=set_needed_by
+                error=error_for(errors, "needed-by")
+            />
+            <TextField
+                id="need-follow-up-on"
+                label=text::FOLLOW_UP_ON
+                input=Input::Date
+                value=follow_up_on
+                on_input=set_follow_up_on
+                error=error_for(errors, "follow-up-on")
+                hint=text::FOLLOW_UP_HINT
+            />
+            <TextField id="need-notes" label=text::NOTES input=Input::Lines value=notes on_input=set_notes />
+            <div class="actions">
+                <button type="submit" class="primary">{text::SAVE}</button>
+                <button type="button" on:click=cancel>{text::CANCEL}</button>
+            </div>
+        </form>
+    }
+}

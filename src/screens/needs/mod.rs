@@ -1,0 +1,83 @@
+//! The needs board: what neighbours need, who is helping, and following through.
+
+mod card;
+mod form;
+
+use kindred_core::need::{board_order, Need};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::form_parts::UndoBar;
+use super::ScreenHeading;
+use crate::clock;
+use crate::routes::Screen;
+use crate::state::AppState;
+use crate::text;
+
+#[component]
+pub fn NeedsScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // `None`: no form; `Some(None)`: a new need; `Some(Some(id))`: editing one.
+    let form_for = RwSignal::new(None::<Option<Uuid>>);
+    let last_deleted = RwSignal::new(None::<Need>);
+    let just_done = RwSignal::new(None::<Uuid>);
+    let today = clock::today();
+    let board = Memo::new(move |_| {
+        state.model.with(|m| {
+            let mut needs: Vec<&Need> = m.needs.live().collect();
+            board_order(&mut needs, today);
+            needs.into_iter().cloned().collect::<Vec<_>>()
+        })
+    });
+
+    let delete = move |id: Uuid| {
+        let removed = state.change(|model, now| model.needs.delete(id, now));
+        if form_for.get_untracked() == Some(Some(id)) {
+            form_for.set(None);
+        }
+        last_deleted.set(removed);
+    };
+    let undo = move |()| {
+        if let Some(need) = last_deleted.get_untracked() {
+            state.change(|model, now| model.needs.restore(need, now));
+            last_deleted.set(None);
+        }
+    };
+
+    view! {
+        <ScreenHeading screen=Screen::Needs />
+        <div class="toolbar">
+            <button id="add-need" class="primary" on:click=move |_| form_for.set(Some(None))>
+                {text::ADD_NEED}
+            </button>
+        </div>
+        {move || {
+            form_for
+                .get()
+                .map(|editing| view! { <form::NeedForm editing on_close=move || form_for.set(None) /> })
+        }}
+        <UndoBar
+            message=text::NEED_DELETED
+            visible=Signal::derive(move || last_deleted.with(Option::is_some))
+            on_undo=Callback::new(undo)
+        />
+        <Show when=move || !board.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::NO_NEEDS}</p> }>
+            <ul class="cards" aria-label=text::NEEDS_LIST>
+                <For
+                    each=move || board.get()
+                    key=|need| (need.id, need.updated_at)
+                    children=move |need| {
+                        view! {
+                            <card::NeedCard
+                                need
+                                on_edit=Callback::new(move |id| form_for.set(Some(Some(id))))
+                                on_delete=Callback::new(delete)
+                                just_done
+                            />
+                        }
+                    }
+                />
+            </ul>
+        </Show>
+    }
+}
