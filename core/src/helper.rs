@@ -90,6 +90,10 @@ pub struct Helper {
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
+    /// The `updated_at` of the latest version exchanged with a neighbour through a file:
+    /// what both sides last agreed on, to tell an update from a conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_at: Option<DateTime<Utc>>,
     pub name: String,
     /// Categories, from the same list as the journal's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -122,6 +126,7 @@ impl Helper {
             created_at: now,
             updated_at: now,
             deleted_at: None,
+            shared_at: None,
             name,
             can_help_with: Vec::new(),
             languages: Vec::new(),

@@ -42,6 +42,10 @@ pub struct JournalEntry {
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
+    /// The `updated_at` of the latest version exchanged with a neighbour through a file:
+    /// what both sides last agreed on, to tell an update from a conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_at: Option<DateTime<Utc>>,
     /// What happened, in the writer's words.
     pub text: String,
     pub kind: Kind,
@@ -67,6 +71,7 @@ impl JournalEntry {
             created_at: now,
             updated_at: now,
             deleted_at: None,
+            shared_at: None,
             text,
             kind,
             date,

@@ -62,6 +62,10 @@ pub struct Need {
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
+    /// The `updated_at` of the latest version exchanged with a neighbour through a file:
+    /// what both sides last agreed on, to tell an update from a conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_at: Option<DateTime<Utc>>,
     pub what: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub for_whom: String,
@@ -91,6 +95,7 @@ impl Need {
             created_at: now,
             updated_at: now,
             deleted_at: None,
+            shared_at: None,
             what,
             for_whom: String::new(),
             category: String::new(),

@@ -39,11 +39,17 @@ impl CollectionName {
 pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     const COLLECTION: CollectionName;
     fn id(&self) -> Uuid;
+    /// Gives the record another id: only for keeping a copy beside the original.
+    fn set_id(&mut self, id: Uuid);
+    fn created_at(&self) -> DateTime<Utc>;
     fn updated_at(&self) -> DateTime<Utc>;
     fn deleted_at(&self) -> Option<DateTime<Utc>>;
     fn set_updated_at(&mut self, at: DateTime<Utc>);
     /// Turns the record into a tombstone, or back into a live record when `when` is `None`.
     fn set_deleted(&mut self, when: Option<DateTime<Utc>>);
+    /// The `updated_at` of the version last exchanged with a neighbour, if any.
+    fn shared_at(&self) -> Option<DateTime<Utc>>;
+    fn set_shared_at(&mut self, at: Option<DateTime<Utc>>);
 
     fn is_deleted(&self) -> bool {
         self.deleted_at().is_some()
@@ -58,6 +64,12 @@ macro_rules! impl_record {
             fn id(&self) -> uuid::Uuid {
                 self.id
             }
+            fn set_id(&mut self, id: uuid::Uuid) {
+                self.id = id;
+            }
+            fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
+                self.created_at
+            }
             fn updated_at(&self) -> chrono::DateTime<chrono::Utc> {
                 self.updated_at
             }
@@ -70,28 +82,47 @@ macro_rules! impl_record {
             fn set_deleted(&mut self, when: Option<chrono::DateTime<chrono::Utc>>) {
                 self.deleted_at = when;
             }
+            fn shared_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+                self.shared_at
+            }
+            fn set_shared_at(&mut self, at: Option<chrono::DateTime<chrono::Utc>>) {
+                self.shared_at = at;
+            }
         }
     };
 }
 pub(crate) use impl_record;
 
 /// Which of two copies of the same record wins a merge: the later `updated_at`. On a tie the
-/// larger serialised form wins, so that every tab and every neighbour picks the same copy
+/// larger serialised content wins, so that every tab and every neighbour picks the same copy
 /// whatever order the copies arrive in.
 pub fn newer<'a, T: Record>(a: &'a T, b: &'a T) -> &'a T {
     match a.updated_at().cmp(&b.updated_at()) {
         std::cmp::Ordering::Greater => a,
         std::cmp::Ordering::Less => b,
         std::cmp::Ordering::Equal => {
-            let a_text = serde_json::to_string(a).unwrap_or_default();
-            let b_text = serde_json::to_string(b).unwrap_or_default();
-            if a_text >= b_text {
+            if content_key(a) >= content_key(b) {
                 a
             } else {
                 b
             }
         }
     }
+}
+
+/// The record's content as text, leaving out `shared_at`, which is bookkeeping of this copy
+/// and not part of what the record says.
+fn content_key<T: Record>(record: &T) -> String {
+    let mut content = record.clone();
+    content.set_shared_at(None);
+    serde_json::to_string(&content).unwrap_or_default()
+}
+
+/// Whether two copies say the same, bookkeeping aside.
+pub fn same_content<T: Record>(a: &T, b: &T) -> bool {
+    let mut b = b.clone();
+    b.set_shared_at(a.shared_at());
+    *a == b
 }
 
 /// Records are spread over this many storage keys per collection, chosen by id, so that a
@@ -109,6 +140,9 @@ pub fn bucket_of(id: Uuid) -> u8 {
 pub struct Records<T: Record> {
     by_id: BTreeMap<Uuid, T>,
     unsaved: BTreeSet<u8>,
+    /// Records taken out entirely (only undoing an import does that), so that a save does not
+    /// bring them back from what storage still holds.
+    removed: BTreeSet<Uuid>,
 }
 
 impl<T: Record> Default for Records<T> {
@@ -116,6 +150,7 @@ impl<T: Record> Default for Records<T> {
         Self {
             by_id: BTreeMap::new(),
             unsaved: BTreeSet::new(),
+            removed: BTreeSet::new(),
         }
     }
 }
@@ -180,10 +215,45 @@ impl<T: Record> Records<T> {
         self.by_id.insert(record.id(), record);
     }
 
+    /// Any record by id, tombstones included.
+    pub fn get_any(&self, id: Uuid) -> Option<&T> {
+        self.by_id.get(&id)
+    }
+
+    /// Stores a record exactly as given, stamps and all: for an import, whose records keep
+    /// the stamps they were shared with so that every copy converges.
+    pub fn replace(&mut self, record: T) {
+        self.removed.remove(&record.id());
+        self.store_changed(record);
+    }
+
+    /// Takes a record out entirely, leaving no tombstone: only for undoing an import of a
+    /// record that was new, so that the data is as it was before.
+    pub fn remove_entirely(&mut self, id: Uuid) {
+        if self.by_id.remove(&id).is_some() {
+            self.unsaved.insert(bucket_of(id));
+            self.removed.insert(id);
+        }
+    }
+
+    /// Notes that the current version of a record was shared with a neighbour.
+    pub fn mark_shared(&mut self, id: Uuid) {
+        if let Some(record) = self.by_id.get_mut(&id) {
+            let at = record.updated_at();
+            if record.shared_at() != Some(at) {
+                record.set_shared_at(Some(at));
+                self.unsaved.insert(bucket_of(id));
+            }
+        }
+    }
+
     /// Takes in a copy of a record from elsewhere (storage written by another tab, an imported
     /// file), keeping whichever copy is newer. Returns true when the incoming copy won.
     /// Nothing is marked unsaved: the incoming copy already lives where it came from.
     pub fn merge_in(&mut self, incoming: T) -> bool {
+        if self.removed.contains(&incoming.id()) {
+            return false;
+        }
         match self.by_id.get(&incoming.id()) {
             Some(current) if newer(current, &incoming) == current => false,
             _ => {
@@ -215,6 +285,7 @@ impl<T: Record> Records<T> {
 
     pub(crate) fn mark_saved(&mut self, bucket: u8) {
         self.unsaved.remove(&bucket);
+        self.removed.retain(|id| bucket_of(*id) != bucket);
     }
 }
 

@@ -1,0 +1,144 @@
+//! Needs' follow-up days as an iCalendar file (RFC 5545), for a calendar app to remind
+//! whoever is following them through.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::need::Need;
+use crate::vcard::{escape_text, push_line};
+
+/// A calendar with one all-day event on the follow-up day of each need that has one and is
+/// not done, in the order given. Callers pass live records only. `now` stamps the events.
+///
+/// With no such need the calendar has no events, which RFC 5545 strictly does not allow (a
+/// calendar holds at least one component): offer the file only when it has something in it.
+pub fn follow_ups_ics<'a>(needs: impl IntoIterator<Item = &'a Need>, now: DateTime<Utc>) -> String {
+    let mut text = String::new();
+    push_line(&mut text, "BEGIN:VCALENDAR");
+    push_line(&mut text, "VERSION:2.0");
+    push_line(&mut text, "PRODID:-//Kindred//Kindred//EN");
+    push_line(&mut text, "CALSCALE:GREGORIAN");
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    for need in needs.into_iter().filter(|n| !n.is_done()) {
+        let Some(day) = need.follow_up_on else {
+            continue;
+        };
+        push_line(&mut text, "BEGIN:VEVENT");
+        // The same need always gets the same UID, so importing the file again updates the
+        // events already in the calendar instead of adding copies.
+        push_line(&mut text, &format!("UID:{}@kindred.local", need.id));
+        push_line(&mut text, &format!("DTSTAMP:{stamp}"));
+        push_line(&mut text, &format!("DTSTART;VALUE=DATE:{}", ical_date(day)));
+        // The end of an all-day event is the day after, not included. On the last day
+        // chrono can represent there is none; an all-day event without an end lasts one
+        // day anyway (RFC 5545 §3.6.1).
+        if let Some(next) = day.succ_opt() {
+            push_line(&mut text, &format!("DTEND;VALUE=DATE:{}", ical_date(next)));
+        }
+        let mut summary = format!("Follow up: {}", need.what);
+        if !need.for_whom.is_empty() {
+            summary.push_str(&format!(" ({})", need.for_whom));
+        }
+        push_line(&mut text, &format!("SUMMARY:{}", escape_text(&summary)));
+        push_line(&mut text, "END:VEVENT");
+    }
+    push_line(&mut text, "END:VCALENDAR");
+    text
+}
+
+fn ical_date(date: NaiveDate) -> String {
+    date.format("%Y%m%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::tests::at;
+    use crate::vcard::tests::unfold;
+    use uuid::Uuid;
+
+    fn need(id: u128, what: &str, follow_up_on: Option<NaiveDate>) -> Need {
+        let mut need = Need::new(Uuid::from_u128(id), at(0), what.into());
+        need.follow_up_on = follow_up_on;
+        need
+    }
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_follow_up_becomes_one_all_day_event_in_a_calendar() {
+        let mut phone = need(7, "Phone Grandma Lo", Some(day(11, 24)));
+        phone.for_whom = "Grandma Lo".into();
+        assert_eq!(
+            follow_ups_ics([&phone], at(5)),
+            "BEGIN:VCALENDAR\r\n\
+             VERSION:2.0\r\n\
+             PRODID:-//Kindred//Kindred//EN\r\n\
+             CALSCALE:GREGORIAN\r\n\
+             BEGIN:VEVENT\r\n\
+             UID:00000000-0000-0000-0000-000000000007@kindred.local\r\n\
+             DTSTAMP:20261102T090500Z\r\n\
+             DTSTART;VALUE=DATE:20261124\r\n\
+             DTEND;VALUE=DATE:20261125\r\n\
+             SUMMARY:Follow up: Phone Grandma Lo (Grandma Lo)\r\n\
+             END:VEVENT\r\n\
+             END:VCALENDAR\r\n"
+        );
+    }
+
+    #[test]
+    fn done_needs_and_needs_without_a_follow_up_are_left_out() {
+        let mut done = need(1, "Groceries", Some(day(11, 24)));
+        done.mark_done(day(11, 23)).unwrap();
+        let no_day = need(2, "A visit", None);
+        let due = need(3, "A ride", Some(day(11, 25)));
+        let ics = follow_ups_ics([&done, &no_day, &due], at(0));
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
+        assert!(ics.contains("SUMMARY:Follow up: A ride\r\n"), "{ics}");
+    }
+
+    #[test]
+    fn an_all_day_event_ends_on_the_next_day_across_months_and_years() {
+        let ics = follow_ups_ics([&need(1, "x", Some(day(12, 31)))], at(0));
+        assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20261231\r\n"), "{ics}");
+        assert!(ics.contains("\r\nDTEND;VALUE=DATE:20270101\r\n"), "{ics}");
+    }
+
+    #[test]
+    fn the_summary_is_escaped_and_long_summaries_are_folded() {
+        let mut chan = need(
+            1,
+            "Groceries; milk, rice\\noodles\nand eggs",
+            Some(day(11, 24)),
+        );
+        chan.for_whom = "陳太".repeat(20);
+        let ics = follow_ups_ics([&chan], at(0));
+        assert!(ics.contains("\r\n "), "the summary is folded: {ics}");
+        let summary = format!(
+            "SUMMARY:Follow up: Groceries\\; milk\\, rice\\\\noodles\\nand eggs ({})",
+            chan.for_whom
+        );
+        assert!(
+            unfold(&ics).contains(&format!("\r\n{summary}\r\n")),
+            "{ics}"
+        );
+    }
+
+    #[test]
+    fn the_uid_stays_the_same_from_one_export_to_the_next() {
+        let ride = need(0xABC, "A ride", Some(day(11, 24)));
+        let uid = |ics: String| {
+            ics.lines()
+                .find(|l| l.starts_with("UID:"))
+                .unwrap()
+                .to_string()
+        };
+        let first = uid(follow_ups_ics([&ride], at(0)));
+        let mut moved = ride.clone();
+        moved.follow_up_on = Some(day(11, 30));
+        moved.what = "A ride to the clinic".into();
+        assert_eq!(uid(follow_ups_ics([&moved], at(30))), first);
+        assert_eq!(first, format!("UID:{}@kindred.local", ride.id));
+    }
+}

@@ -1,0 +1,659 @@
+//! The file neighbours hand each other: what goes in it, and reading one safely.
+//!
+//! A share file is JSON that names its format and schema version, the app version that wrote
+//! it and when, whether it carries private notes, and lists of records by collection. Deleted
+//! records travel as tombstones stripped to their ids and stamps, so a delete reaches the
+//! neighbour without the deleted words. `docs/share-format.md` describes it and
+//! `docs/share-format.schema.json` is its JSON Schema.
+//!
+//! Reading is strict about the file and lenient about records: a file that is not JSON, not
+//! Kindred's, from a newer version, too large, misshapen, or with the same id twice is refused
+//! with a message that says what and where; a record that is wrong on its own is listed by
+//! path and name, to be skipped only with the reader's consent.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::backup::BACKUP_FORMAT;
+use crate::contact::{is_email, is_phone};
+use crate::helper::Helper;
+use crate::journal::JournalEntry;
+use crate::model::Model;
+use crate::need::{Need, Status};
+use crate::record::{CollectionName, Record, Records};
+use crate::validation::Problem;
+
+/// The format name of a share file.
+pub const SHARE_FORMAT: &str = "kindred-share";
+/// The share-file schema this build writes and reads.
+pub const SHARE_SCHEMA: u32 = 1;
+/// Files larger than this are refused before they are read: a share file of the largest
+/// directory Kindred can hold (localStorage keeps 5,242,880 characters) fits well inside.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// What to put in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportChoice {
+    pub helpers: bool,
+    pub needs: bool,
+    pub journal: bool,
+    /// Private notes stay at home unless this is chosen.
+    pub private_notes: bool,
+}
+
+impl Default for ExportChoice {
+    /// The directory and the board, without the journal or anything private.
+    fn default() -> Self {
+        Self {
+            helpers: true,
+            needs: true,
+            journal: false,
+            private_notes: false,
+        }
+    }
+}
+
+/// A share file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShareFile {
+    pub format: String,
+    pub schema: u32,
+    pub app_version: String,
+    pub exported_at: DateTime<Utc>,
+    pub includes_private: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpers: Option<Vec<Helper>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs: Option<Vec<Need>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<Vec<JournalEntry>>,
+}
+
+/// What every shared record can do besides being stored.
+pub trait Shareable: Record {
+    /// A few words naming the record in a list.
+    fn label(&self) -> String;
+    /// Problems with its fields, by field name.
+    fn problems(&self, today: NaiveDate) -> Vec<(&'static str, Problem)>;
+    /// Blanks the fields that are private.
+    fn remove_private(&mut self);
+    /// Takes the private fields from the local copy: a file without private notes must not
+    /// wipe the ones kept here.
+    fn keep_private_from(&mut self, local: &Self);
+    /// Blanks everything but the id, stamps and the deleted marker.
+    fn strip_to_tombstone(&mut self);
+}
+
+impl Shareable for JournalEntry {
+    fn label(&self) -> String {
+        self.text.clone()
+    }
+
+    fn problems(&self, today: NaiveDate) -> Vec<(&'static str, Problem)> {
+        let mut problems = Vec::new();
+        if self.text.trim().is_empty() {
+            problems.push(("text", Problem::Required));
+        }
+        if self.date > today + Duration::days(1) {
+            problems.push(("date", Problem::FutureDate));
+        }
+        problems
+    }
+
+    fn remove_private(&mut self) {
+        self.private_note.clear();
+    }
+
+    fn keep_private_from(&mut self, local: &Self) {
+        self.private_note.clone_from(&local.private_note);
+    }
+
+    fn strip_to_tombstone(&mut self) {
+        self.text.clear();
+        self.person.clear();
+        self.category.clear();
+        self.tags.clear();
+        self.private_note.clear();
+    }
+}
+
+impl Shareable for Helper {
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+
+    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
+        let mut problems = Vec::new();
+        if self.name.trim().is_empty() {
+            problems.push(("name", Problem::Required));
+        }
+        if !self.phone.is_empty() && !is_phone(&self.phone) {
+            problems.push(("phone", Problem::NotAPhone));
+        }
+        if !self.email.is_empty() && !is_email(&self.email) {
+            problems.push(("email", Problem::NotAnEmail));
+        }
+        problems
+    }
+
+    fn remove_private(&mut self) {
+        self.private_note.clear();
+    }
+
+    fn keep_private_from(&mut self, local: &Self) {
+        self.private_note.clone_from(&local.private_note);
+    }
+
+    fn strip_to_tombstone(&mut self) {
+        let kept = Helper::new(self.id, self.created_at, String::new());
+        *self = Helper {
+            updated_at: self.updated_at,
+            deleted_at: self.deleted_at,
+            shared_at: self.shared_at,
+            ..kept
+        };
+    }
+}
+
+impl Shareable for Need {
+    fn label(&self) -> String {
+        self.what.clone()
+    }
+
+    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
+        let mut problems = Vec::new();
+        if self.what.trim().is_empty() {
+            problems.push(("what", Problem::Required));
+        }
+        problems
+    }
+
+    // A need has no private field: its notes are about the need, for whoever helps.
+    fn remove_private(&mut self) {}
+
+    fn keep_private_from(&mut self, _local: &Self) {}
+
+    fn strip_to_tombstone(&mut self) {
+        let kept = Need::new(self.id, self.created_at, String::new());
+        *self = Need {
+            updated_at: self.updated_at,
+            deleted_at: self.deleted_at,
+            shared_at: self.shared_at,
+            status: Status::Open,
+            ..kept
+        };
+    }
+}
+
+fn export_collection<T: Shareable>(records: &Records<T>, private: bool) -> Vec<T> {
+    records
+        .all()
+        .map(|record| {
+            let mut copy = record.clone();
+            if copy.is_deleted() {
+                copy.strip_to_tombstone();
+            } else if !private {
+                copy.remove_private();
+            }
+            copy.set_shared_at(Some(copy.updated_at()));
+            copy
+        })
+        .collect()
+}
+
+/// The file for what was chosen. Call [`mark_exported`] on the model too, so that later
+/// imports can tell an update from a conflict.
+pub fn export(
+    model: &Model,
+    choice: ExportChoice,
+    now: DateTime<Utc>,
+    app_version: &str,
+) -> ShareFile {
+    ShareFile {
+        format: SHARE_FORMAT.into(),
+        schema: SHARE_SCHEMA,
+        app_version: app_version.into(),
+        exported_at: now,
+        includes_private: choice.private_notes,
+        helpers: choice
+            .helpers
+            .then(|| export_collection(&model.helpers, choice.private_notes)),
+        needs: choice
+            .needs
+            .then(|| export_collection(&model.needs, choice.private_notes)),
+        journal: choice
+            .journal
+            .then(|| export_collection(&model.journal, choice.private_notes)),
+    }
+}
+
+/// Notes in the model that the exported versions are now shared.
+pub fn mark_exported(model: &mut Model, choice: ExportChoice) {
+    fn mark<T: Record>(records: &mut Records<T>) {
+        let ids: Vec<Uuid> = records.all().map(Record::id).collect();
+        for id in ids {
+            records.mark_shared(id);
+        }
+    }
+    if choice.helpers {
+        mark(&mut model.helpers);
+    }
+    if choice.needs {
+        mark(&mut model.needs);
+    }
+    if choice.journal {
+        mark(&mut model.journal);
+    }
+}
+
+/// The file's text: pretty, so that a curious neighbour can read it.
+pub fn to_json(file: &ShareFile) -> String {
+    serde_json::to_string_pretty(file).expect("a share file always serialises")
+}
+
+/// The name a file is saved under: `kindred-YYYY-MM-DD.json`.
+pub fn file_name(today: NaiveDate) -> String {
+    format!("kindred-{today}.json")
+}
+
+/// Why a whole file is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    TooLarge {
+        bytes: u64,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    Truncated,
+    NotKindred,
+    NewerVersion {
+        found: u64,
+    },
+    NoVersion,
+    /// A part of the file has the wrong shape: `helpers` is not a list, say.
+    Shape {
+        path: String,
+        expected: &'static str,
+    },
+    /// Two records share an id.
+    DuplicateId {
+        path: String,
+        first: String,
+    },
+    Empty,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileProblem::TooLarge { bytes } => write!(
+                f,
+                "the file is {} KB; Kindred reads files up to {} KB",
+                bytes / 1024,
+                MAX_FILE_BYTES / 1024
+            ),
+            FileProblem::NotJson { line, column, detail } => {
+                write!(f, "not a Kindred file: it is not JSON (line {line}, column {column}: {detail})")
+            }
+            FileProblem::Truncated => f.write_str("the file ends too soon: it may not have been copied whole"),
+            FileProblem::NotKindred => f.write_str("not a Kindred file: it does not say \"format\": \"kindred-share\""),
+            FileProblem::NewerVersion { found } => write!(
+                f,
+                "the file was written by a newer Kindred (version {found} of the file format); this Kindred reads version {SHARE_SCHEMA}. Please update Kindred to read it"
+            ),
+            FileProblem::NoVersion => f.write_str("the file does not say which version of the format it is"),
+            FileProblem::Shape { path, expected } => write!(f, "{path}: expected {expected}"),
+            FileProblem::DuplicateId { path, first } => {
+                write!(f, "{path}.id: the same id as {first}; a record can appear only once")
+            }
+            FileProblem::Empty => f.write_str("the file is empty"),
+        }
+    }
+}
+
+/// A record that cannot be taken in as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordProblem {
+    /// Where it is: `helpers[3]`, or `helpers[3].email` for one field.
+    pub path: String,
+    /// Its name or text, as far as it could be read.
+    pub label: String,
+    pub detail: RecordDetail,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordDetail {
+    Field(Problem),
+    /// What the JSON reader said, for a record it could not read at all.
+    Unreadable(String),
+    /// A stamp that cannot be right: in the future, or updated before it was created.
+    ImpossibleDate,
+}
+
+impl fmt::Display for RecordProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let detail = match &self.detail {
+            RecordDetail::Field(problem) => problem.to_string(),
+            RecordDetail::Unreadable(why) => why.clone(),
+            RecordDetail::ImpossibleDate => "a date that cannot be right".into(),
+        };
+        write!(f, "{}: {detail}", self.path)
+    }
+}
+
+/// A file read and checked: its records, and the ones that cannot be taken in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ParsedFile {
+    pub includes_private: bool,
+    pub exported_at: Option<DateTime<Utc>>,
+    pub helpers: Vec<Helper>,
+    pub needs: Vec<Need>,
+    pub journal: Vec<JournalEntry>,
+    /// Records left out; the reader must agree before the rest is taken in.
+    pub skipped: Vec<RecordProblem>,
+}
+
+/// Migrations of older share schemas, each to the next; schema 1 is the first.
+const MIGRATIONS: &[fn(Value) -> Value] = &[];
+
+/// Reads a share file (or a Kindred backup, which has the same collections). Never panics,
+/// whatever the text.
+pub fn parse(text: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<ParsedFile, FileProblem> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileProblem::TooLarge {
+            bytes: text.len() as u64,
+        });
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            FileProblem::Truncated
+        } else {
+            FileProblem::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: e
+                    .to_string()
+                    .split(" at line")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            }
+        }
+    })?;
+    let Value::Object(top) = &value else {
+        return Err(FileProblem::NotKindred);
+    };
+    let is_backup = match top.get("format").and_then(Value::as_str) {
+        Some(SHARE_FORMAT) => false,
+        Some(BACKUP_FORMAT) => true,
+        _ => return Err(FileProblem::NotKindred),
+    };
+    let schema = top
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or(FileProblem::NoVersion)?;
+    if schema > u64::from(SHARE_SCHEMA) {
+        return Err(FileProblem::NewerVersion { found: schema });
+    }
+    if schema == 0 {
+        return Err(FileProblem::NoVersion);
+    }
+    let value = MIGRATIONS[(schema as usize - 1)..]
+        .iter()
+        .fold(value, |value, migrate| migrate(value));
+
+    let mut parsed = ParsedFile {
+        includes_private: is_backup
+            || value.get("includes_private").and_then(Value::as_bool) == Some(true),
+        exported_at: value
+            .get("exported_at")
+            .or_else(|| value.get("created_at"))
+            .and_then(|v| serde_json::from_value(v.clone()).ok()),
+        ..ParsedFile::default()
+    };
+    let mut seen = BTreeMap::new();
+    let checks = Checks { now, today };
+    parsed.helpers = read_collection(
+        &value,
+        CollectionName::Helpers,
+        checks,
+        &mut seen,
+        &mut parsed.skipped,
+    )?;
+    parsed.needs = read_collection(
+        &value,
+        CollectionName::Needs,
+        checks,
+        &mut seen,
+        &mut parsed.skipped,
+    )?;
+    parsed.journal = read_collection(
+        &value,
+        CollectionName::Journal,
+        checks,
+        &mut seen,
+        &mut parsed.skipped,
+    )?;
+    Ok(parsed)
+}
+
+#[derive(Clone, Copy)]
+struct Checks {
+    now: DateTime<Utc>,
+    today: NaiveDate,
+}
+
+fn read_collection<T: Shareable>(
+    file: &Value,
+    collection: CollectionName,
+    checks: Checks,
+    seen: &mut BTreeMap<Uuid, String>,
+    skipped: &mut Vec<RecordProblem>,
+) -> Result<Vec<T>, FileProblem> {
+    let name = collection.as_str();
+    let items = match file.get(name) {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            return Err(FileProblem::Shape {
+                path: name.into(),
+                expected: "a list of records",
+            })
+        }
+    };
+    let mut records = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let path = format!("{name}[{index}]");
+        if !item.is_object() {
+            return Err(FileProblem::Shape {
+                path,
+                expected: "a record (an object with an id)",
+            });
+        }
+        let label = ["name", "what", "text"]
+            .iter()
+            .find_map(|field| item.get(*field).and_then(Value::as_str))
+            .unwrap_or_default()
+            .to_string();
+        if let Some(id) = item
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|id| id.parse::<Uuid>().ok())
+        {
+            if let Some(first) = seen.insert(id, path.clone()) {
+                return Err(FileProblem::DuplicateId { path, first });
+            }
+        }
+        let record = match T::deserialize(item) {
+            Ok(record) => record,
+            Err(e) => {
+                skipped.push(RecordProblem {
+                    path,
+                    label,
+                    detail: RecordDetail::Unreadable(e.to_string()),
+                });
+                continue;
+            }
+        };
+        let impossible = record.updated_at() < record.created_at()
+            || record.updated_at() > checks.now + Duration::days(1);
+        if impossible {
+            skipped.push(RecordProblem {
+                path,
+                label,
+                detail: RecordDetail::ImpossibleDate,
+            });
+            continue;
+        }
+        let problems = if record.is_deleted() {
+            Vec::new()
+        } else {
+            record.problems(checks.today)
+        };
+        if let Some((field, problem)) = problems.first() {
+            skipped.push(RecordProblem {
+                path: format!("{path}.{field}"),
+                label,
+                detail: RecordDetail::Field(*problem),
+            });
+            continue;
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::tests::{at, entry};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()
+    }
+
+    fn sample_model() -> Model {
+        let mut model = Model::default();
+        let mut may = Helper::new(Uuid::from_u128(1), at(1), "May Chan".into());
+        may.private_note = "Her son's number is in my phone".into();
+        may.phone = "+852 2345 6789".into();
+        model.helpers.put(may, at(1));
+        let gone = Helper::new(Uuid::from_u128(2), at(1), "Moved away".into());
+        model.helpers.put(gone, at(1));
+        model.helpers.delete(Uuid::from_u128(2), at(2));
+        model
+            .needs
+            .put(Need::new(Uuid::from_u128(3), at(1), "A ride".into()), at(1));
+        model
+            .journal
+            .put(entry(4, "a private kindness", at(1)), at(1));
+        model
+    }
+
+    #[test]
+    fn by_default_a_file_holds_helpers_and_needs_without_private_notes_or_the_journal() {
+        let file = export(&sample_model(), ExportChoice::default(), at(5), "0.1.0");
+        assert_eq!(file.format, SHARE_FORMAT);
+        assert!(!file.includes_private);
+        assert!(file.journal.is_none());
+        let helpers = file.helpers.unwrap();
+        let may = helpers.iter().find(|h| h.name == "May Chan").unwrap();
+        assert!(may.private_note.is_empty());
+        assert_eq!(may.phone, "+852 2345 6789");
+        let tombstone = helpers.iter().find(|h| h.id == Uuid::from_u128(2)).unwrap();
+        assert!(tombstone.is_deleted());
+        assert!(
+            tombstone.name.is_empty(),
+            "a delete travels without the deleted words"
+        );
+        assert_eq!(file.needs.unwrap().len(), 1);
+    }
+
+    #[test]
+    fn private_notes_and_the_journal_go_only_when_chosen() {
+        let choice = ExportChoice {
+            journal: true,
+            private_notes: true,
+            ..ExportChoice::default()
+        };
+        let file = export(&sample_model(), choice, at(5), "0.1.0");
+        assert!(file.includes_private);
+        assert_eq!(file.journal.unwrap()[0].text, "a private kindness");
+        assert!(file
+            .helpers
+            .unwrap()
+            .iter()
+            .any(|h| h.private_note.contains("son")));
+    }
+
+    #[test]
+    fn what_is_exported_parses_back_the_same() {
+        let file = export(&sample_model(), ExportChoice::default(), at(5), "0.1.0");
+        let parsed = parse(&to_json(&file), at(6), today()).unwrap();
+        assert!(parsed.skipped.is_empty());
+        assert_eq!(Some(parsed.helpers), file.helpers);
+        assert_eq!(Some(parsed.needs), file.needs);
+        assert_eq!(parsed.exported_at, Some(at(5)));
+        assert_eq!(file_name(today()), "kindred-2026-11-02.json");
+    }
+
+    #[test]
+    fn a_file_from_a_newer_kindred_is_refused_saying_which_versions() {
+        let text = r#"{"format":"kindred-share","schema":7,"helpers":[]}"#;
+        let problem = parse(text, at(0), today()).unwrap_err();
+        assert_eq!(problem, FileProblem::NewerVersion { found: 7 });
+        let message = problem.to_string();
+        assert!(
+            message.contains("version 7") && message.contains("reads version 1"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_record_with_a_bad_field_is_listed_by_path_and_name_and_the_rest_is_read() {
+        let text = r#"{"format":"kindred-share","schema":1,"helpers":[
+            {"id":"00000000-0000-0000-0000-000000000001","created_at":"2026-11-01T09:00:00Z",
+             "updated_at":"2026-11-01T09:00:00Z","name":"Sam"},
+            {"id":"00000000-0000-0000-0000-000000000002","created_at":"2026-11-01T09:00:00Z",
+             "updated_at":"2026-11-01T09:00:00Z","name":"Mallory","email":"javascript:alert(1)"}
+        ]}"#;
+        let parsed = parse(text, at(0), today()).unwrap();
+        assert_eq!(parsed.helpers.len(), 1);
+        assert_eq!(
+            parsed.skipped[0].to_string(),
+            "helpers[1].email: not an e-mail address"
+        );
+        assert_eq!(parsed.skipped[0].label, "Mallory");
+    }
+
+    #[test]
+    fn the_same_id_twice_refuses_the_file() {
+        let record = r#"{"id":"00000000-0000-0000-0000-000000000001","created_at":"2026-11-01T09:00:00Z","updated_at":"2026-11-01T09:00:00Z","what":"x"}"#;
+        let text =
+            format!(r#"{{"format":"kindred-share","schema":1,"needs":[{record},{record}]}}"#);
+        assert_eq!(
+            parse(&text, at(0), today()).unwrap_err().to_string(),
+            "needs[1].id: the same id as needs[0]; a record can appear only once"
+        );
+    }
+
+    #[test]
+    fn a_backup_file_can_be_read_as_a_share_file_with_its_private_notes() {
+        let backup = crate::backup::backup_json(&sample_model(), &[], at(5));
+        let parsed = parse(&backup, at(6), today()).unwrap();
+        assert!(parsed.includes_private);
+        assert_eq!(parsed.journal.len(), 1);
+    }
+}
