@@ -8,6 +8,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use kindred_core::import::Undo;
 use kindred_core::model::Model;
 use kindred_core::persist::{self, Unreadable};
 use kindred_core::settings::Settings;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub alerts: RwSignal<Vec<Alert>>,
     /// Stored text that could not be read, for download, even after its alert is dismissed.
     pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// What the last import changed, while it can be undone (this session).
+    pub last_import: RwSignal<Option<Undo>>,
     /// A short, polite announcement ("Entry saved.").
     pub status: RwSignal<String>,
     save_scheduled: RwSignal<bool>,
@@ -61,6 +64,7 @@ impl AppState {
             model: RwSignal::new(loaded.model),
             alerts: RwSignal::new(alerts),
             unreadable: RwSignal::new(loaded.unreadable),
+            last_import: RwSignal::new(None),
             status: RwSignal::new(String::new()),
             save_scheduled: RwSignal::new(false),
         };

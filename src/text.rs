@@ -5,9 +5,11 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use kindred_core::habits::Period;
 use kindred_core::helper::{ContactMethod, DayPart};
+use kindred_core::import::Counts;
 use kindred_core::journal::Kind;
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
+use kindred_core::share::{ExportChoice, FileProblem, RecordDetail, RecordProblem};
 use kindred_core::storage::StorageError;
 use kindred_core::validation::Problem;
 
@@ -139,6 +141,56 @@ pub const LOG_AS_RECEIVED: &str = "Log as received";
 pub const NO_THANKS: &str = "No thanks";
 pub const LOGGED_IN_JOURNAL: &str = "Logged in your journal.";
 pub const NEED_DONE: &str = "Marked done.";
+
+// Share
+pub const SEND_HEADING: &str = "Send to a neighbour";
+pub const SEND_HINT: &str = "Choose what to put in the file. You can give it to a neighbour by message, e-mail or USB stick.";
+pub const WHAT_TO_SHARE: &str = "What to put in the file";
+pub const SHARE_HELPERS: &str = "Helper directory";
+pub const SHARE_NEEDS: &str = "Needs board";
+pub const SHARE_JOURNAL: &str = "Journal entries";
+pub const SHARE_PRIVATE: &str = "Private notes";
+pub const EXPORT: &str = "Export";
+pub const SHARE_FILE: &str = "Share…";
+pub const NOTHING_CHOSEN: &str = "Choose at least one thing to put in the file.";
+pub const EXPORTED: &str = "File saved. Everything in it is marked as shared.";
+pub const TAKE_IN_HEADING: &str = "Take in a neighbour's file";
+pub const TAKE_IN_HINT: &str = "Choose a Kindred file, or drop it here. Nothing changes until you confirm, and you can undo it afterwards.";
+pub const IMPORT_FILE: &str = "Import file";
+pub const IMPORT_PREVIEW: &str = "Import preview";
+pub const CONFIRM_IMPORT: &str = "Confirm import";
+pub const CANCEL_IMPORT: &str = "Cancel import";
+pub const UNDO_LAST_IMPORT: &str = "Undo last import";
+pub const IMPORT_CANCELLED: &str = "Import cancelled. Nothing was changed.";
+pub const IMPORT_UNDONE: &str = "The last import was undone. Your data is as it was before it.";
+pub const IMPORT_NOTHING_NEW: &str =
+    "Everything in this file is already here: importing it would change nothing.";
+pub const IMPORT_NO_PRIVATE: &str =
+    "This file has no private notes. Your own private notes are kept.";
+pub const NEW_RECORDS: &str = "New";
+pub const UPDATED_RECORDS: &str = "Updated";
+pub const CONFLICTS: &str = "In conflict";
+pub const CONFLICT_HINT: &str = "Both you and the sender changed these since you last shared them. Choose for each; if you do not, the more recently changed one is kept.";
+pub const YOURS: &str = "Yours";
+pub const THEIRS: &str = "Theirs";
+pub const KEEP_MINE: &str = "Keep mine";
+pub const TAKE_THEIRS: &str = "Take theirs";
+pub const KEEP_BOTH: &str = "Keep both";
+pub const SKIPPED_RECORDS: &str = "Cannot be read";
+pub const SKIP_CONSENT: &str = "Leave these out and import the rest";
+pub const SKIP_NEEDED: &str =
+    "Some records in this file cannot be read. Tick the box to leave them out before you confirm.";
+pub const DELETED_BY_FILE: &str = "deleted by the sender";
+pub const OTHER_FORMATS: &str = "Other formats";
+pub const OTHER_FORMATS_HINT: &str = "For spreadsheets, phone contacts, calendars and paper. These files include everything except private notes.";
+pub const JOURNAL_CSV: &str = "Journal as CSV";
+pub const HELPERS_CSV: &str = "Helpers as CSV";
+pub const NEEDS_CSV: &str = "Needs as CSV";
+pub const HELPERS_VCARD: &str = "Helpers as phone contacts (vCard)";
+pub const FOLLOW_UPS_ICS: &str = "Follow-up dates for a calendar (ICS)";
+pub const PRINT_DIRECTORY: &str = "Print the directory and open needs";
+pub const OPEN_NEEDS_HEADING: &str = "Open needs";
+pub const NO_FOLLOW_UPS: &str = "There are no follow-up dates to put in a calendar.";
 
 // Settings
 pub const JOURNAL_SETTINGS: &str = "Journal";
@@ -290,6 +342,73 @@ pub fn follow_ups_due(n: usize) -> String {
     match n {
         1 => "1 follow-up due".into(),
         n => format!("{n} follow-ups due"),
+    }
+}
+
+/// What a file will not contain, said plainly before it is made.
+pub fn export_leaves_out(choice: &ExportChoice) -> String {
+    let left_out: Vec<String> = [
+        (choice.helpers, SHARE_HELPERS.to_lowercase()),
+        (choice.needs, SHARE_NEEDS.to_lowercase()),
+        (choice.journal, "your journal".to_string()),
+        (choice.private_notes, SHARE_PRIVATE.to_lowercase()),
+    ]
+    .into_iter()
+    .filter_map(|(chosen, name)| (!chosen).then_some(name))
+    .collect();
+    if left_out.is_empty() {
+        "The file will hold everything, private notes included.".into()
+    } else {
+        format!("The file will leave out: {}.", left_out.join(", "))
+    }
+}
+
+/// "2 new, 1 updated, 5 unchanged, 1 in conflict".
+pub fn import_counts(counts: &Counts) -> String {
+    format!(
+        "{} new, {} updated, {} unchanged, {} in conflict",
+        counts.new, counts.updated, counts.unchanged, counts.conflicts
+    )
+}
+
+/// "From a file made on Mon 2 Nov 2026".
+pub fn file_made_on(on: NaiveDate) -> String {
+    format!("From a file made on {}", full_date(on))
+}
+
+/// The alert for a file that cannot be imported.
+pub fn import_refused(problem: &FileProblem) -> String {
+    format!("This file cannot be imported: {problem}. Nothing was changed.")
+}
+
+/// "Imported: 2 new, 1 updated."
+pub fn imported(changed: usize) -> String {
+    format!(
+        "Imported: {} changed. You can undo this.",
+        count(changed as u32, "record", "records")
+    )
+}
+
+/// A record that cannot be read, for the preview's list.
+pub fn skipped(problem: &RecordProblem) -> String {
+    let detail = match &problem.detail {
+        RecordDetail::Field(p) => problem_short(*p).to_string(),
+        RecordDetail::Unreadable(why) => why.clone(),
+        RecordDetail::ImpossibleDate => "a date that cannot be right".into(),
+    };
+    match problem.label.as_str() {
+        "" => format!("{}: {detail}", problem.path),
+        label => format!("{} ({label}): {detail}", problem.path),
+    }
+}
+
+fn problem_short(problem: Problem) -> &'static str {
+    match problem {
+        Problem::Required => "missing",
+        Problem::FutureDate => "a date in the future",
+        Problem::NotADate => "not a date",
+        Problem::NotAPhone => "not a phone number",
+        Problem::NotAnEmail => "not an e-mail address",
     }
 }
 

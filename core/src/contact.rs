@@ -4,6 +4,8 @@
 //! `mailto:`. Anything else, a `javascript:` text from a shared file included, is shown as
 //! plain text and never becomes a link.
 
+use crate::validation::is_invisible;
+
 /// Whether `text` looks like a phone number a phone can dial: digits with the usual
 /// separators, an optional leading `+`, and 6 to 15 digits (the international maximum).
 pub fn is_phone(text: &str) -> bool {
@@ -23,8 +25,12 @@ pub fn is_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
-    let allowed =
-        |c: char| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:\"?&=/#%".contains(c);
+    let allowed = |c: char| {
+        !c.is_whitespace()
+            && !c.is_control()
+            && !is_invisible(c)
+            && !"<>()[]\\,;:\"?&=/#%".contains(c)
+    };
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
@@ -106,6 +112,7 @@ mod tests {
             "javascript:alert(1)//@example.org",
             "sam@example.org?subject=x&body=y",
             "sam@example.org\nBcc: all",
+            "may@\u{202E}gro.elpmaxe",
         ] {
             assert!(!is_email(email), "{email:?}");
             assert_eq!(email_link(email), None, "{email:?}");

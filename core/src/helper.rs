@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::contact::{is_email, is_phone};
 use crate::record::{impl_record, CollectionName};
-use crate::validation::{split_list, FieldError, Problem};
+use crate::validation::{is_blank, split_list, FieldError, Problem};
 
 /// A part of the day someone can be free.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -239,7 +239,7 @@ impl HelperDraft {
     ) -> Result<Helper, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = self.name.trim();
-        if name.is_empty() {
+        if is_blank(name) {
             errors.push(FieldError::new("name", Problem::Required));
         }
         let phone = self.phone.trim();

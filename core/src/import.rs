@@ -86,11 +86,20 @@ fn classify<T: Shareable>(incoming: &T, local: Option<&T>) -> Outcome {
     }
 }
 
-fn plan_collection<T: Shareable>(records: &Records<T>, incoming: Vec<T>) -> Vec<Planned<T>> {
+fn plan_collection<T: Shareable>(
+    records: &Records<T>,
+    incoming: Vec<T>,
+    private: bool,
+) -> Vec<Planned<T>> {
     incoming
         .into_iter()
-        .map(|incoming| {
+        .map(|mut incoming| {
             let local = records.get_any(incoming.id()).cloned();
+            if let (Some(local), false) = (&local, private) {
+                // A file without private notes says nothing about them: compare as if it
+                // carried ours.
+                incoming.keep_private_from(local);
+            }
             let outcome = match (&local, incoming.is_deleted()) {
                 // A delete of something never had here shows nothing: it only keeps an older
                 // file from bringing the record back.
@@ -110,9 +119,9 @@ fn plan_collection<T: Shareable>(records: &Records<T>, incoming: Vec<T>) -> Vec<
 pub fn plan(model: &Model, file: ParsedFile) -> Plan {
     Plan {
         includes_private: file.includes_private,
-        helpers: plan_collection(&model.helpers, file.helpers),
-        needs: plan_collection(&model.needs, file.needs),
-        journal: plan_collection(&model.journal, file.journal),
+        helpers: plan_collection(&model.helpers, file.helpers, file.includes_private),
+        needs: plan_collection(&model.needs, file.needs, file.includes_private),
+        journal: plan_collection(&model.journal, file.journal, file.includes_private),
         skipped: file.skipped,
     }
 }
@@ -173,12 +182,10 @@ pub fn apply(
     new_id: &mut dyn FnMut() -> Uuid,
     now: DateTime<Utc>,
 ) -> Undo {
-    let private = plan.includes_private;
     let mut context = Apply {
         choices,
         new_id,
         now,
-        private,
     };
     Undo {
         helpers: context.collection(&mut model.helpers, plan.helpers),
@@ -191,7 +198,6 @@ struct Apply<'a> {
     choices: &'a BTreeMap<Uuid, Choice>,
     new_id: &'a mut dyn FnMut() -> Uuid,
     now: DateTime<Utc>,
-    private: bool,
 }
 
 impl Apply<'_> {
@@ -202,17 +208,12 @@ impl Apply<'_> {
     ) -> Vec<(Uuid, Option<T>)> {
         let mut undo = Vec::new();
         for Planned {
-            mut incoming,
+            incoming,
             local,
             outcome,
         } in planned
         {
             let id = incoming.id();
-            if let Some(local) = &local {
-                if !self.private {
-                    incoming.keep_private_from(local);
-                }
-            }
             let agreed = local
                 .as_ref()
                 .and_then(Record::shared_at)

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::record::{impl_record, CollectionName};
-use crate::validation::{split_list, FieldError, Problem};
+use crate::validation::{is_blank, split_list, FieldError, Problem};
 
 /// Whose kindness it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -185,7 +185,7 @@ impl JournalDraft {
     ) -> Result<JournalEntry, Vec<FieldError>> {
         let mut errors = Vec::new();
         let text = self.text.trim();
-        if text.is_empty() {
+        if is_blank(text) {
             errors.push(FieldError::new("text", Problem::Required));
         }
         let date = match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::journal::{JournalEntry, Kind};
 use crate::record::{impl_record, CollectionName};
-use crate::validation::{FieldError, Problem};
+use crate::validation::{is_blank, FieldError, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -265,7 +265,7 @@ impl NeedDraft {
     ) -> Result<Need, Vec<FieldError>> {
         let mut errors = Vec::new();
         let what = self.what.trim();
-        if what.is_empty() {
+        if is_blank(what) {
             errors.push(FieldError::new("what", Problem::Required));
         }
         let mut optional_day = |field: &str, text: &str| match text.trim() {

@@ -319,10 +319,13 @@ fn save_collection<T: Record>(
                 }
             }
         }
-        let text = envelope(RecordsOut {
-            records: records.bucket(bucket).collect(),
-        });
-        store.set(&key, &text)?;
+        let in_bucket: Vec<&T> = records.bucket(bucket).collect();
+        if in_bucket.is_empty() {
+            // Nothing left here (an undone import): leave no empty key behind.
+            store.remove(&key)?;
+        } else {
+            store.set(&key, &envelope(RecordsOut { records: in_bucket }))?;
+        }
         records.mark_saved(bucket);
         saved.written.push(key);
     }

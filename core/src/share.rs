@@ -22,10 +22,11 @@ use uuid::Uuid;
 use crate::backup::BACKUP_FORMAT;
 use crate::contact::{is_email, is_phone};
 use crate::helper::Helper;
-use crate::journal::JournalEntry;
+use crate::journal::{JournalEntry, Kind};
 use crate::model::Model;
 use crate::need::{Need, Status};
 use crate::record::{CollectionName, Record, Records};
+use crate::validation::is_blank;
 use crate::validation::Problem;
 
 /// The format name of a share file.
@@ -96,7 +97,7 @@ impl Shareable for JournalEntry {
 
     fn problems(&self, today: NaiveDate) -> Vec<(&'static str, Problem)> {
         let mut problems = Vec::new();
-        if self.text.trim().is_empty() {
+        if is_blank(&self.text) {
             problems.push(("text", Problem::Required));
         }
         if self.date > today + Duration::days(1) {
@@ -114,11 +115,19 @@ impl Shareable for JournalEntry {
     }
 
     fn strip_to_tombstone(&mut self) {
-        self.text.clear();
-        self.person.clear();
-        self.category.clear();
-        self.tags.clear();
-        self.private_note.clear();
+        let kept = JournalEntry::new(
+            self.id,
+            self.created_at,
+            String::new(),
+            Kind::default(),
+            self.created_at.date_naive(),
+        );
+        *self = JournalEntry {
+            updated_at: self.updated_at,
+            deleted_at: self.deleted_at,
+            shared_at: self.shared_at,
+            ..kept
+        };
     }
 }
 
@@ -127,9 +136,9 @@ impl Shareable for Helper {
         self.name.clone()
     }
 
-    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
+    fn problems(&self, today: NaiveDate) -> Vec<(&'static str, Problem)> {
         let mut problems = Vec::new();
-        if self.name.trim().is_empty() {
+        if is_blank(&self.name) {
             problems.push(("name", Problem::Required));
         }
         if !self.phone.is_empty() && !is_phone(&self.phone) {
@@ -137,6 +146,12 @@ impl Shareable for Helper {
         }
         if !self.email.is_empty() && !is_email(&self.email) {
             problems.push(("email", Problem::NotAnEmail));
+        }
+        if self
+            .last_contacted
+            .is_some_and(|day| day > today + Duration::days(1))
+        {
+            problems.push(("last_contacted", Problem::FutureDate));
         }
         problems
     }
@@ -165,10 +180,15 @@ impl Shareable for Need {
         self.what.clone()
     }
 
-    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
+    fn problems(&self, today: NaiveDate) -> Vec<(&'static str, Problem)> {
         let mut problems = Vec::new();
-        if self.what.trim().is_empty() {
+        if is_blank(&self.what) {
             problems.push(("what", Problem::Required));
+        }
+        if let Status::Done { on, .. } = self.status {
+            if on > today + Duration::days(1) {
+                problems.push(("on", Problem::FutureDate));
+            }
         }
         problems
     }
@@ -267,6 +287,11 @@ pub enum FileProblem {
     TooLarge {
         bytes: u64,
     },
+    /// JSON nested too deep or with a number too large to hold.
+    Unreasonable {
+        line: usize,
+        column: usize,
+    },
     NotJson {
         line: usize,
         column: usize,
@@ -303,6 +328,10 @@ impl fmt::Display for FileProblem {
             FileProblem::NotJson { line, column, detail } => {
                 write!(f, "not a Kindred file: it is not JSON (line {line}, column {column}: {detail})")
             }
+            FileProblem::Unreasonable { line, column } => write!(
+                f,
+                "line {line}, column {column}: nested too deeply or a number too large; this is not a file Kindred wrote"
+            ),
             FileProblem::Truncated => f.write_str("the file ends too soon: it may not have been copied whole"),
             FileProblem::NotKindred => f.write_str("not a Kindred file: it does not say \"format\": \"kindred-share\""),
             FileProblem::NewerVersion { found } => write!(
@@ -379,6 +408,12 @@ pub fn parse(text: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<ParsedF
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             FileProblem::Truncated
+        } else if e.is_data() {
+            // Valid JSON that cannot be held: nested too deep, a number out of range.
+            FileProblem::Unreasonable {
+                line: e.line(),
+                column: e.column(),
+            }
         } else {
             FileProblem::NotJson {
                 line: e.line(),
@@ -404,13 +439,19 @@ pub fn parse(text: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<ParsedF
         .get("schema")
         .and_then(Value::as_u64)
         .ok_or(FileProblem::NoVersion)?;
-    if schema > u64::from(SHARE_SCHEMA) {
+    // A backup's schema is the storage layout's; a share file's is the share format's.
+    let (readable, migrations) = if is_backup {
+        (crate::persist::SCHEMA_VERSION, &[][..])
+    } else {
+        (SHARE_SCHEMA, MIGRATIONS)
+    };
+    if schema > u64::from(readable) {
         return Err(FileProblem::NewerVersion { found: schema });
     }
     if schema == 0 {
         return Err(FileProblem::NoVersion);
     }
-    let value = MIGRATIONS[(schema as usize - 1)..]
+    let value = migrations[(schema as usize - 1)..]
         .iter()
         .fold(value, |value, migrate| migrate(value));
 
@@ -496,28 +537,43 @@ fn read_collection<T: Shareable>(
                 return Err(FileProblem::DuplicateId { path, first });
             }
         }
-        let record = match T::deserialize(item) {
+        // Reading through serde_path_to_error names the field that failed.
+        let mut record: T = match serde_path_to_error::deserialize(item) {
             Ok(record) => record,
             Err(e) => {
+                let field = e.path().to_string();
                 skipped.push(RecordProblem {
-                    path,
+                    path: if field == "." {
+                        path
+                    } else {
+                        format!("{path}.{field}")
+                    },
                     label,
-                    detail: RecordDetail::Unreadable(e.to_string()),
+                    detail: RecordDetail::Unreadable(e.into_inner().to_string()),
                 });
                 continue;
             }
         };
-        let impossible = record.updated_at() < record.created_at()
-            || record.updated_at() > checks.now + Duration::days(1);
-        if impossible {
+        let latest_possible = checks.now + Duration::days(1);
+        let impossible = if record.created_at() > latest_possible {
+            Some("created_at")
+        } else if record.updated_at() < record.created_at() || record.updated_at() > latest_possible
+        {
+            Some("updated_at")
+        } else {
+            None
+        };
+        if let Some(field) = impossible {
             skipped.push(RecordProblem {
-                path,
+                path: format!("{path}.{field}"),
                 label,
                 detail: RecordDetail::ImpossibleDate,
             });
             continue;
         }
         let problems = if record.is_deleted() {
+            // A delete carries no words: whatever the file put there is dropped unread.
+            record.strip_to_tombstone();
             Vec::new()
         } else {
             record.problems(checks.today)

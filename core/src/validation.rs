@@ -48,6 +48,18 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// Characters that change how text is shown without being seen: zero-width spaces and
+/// joiners, and the controls that reverse the direction of text.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Whether text has nothing a person could read in it.
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+}
+
 /// Splits a comma-separated list as people type it ("rides, Groceries ,") into its trimmed,
 /// non-empty items, keeping the first spelling of each item that repeats.
 pub fn split_list(text: &str) -> Vec<String> {
@@ -63,6 +75,14 @@ pub fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_of_only_spaces_controls_or_invisible_characters_is_blank() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \t\n"));
+        assert!(is_blank("\u{200B}\u{2060}\u{0000}"));
+        assert!(!is_blank(" 陳 "));
+    }
 
     #[test]
     fn lists_are_split_on_english_and_chinese_commas_without_blanks_or_repeats() {

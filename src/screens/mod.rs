@@ -6,6 +6,7 @@ mod journal;
 mod needs;
 mod not_built;
 mod settings;
+mod share;
 
 use leptos::prelude::*;
 
@@ -18,9 +19,8 @@ pub fn view(screen: Screen) -> AnyView {
         Screen::Helpers => view! { <helpers::HelpersScreen /> }.into_any(),
         Screen::Needs => view! { <needs::NeedsScreen /> }.into_any(),
         Screen::Settings => view! { <settings::SettingsScreen /> }.into_any(),
-        Screen::Share | Screen::Insights => {
-            view! { <not_built::NotBuiltScreen screen /> }.into_any()
-        }
+        Screen::Share => view! { <share::ShareScreen /> }.into_any(),
+        Screen::Insights => view! { <not_built::NotBuiltScreen screen /> }.into_any(),
     }
 }
 

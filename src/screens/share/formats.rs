@@ -1,0 +1,62 @@
+//! Other formats: CSV for spreadsheets, vCard for phones, ICS for calendars, and print.
+
+use kindred_core::{csv, ics, vcard};
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::download::download_text;
+use crate::state::AppState;
+use crate::text;
+
+#[component]
+pub fn OtherFormats() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    let save = move |stem: &str,
+                     extension: &str,
+                     mime: &str,
+                     make: &dyn Fn(&kindred_core::model::Model) -> String| {
+        let text = state.model.with_untracked(make);
+        download_text(&format!("kindred-{stem}-{today}.{extension}"), mime, &text);
+    };
+    let has_follow_ups = move || {
+        state.model.with(|m| {
+            m.needs
+                .live()
+                .any(|n| n.follow_up_on.is_some() && !n.is_done())
+        })
+    };
+    view! {
+        <section aria-labelledby="other-formats-heading">
+            <h2 id="other-formats-heading">{text::OTHER_FORMATS}</h2>
+            <p class="hint">{text::OTHER_FORMATS_HINT}</p>
+            <div class="actions stacked">
+                <button on:click=move |_| save("journal", "csv", "text/csv", &|m| csv::journal_csv(m.journal.live(), false))>
+                    {text::JOURNAL_CSV}
+                </button>
+                <button on:click=move |_| save("helpers", "csv", "text/csv", &|m| csv::helpers_csv(m.helpers.live(), false))>
+                    {text::HELPERS_CSV}
+                </button>
+                <button on:click=move |_| {
+                    save("needs", "csv", "text/csv", &|m| {
+                        csv::needs_csv(m.needs.live(), |id| m.helpers.get(id).map(|h| h.name.clone()))
+                    })
+                }>{text::NEEDS_CSV}</button>
+                <button on:click=move |_| save("helpers", "vcf", "text/vcard", &|m| vcard::vcards(m.helpers.live()))>
+                    {text::HELPERS_VCARD}
+                </button>
+                <button
+                    on:click=move |_| save("follow-ups", "ics", "text/calendar", &|m| ics::follow_ups_ics(m.needs.live(), clock::now()))
+                    disabled=move || !has_follow_ups()
+                    aria-describedby="no-follow-ups"
+                >
+                    {text::FOLLOW_UPS_ICS}
+                </button>
+                <Show when=move || !has_follow_ups()>
+                    <p id="no-follow-ups" class="hint">{text::NO_FOLLOW_UPS}</p>
+                </Show>
+                <super::print::PrintButton />
+            </div>
+        </section>
+    }
+}

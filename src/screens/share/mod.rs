@@ -1,0 +1,23 @@
+//! Sharing between neighbours: a file to send, a file to take in with a preview and an undo,
+//! and other formats for spreadsheets, phones, calendars and paper.
+
+mod formats;
+mod print;
+mod send;
+mod take_in;
+
+use leptos::prelude::*;
+
+use super::ScreenHeading;
+use crate::routes::Screen;
+
+#[component]
+pub fn ShareScreen() -> impl IntoView {
+    view! {
+        <ScreenHeading screen=Screen::Share />
+        <send::Send />
+        <take_in::TakeIn />
+        <formats::OtherFormats />
+        <print::PrintSheet />
+    }
+}

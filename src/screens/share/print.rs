@@ -1,0 +1,117 @@
+//! A paper copy of the helper directory and the open needs, laid out for A4. It is part of
+//! the Share screen but only printed, never shown on screen; private notes are left out.
+
+use kindred_core::contact::{is_email, is_phone};
+use kindred_core::need::{board_order, Need};
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::state::AppState;
+use crate::text;
+
+/// The button that prints the sheet.
+#[component]
+pub fn PrintButton() -> impl IntoView {
+    view! {
+        <button on:click=|_| {
+            let _ = window().print();
+        }>{text::PRINT_DIRECTORY}</button>
+    }
+}
+
+#[component]
+pub fn PrintSheet() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    let helpers = move || {
+        state.model.with(|m| {
+            let mut helpers: Vec<_> = m.helpers.live().cloned().collect();
+            helpers.sort_by_key(|h| h.name.to_lowercase());
+            helpers
+        })
+    };
+    let open_needs = move || {
+        state.model.with(|m| {
+            let mut needs: Vec<&Need> = m.needs.live().filter(|n| !n.is_done()).collect();
+            board_order(&mut needs, today);
+            needs.into_iter().cloned().collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="print-sheet">
+            <h2>{format!("{} · {}", text::HELPERS_LIST, text::full_date(today))}</h2>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{text::NAME}</th>
+                        <th scope="col">{text::CAN_HELP_WITH}</th>
+                        <th scope="col">{text::LANGUAGES}</th>
+                        <th scope="col">{text::AVAILABILITY}</th>
+                        <th scope="col">{text::AREA}</th>
+                        <th scope="col">{text::PHONE}</th>
+                        <th scope="col">{text::EMAIL}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        helpers()
+                            .into_iter()
+                            .map(|h| {
+                                let when = [text::availability(&h.availability.days, &h.availability.parts), h.availability.note.clone()]
+                                    .into_iter()
+                                    .filter(|s| !s.is_empty())
+                                    .collect::<Vec<_>>()
+                                    .join(" · ");
+                                // Only what passed the checks is printed as contact details.
+                                let phone = if is_phone(&h.phone) { h.phone.clone() } else { String::new() };
+                                let email = if is_email(&h.email) { h.email.clone() } else { String::new() };
+                                view! {
+                                    <tr>
+                                        <td>{h.name.clone()}</td>
+                                        <td>{h.can_help_with.join(", ")}</td>
+                                        <td>{h.languages.join(", ")}</td>
+                                        <td>{when}</td>
+                                        <td>{h.area.clone()}</td>
+                                        <td>{phone}</td>
+                                        <td>{email}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+            <h2>{text::OPEN_NEEDS_HEADING}</h2>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{text::WHAT_IS_NEEDED}</th>
+                        <th scope="col">{text::FOR_WHOM}</th>
+                        <th scope="col">{text::URGENCY}</th>
+                        <th scope="col">{text::NEEDED_BY}</th>
+                        <th scope="col">{text::FOLLOW_UP_ON}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        open_needs()
+                            .into_iter()
+                            .map(|n| {
+                                let day = |d: Option<chrono::NaiveDate>| d.map(text::full_date).unwrap_or_default();
+                                view! {
+                                    <tr>
+                                        <td>{n.what.clone()}</td>
+                                        <td>{n.for_whom.clone()}</td>
+                                        <td>{text::urgency(n.urgency)}</td>
+                                        <td>{day(n.needed_by)}</td>
+                                        <td>{day(n.follow_up_on)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}

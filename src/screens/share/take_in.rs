@@ -1,0 +1,412 @@
+//! Taking in a neighbour's file: read, check, preview, confirm or cancel, and undo.
+
+use std::collections::BTreeMap;
+
+use kindred_core::import::{self, Choice, Outcome, Plan, Planned};
+use kindred_core::share::{self, FileProblem, Shareable, MAX_FILE_BYTES};
+use leptos::prelude::*;
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+
+use crate::clock;
+use crate::dom::focus;
+use crate::state::AppState;
+use crate::text;
+
+/// An import waiting for the reader's word.
+#[derive(Debug, Clone, PartialEq)]
+struct Pending {
+    plan: Plan,
+    made_on: Option<chrono::NaiveDate>,
+}
+
+#[component]
+pub fn TakeIn() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pending = RwSignal::new(None::<Pending>);
+    let refused = RwSignal::new(None::<String>);
+    let choices = RwSignal::new(BTreeMap::<Uuid, Choice>::new());
+    let skip_consent = RwSignal::new(false);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+
+    let reset_input = move || {
+        if let Some(input) = input_ref.get_untracked() {
+            input.set_value("");
+        }
+    };
+    let read_file = move |file: web_sys::File| {
+        pending.set(None);
+        refused.set(None);
+        choices.set(BTreeMap::new());
+        skip_consent.set(false);
+        let size = file.size() as u64;
+        if size > MAX_FILE_BYTES {
+            refused.set(Some(text::import_refused(&FileProblem::TooLarge {
+                bytes: size,
+            })));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let text = read.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            match share::parse(&text, clock::now(), clock::today()) {
+                Ok(parsed) => {
+                    let made_on = parsed.exported_at.map(|at| at.date_naive());
+                    let plan = state.model.with_untracked(|m| import::plan(m, parsed));
+                    pending.set(Some(Pending { plan, made_on }));
+                    // Take the reader to the preview, which may be below the fold.
+                    request_animation_frame(|| focus("#import-preview-heading"));
+                }
+                Err(problem) => refused.set(Some(text::import_refused(&problem))),
+            }
+        });
+    };
+    let on_choose = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            read_file(file);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(file);
+        }
+    };
+    let confirm = move |_| {
+        let Some(Pending { plan, .. }) = pending.get_untracked() else {
+            return;
+        };
+        let chosen = choices.get_untracked();
+        let undo = state.change(|m, now| import::apply(m, plan, &chosen, &mut Uuid::new_v4, now));
+        state.announce(&text::imported(undo.len()));
+        state.last_import.set(Some(undo));
+        pending.set(None);
+        reset_input();
+    };
+    let cancel = move |_| {
+        pending.set(None);
+        reset_input();
+        state.announce(text::IMPORT_CANCELLED);
+    };
+    let undo_last = move |_| {
+        if let Some(undo) = state.last_import.get_untracked() {
+            state.change(|m, now| import::undo(m, undo, now));
+            state.last_import.set(None);
+            state.announce(text::IMPORT_UNDONE);
+        }
+    };
+    let needs_consent =
+        move || pending.with(|p| p.as_ref().is_some_and(|p| !p.plan.skipped.is_empty()));
+    let can_confirm = move || {
+        pending.with(|p| p.as_ref().is_some_and(|p| !p.plan.changes_nothing()))
+            && (!needs_consent() || skip_consent.get())
+    };
+
+    view! {
+        <section
+            aria-labelledby="take-in-heading"
+            class="drop-zone"
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
+            <h2 id="take-in-heading">{text::TAKE_IN_HEADING}</h2>
+            <p id="take-in-hint">{text::TAKE_IN_HINT}</p>
+            <div class="field">
+                <label for="import-file">{text::IMPORT_FILE}</label>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".json,application/json"
+                    aria-describedby="take-in-hint"
+                    node_ref=input_ref
+                    on:change=on_choose
+                />
+            </div>
+            {move || {
+                refused
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <div class="alert" role="alert">
+                                <p>{message}</p>
+                                <div class="actions">
+                                    <button class="quiet" on:click=move |_| refused.set(None)>{text::DISMISS}</button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                pending
+                    .get()
+                    .map(|Pending { plan, made_on }| {
+                        view! {
+                            <section class="preview" aria-label=text::IMPORT_PREVIEW>
+                                <h3 id="import-preview-heading" tabindex="-1">{text::IMPORT_PREVIEW}</h3>
+                                {made_on.map(|d| view! { <p>{text::file_made_on(d)}</p> })}
+                                <p class="counts-line">{text::import_counts(&plan.counts())}</p>
+                                {plan.changes_nothing().then(|| view! { <p>{text::IMPORT_NOTHING_NEW}</p> })}
+                                {(!plan.includes_private).then(|| view! { <p class="hint">{text::IMPORT_NO_PRIVATE}</p> })}
+                                <Listed plan=plan.clone() outcome=Outcome::New heading=text::NEW_RECORDS />
+                                <Listed plan=plan.clone() outcome=Outcome::Updated heading=text::UPDATED_RECORDS />
+                                <Conflicts plan=plan.clone() choices />
+                                <Skipped plan=plan.clone() consent=skip_consent />
+                                <div class="actions">
+                                    <button class="primary" on:click=confirm disabled=move || !can_confirm()>
+                                        {text::CONFIRM_IMPORT}
+                                    </button>
+                                    <button on:click=cancel>{text::CANCEL_IMPORT}</button>
+                                </div>
+                            </section>
+                        }
+                    })
+            }}
+            <Show when=move || state.last_import.with(Option::is_some)>
+                <div class="actions">
+                    <button on:click=undo_last>{text::UNDO_LAST_IMPORT}</button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// A planned record's name, and what it is.
+fn describe<T: Shareable>(planned: &Planned<T>) -> String {
+    let label = planned
+        .local
+        .as_ref()
+        .filter(|_| planned.incoming.is_deleted())
+        .map(Shareable::label)
+        .unwrap_or_else(|| planned.incoming.label());
+    if planned.incoming.is_deleted() {
+        format!("{label} ({})", text::DELETED_BY_FILE)
+    } else {
+        label
+    }
+}
+
+/// The names of the file's records with one outcome, from every collection.
+fn names(plan: &Plan, outcome: Outcome) -> Vec<String> {
+    let pick = |p: &dyn Fn() -> (Outcome, String)| {
+        let (o, name) = p();
+        (o == outcome).then_some(name)
+    };
+    plan.helpers
+        .iter()
+        .filter_map(|p| pick(&|| (p.outcome, describe(p))))
+        .chain(
+            plan.needs
+                .iter()
+                .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
+        )
+        .chain(
+            plan.journal
+                .iter()
+                .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
+        )
+        .collect()
+}
+
+/// The records with one outcome, listed by name.
+#[component]
+fn Listed(
+    /// The import's plan.
+    plan: Plan,
+    /// Which records to list.
+    outcome: Outcome,
+    /// The list's heading.
+    heading: &'static str,
+) -> impl IntoView {
+    let names = names(&plan, outcome);
+    (!names.is_empty()).then(|| {
+        view! {
+            <h4>{heading}</h4>
+            <ul aria-label=heading>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+        }
+    })
+}
+
+/// A conflict shown side by side, with the reader's choice.
+#[derive(Debug, Clone)]
+struct ConflictView {
+    id: Uuid,
+    /// The record's name, to label the choice.
+    label: String,
+    /// Each field that either copy fills: its name, mine, theirs.
+    rows: Vec<(String, String, String)>,
+}
+
+fn conflict_views<T: Shareable>(planned: &[Planned<T>]) -> Vec<ConflictView> {
+    planned
+        .iter()
+        .filter(|p| p.outcome == Outcome::Conflict)
+        .filter_map(|p| {
+            let local = p.local.as_ref()?;
+            let mine = fields(local);
+            let theirs = fields(&p.incoming);
+            let mut names: Vec<&String> = mine.keys().chain(theirs.keys()).collect();
+            names.sort();
+            names.dedup();
+            let rows = names
+                .into_iter()
+                .map(|name| {
+                    let value = |side: &BTreeMap<String, String>| {
+                        side.get(name).cloned().unwrap_or_default()
+                    };
+                    (name.replace('_', " "), value(&mine), value(&theirs))
+                })
+                .collect();
+            Some(ConflictView {
+                id: p.incoming.id(),
+                label: local.label(),
+                rows,
+            })
+        })
+        .collect()
+}
+
+/// A record's filled-in fields as text, for comparing two copies by eye. Stamps and ids are
+/// left out: they differ by nature.
+fn fields<T: Shareable>(record: &T) -> BTreeMap<String, String> {
+    if record.is_deleted() {
+        return BTreeMap::from([(String::new(), text::DELETED_BY_FILE.to_string())]);
+    }
+    let skip = ["id", "created_at", "updated_at", "shared_at", "deleted_at"];
+    let value = serde_json::to_value(record).unwrap_or_default();
+    let Some(object) = value.as_object() else {
+        return BTreeMap::new();
+    };
+    object
+        .iter()
+        .filter(|(k, _)| !skip.contains(&k.as_str()))
+        .filter_map(|(k, v)| {
+            let shown = match v {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                serde_json::Value::Object(inner) if inner.is_empty() => String::new(),
+                other => other.to_string(),
+            };
+            (!shown.is_empty()).then(|| (k.clone(), shown))
+        })
+        .collect()
+}
+
+#[component]
+fn Conflicts(
+    /// The import's plan.
+    plan: Plan,
+    /// The reader's choices by record id.
+    choices: RwSignal<BTreeMap<Uuid, Choice>>,
+) -> impl IntoView {
+    let conflicts: Vec<ConflictView> = conflict_views(&plan.helpers)
+        .into_iter()
+        .chain(conflict_views(&plan.needs))
+        .chain(conflict_views(&plan.journal))
+        .collect();
+    (!conflicts.is_empty()).then(|| {
+        view! {
+            <h4>{text::CONFLICTS}</h4>
+            <p class="hint">{text::CONFLICT_HINT}</p>
+            {conflicts
+                .into_iter()
+                .map(|conflict| {
+                    let id = conflict.id;
+                    let group = format!("conflict-{id}");
+                    let label = format!("{}: {}", text::CONFLICTS, conflict.label);
+                    view! {
+                        <div class="conflict" role="group" aria-label=label>
+                            <table class="side-by-side">
+                                <caption class="visually-hidden">{conflict.label.clone()}</caption>
+                                <thead>
+                                    <tr>
+                                        <td></td>
+                                        <th scope="col">{text::YOURS}</th>
+                                        <th scope="col">{text::THEIRS}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {conflict
+                                        .rows
+                                        .into_iter()
+                                        .map(|(field, mine, theirs)| {
+                                            let differs = mine != theirs;
+                                            view! {
+                                                <tr class:differs=differs>
+                                                    <th scope="row">{field}</th>
+                                                    <td>{mine}</td>
+                                                    <td>{theirs}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                            <div class="choices">
+                                {[(Choice::KeepMine, text::KEEP_MINE), (Choice::TakeTheirs, text::TAKE_THEIRS), (Choice::KeepBoth, text::KEEP_BOTH)]
+                                    .into_iter()
+                                    .map(|(choice, label)| {
+                                        let input_id = format!("{group}-{label}").replace(' ', "-");
+                                        view! {
+                                            <span class="choice">
+                                                <input
+                                                    type="radio"
+                                                    name=group.clone()
+                                                    id=input_id.clone()
+                                                    prop:checked=move || choices.with(|c| c.get(&id) == Some(&choice))
+                                                    on:change=move |_| choices.update(|c| { c.insert(id, choice); })
+                                                />
+                                                <label for=input_id>{label}</label>
+                                            </span>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        }
+    })
+}
+
+/// Records that cannot be read, and the reader's consent to leave them out.
+#[component]
+fn Skipped(
+    /// The import's plan.
+    plan: Plan,
+    /// Whether the reader agreed to leave them out.
+    consent: RwSignal<bool>,
+) -> impl IntoView {
+    (!plan.skipped.is_empty()).then(|| {
+        view! {
+            <h4>{text::SKIPPED_RECORDS}</h4>
+            <p class="hint">{text::SKIP_NEEDED}</p>
+            <ul aria-label=text::SKIPPED_RECORDS>
+                {plan.skipped.iter().map(|p| view! { <li>{text::skipped(p)}</li> }).collect_view()}
+            </ul>
+            <div class="field choice-field">
+                <input
+                    id="skip-consent"
+                    type="checkbox"
+                    prop:checked=move || consent.get()
+                    on:change=move |ev| consent.set(event_target_checked(&ev))
+                />
+                <label for="skip-consent">{text::SKIP_CONSENT}</label>
+            </div>
+        }
+    })
+}
+
+/// Reads the element an event happened on as the type it is.
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target().expect("an event has a target").unchecked_into()
+}

@@ -1,0 +1,351 @@
+//! Sharing between neighbours: export, import into another browser, preview, confirm,
+//! conflicts, undo, and files that are refused without changing anything.
+
+mod support;
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+use support::App;
+
+fn add_helper(app: &App, name: &str, area: &str, note: &str) {
+    app.open("#/helpers");
+    app.get("button", "Add helper").click();
+    app.get("textbox", "Name").type_text(name);
+    app.get("textbox", "Area").type_text(area);
+    app.get("textbox", "Private note").type_text(note);
+    app.get("button", "Save").click();
+    app.get("list", "Helpers")
+        .within_with_text("listitem", name);
+}
+
+/// Saves `text` as a file the browser can be given, and returns its path.
+fn file_with(name: &str, text: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sharing");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn export(app: &App) -> String {
+    app.open("#/share");
+    app.get("button", "Export").click();
+    let (name, text) = app.downloaded("kindred-");
+    assert!(
+        name.ends_with(".json") && name.starts_with("kindred-20"),
+        "{name}"
+    );
+    text
+}
+
+#[test]
+fn a_neighbour_exports_and_another_imports_after_a_preview() {
+    let sender = App::start();
+    sender.open("#/journal");
+    add_helper(&sender, "May Chan", "Sham Shui Po", "Owes me a favour");
+    add_helper(&sender, "Sam Wong", "Tai Po", "");
+    let text = export(&sender);
+    let file: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(file["format"], "kindred-share");
+    assert_eq!(file["includes_private"], false);
+    assert!(
+        file.get("journal").is_none(),
+        "the journal stays home by default"
+    );
+    assert!(
+        !text.contains("Owes me a favour"),
+        "private notes stay home by default"
+    );
+    let path = file_with("from-sender.json", &text);
+
+    let receiver = App::start();
+    receiver.open("#/share");
+    let before = receiver.local_storage();
+    receiver.get("button", "Import file").set_file(&path);
+    let preview = receiver.get("region", "Import preview");
+    assert!(
+        preview
+            .text()
+            .contains("2 new, 0 updated, 0 unchanged, 0 in conflict"),
+        "{}",
+        preview.text()
+    );
+    assert!(preview.text().contains("May Chan") && preview.text().contains("Sam Wong"));
+    receiver.wait_for("the preview to take the focus", || {
+        receiver.browser().active_element().text() == "Import preview"
+    });
+    receiver.screenshot("share-preview-390");
+    assert_eq!(
+        receiver.local_storage(),
+        before,
+        "a preview changes nothing"
+    );
+
+    receiver.get("button", "Confirm import").click();
+    receiver.wait_for("the preview to close", || {
+        receiver.query("region", "Import preview").is_none()
+    });
+    receiver
+        .get("navigation", "Main")
+        .within("link", "Helpers")
+        .click();
+    receiver
+        .get("list", "Helpers")
+        .within_with_text("listitem", "May Chan");
+    receiver.reload();
+    assert_eq!(
+        receiver.get("list", "Helpers").all_within("listitem").len(),
+        2
+    );
+
+    // The same file again changes nothing.
+    receiver.open("#/share");
+    receiver.get("button", "Import file").set_file(&path);
+    let preview = receiver.get("region", "Import preview");
+    assert!(
+        preview.text().contains("0 new, 0 updated, 2 unchanged"),
+        "{}",
+        preview.text()
+    );
+    receiver.get("button", "Cancel import").click();
+}
+
+#[test]
+fn a_conflict_is_shown_side_by_side_decided_and_the_import_undone() {
+    let app = App::start_with_size(1280, 900);
+    app.open("#/journal");
+    add_helper(&app, "May Chan", "Sham Shui Po", "Call after 6");
+    let exported: Value = serde_json::from_str(&export(&app)).unwrap();
+
+    // The neighbour changes May's area in their copy, and adds someone.
+    let mut theirs = exported.clone();
+    let may = &mut theirs["helpers"][0];
+    may["area"] = Value::from("Mong Kok");
+    may["updated_at"] = Value::from(later_than(may["updated_at"].as_str().unwrap()));
+    let mut sam = may.clone();
+    sam["id"] = Value::from("6f1c2f4e-5b0a-4c8e-9d1e-2a3b4c5d6e7f");
+    sam["name"] = Value::from("Sam Wong");
+    theirs["helpers"].as_array_mut().unwrap().push(sam);
+    let path = file_with("conflict.json", &theirs.to_string());
+
+    // Meanwhile May's area changes here too.
+    app.open("#/helpers");
+    app.get("list", "Helpers")
+        .within_with_text("listitem", "May Chan")
+        .within("button", "Edit")
+        .click();
+    let area = app.get("textbox", "Area");
+    area.clear();
+    area.type_text("Kowloon Tong");
+    app.get("button", "Save").click();
+    app.wait_for("the edit to be saved", || {
+        app.local_storage()
+            .values()
+            .any(|v| v.contains("Kowloon Tong"))
+    });
+    let before = app.local_storage();
+
+    app.open("#/share");
+    app.get("button", "Import file").set_file(&path);
+    let preview = app.get("region", "Import preview");
+    assert!(
+        preview
+            .text()
+            .contains("1 new, 0 updated, 0 unchanged, 1 in conflict"),
+        "{}",
+        preview.text()
+    );
+    let conflict = preview.within_with_text("group", "Mong Kok");
+    assert!(
+        conflict.text().contains("Kowloon Tong"),
+        "mine beside theirs: {}",
+        conflict.text()
+    );
+    app.wait_for("the preview to take the focus", || {
+        app.browser().active_element().text() == "Import preview"
+    });
+    conflict.execute("arguments[0].scrollIntoView({block: 'center'})", &[]);
+    app.screenshot("share-conflict-1280");
+    conflict.within("radio", "Take theirs").click();
+    app.get("button", "Confirm import").click();
+
+    app.open("#/helpers");
+    let may = app
+        .get("list", "Helpers")
+        .within_with_text("listitem", "May Chan");
+    assert!(may.text().contains("Mong Kok"), "{}", may.text());
+    assert!(
+        may.text().contains("Call after 6"),
+        "a file without private notes keeps mine: {}",
+        may.text()
+    );
+    app.get("list", "Helpers")
+        .within_with_text("listitem", "Sam Wong");
+
+    app.open("#/share");
+    app.get("button", "Undo last import").click();
+    app.open("#/helpers");
+    app.wait_for("the import to be undone", || {
+        app.get("list", "Helpers").all_within("listitem").len() == 1
+    });
+    let may = app
+        .get("list", "Helpers")
+        .within_with_text("listitem", "May Chan");
+    assert!(may.text().contains("Kowloon Tong"), "{}", may.text());
+    app.reload();
+    let may = app
+        .get("list", "Helpers")
+        .within_with_text("listitem", "May Chan");
+    assert!(
+        may.text().contains("Kowloon Tong"),
+        "the undo was saved: {}",
+        may.text()
+    );
+    assert_eq!(app.get("list", "Helpers").all_within("listitem").len(), 1);
+    let after = app.local_storage();
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "the same keys as before the import"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_kindreds_is_refused_with_a_clear_message_and_nothing_changes() {
+    let app = App::start();
+    app.open("#/journal");
+    add_helper(&app, "May Chan", "Sham Shui Po", "");
+    app.open("#/share");
+    let before = app.local_storage();
+    let path = file_with(
+        "not-kindred.json",
+        r#"{"format":"something-else","schema":1}"#,
+    );
+    app.get("button", "Import file").set_file(&path);
+    let alert = app.get_with_text("alert", "cannot be imported");
+    assert!(
+        alert.text().contains("not a Kindred file"),
+        "{}",
+        alert.text()
+    );
+    assert!(
+        alert.text().contains("Nothing was changed"),
+        "{}",
+        alert.text()
+    );
+    app.screenshot("share-refused-390");
+    assert_eq!(
+        app.local_storage(),
+        before,
+        "storage is unchanged, byte for byte"
+    );
+    alert.within("button", "Dismiss").click();
+    app.wait_for("the alert to go", || app.all("alert").is_empty());
+}
+
+#[test]
+fn records_that_cannot_be_read_are_left_out_only_with_consent() {
+    let app = App::start();
+    app.open("#/share");
+    let text = r#"{"format":"kindred-share","schema":1,"helpers":[
+        {"id":"00000000-0000-4000-8000-000000000001","created_at":"2026-11-01T09:00:00Z",
+         "updated_at":"2026-11-01T09:00:00Z","name":"Sam"},
+        {"id":"00000000-0000-4000-8000-000000000002","created_at":"2026-11-01T09:00:00Z",
+         "updated_at":"2026-11-01T09:00:00Z","name":"Mallory","phone":"javascript:alert(1)"}]}"#;
+    app.get("button", "Import file")
+        .set_file(file_with("one-bad.json", text));
+    let preview = app.get("region", "Import preview");
+    assert!(
+        preview
+            .text()
+            .contains("helpers[1].phone (Mallory): not a phone number"),
+        "{}",
+        preview.text()
+    );
+    let confirm = app.get("button", "Confirm import");
+    assert!(!confirm.is_enabled(), "not without consent");
+    app.get("checkbox", "Leave these out and import the rest")
+        .click();
+    app.wait_for("confirm to be enabled", || confirm.is_enabled());
+    confirm.click();
+    app.open("#/helpers");
+    app.get("list", "Helpers")
+        .within_with_text("listitem", "Sam");
+    assert!(!app.page_text().contains("Mallory"));
+}
+
+/// An RFC 3339 instant one minute after `instant`.
+fn later_than(instant: &str) -> String {
+    let at = chrono::DateTime::parse_from_rfc3339(instant).unwrap();
+    (at + chrono::Duration::minutes(1))
+        .with_timezone(&chrono::Utc)
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[test]
+fn every_hostile_file_in_the_corpus_is_refused_or_previewed_and_storage_is_untouched() {
+    let app = App::start();
+    app.open("#/journal");
+    add_helper(&app, "May Chan", "Sham Shui Po", "Call after 6");
+    app.open("#/share");
+    let before = app.local_storage();
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/import_corpus");
+    let expected = std::fs::read_to_string(corpus.join("expected.txt")).unwrap();
+    let mut checked = 0;
+    for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+        let mut fields = line.split('\t');
+        let (file, outcome, message) = (
+            fields.next().unwrap(),
+            fields.next().unwrap(),
+            fields.next().unwrap(),
+        );
+        app.get("button", "Import file").set_file(corpus.join(file));
+        match outcome {
+            "refused" => {
+                let alert = app.get_with_text("alert", "cannot be imported");
+                let shown = alert.text();
+                assert!(
+                    shown.contains(message),
+                    "{file}: the alert says {shown:?}, expected {message:?}"
+                );
+                alert.within("button", "Dismiss").click();
+            }
+            "skipped" => {
+                let preview = app.get("region", "Import preview");
+                let path = message.split(':').next().unwrap();
+                assert!(
+                    preview.text().contains(path),
+                    "{file}: {:?} lacks {path:?}",
+                    preview.text()
+                );
+                app.get("button", "Cancel import").click();
+            }
+            "accepted" => {
+                let preview = app.get("region", "Import preview");
+                assert!(
+                    !preview.text().contains("Cannot be read"),
+                    "{file}: {}",
+                    preview.text()
+                );
+                app.get("button", "Cancel import").click();
+            }
+            other => panic!("{file}: unknown outcome {other}"),
+        }
+        app.wait_for("the preview and alerts to close", || {
+            app.query("region", "Import preview").is_none() && app.all("alert").is_empty()
+        });
+        assert_eq!(
+            app.local_storage(),
+            before,
+            "{file}: storage is unchanged, byte for byte"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 40, "{checked} files checked");
+    assert!(
+        app.console_errors().is_empty(),
+        "{:?}",
+        app.console_errors()
+    );
+}
