@@ -192,6 +192,12 @@ pub const PRINT_DIRECTORY: &str = "Print the directory and open needs";
 pub const OPEN_NEEDS_HEADING: &str = "Open needs";
 pub const NO_FOLLOW_UPS: &str = "There are no follow-up dates to put in a calendar.";
 
+// QR codes
+pub const QR_CODE: &str = "QR code";
+pub const QR_HINT: &str = "Another phone's camera can read this code and take it into its Kindred. It goes from phone to phone and nowhere else; private notes are left out.";
+pub const QR_TOO_LONG: &str =
+    "This is too long for a QR code. Use Export on the Share screen instead.";
+
 // Settings
 pub const JOURNAL_SETTINGS: &str = "Journal";
 pub const HIDE_STREAKS: &str = "Hide streaks";
@@ -330,6 +336,11 @@ pub fn reasons(reasons: &[Reason]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// "QR code for May Chan": the code's text alternative.
+pub fn qr_label(name: &str) -> String {
+    format!("QR code for {name}")
 }
 
 /// "Choose May Chan": the button that matches a suggested helper.

@@ -349,3 +349,138 @@ fn every_hostile_file_in_the_corpus_is_refused_or_previewed_and_storage_is_untou
         app.console_errors()
     );
 }
+
+/// Reads the QR code drawn as an SVG path of unit squares, as a camera would from a picture.
+fn scan_qr(path: &str, side: usize) -> String {
+    let mut dark = vec![false; side * side];
+    for square in path.split('M').filter(|s| !s.is_empty()) {
+        let mut numbers = square
+            .split(['h', ' '])
+            .take(2)
+            .map(|n| n.parse::<usize>().unwrap());
+        let (x, y) = (numbers.next().unwrap(), numbers.next().unwrap());
+        dark[y * side + x] = true;
+    }
+    let scale = 4;
+    let mut picture =
+        rqrr::PreparedImage::prepare_from_greyscale(side * scale, side * scale, |x, y| {
+            if dark[(y / scale) * side + x / scale] {
+                0
+            } else {
+                255
+            }
+        });
+    let grids = picture.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().expect("the code reads").1
+}
+
+#[test]
+fn a_helpers_qr_code_read_by_another_phone_offers_the_helper_for_import() {
+    let sender = App::start();
+    sender.open("#/journal");
+    add_helper(&sender, "May Chan", "Sham Shui Po", "Never shown to others");
+    sender
+        .get("list", "Helpers")
+        .within_with_text("listitem", "May Chan")
+        .within("button", "QR code")
+        .click();
+    let code = sender.get("image", "QR code for May Chan");
+    sender.screenshot("helper-qr-390");
+    let view_box = code.attr("viewBox").unwrap();
+    let side: usize = view_box.split(' ').nth(2).unwrap().parse().unwrap();
+    let path = sender.browser().execute(
+        "return arguments[0].querySelector('path').getAttribute('d')",
+        &[code.to_json()],
+    );
+    let link = scan_qr(path.as_str().unwrap(), side);
+    let (_, fragment) = link.split_once('#').expect("the link has a fragment");
+    assert!(fragment.starts_with("/import/"), "{link}");
+
+    let receiver = App::start();
+    receiver.open(&format!("#{fragment}"));
+    receiver.reload();
+    let preview = receiver.get("region", "Import preview");
+    assert!(preview.text().contains("1 new"), "{}", preview.text());
+    assert!(preview.text().contains("May Chan"));
+    receiver.get("button", "Confirm import").click();
+    receiver.wait_for("the address to forget the card", || {
+        receiver.browser().current_url().ends_with("#/share")
+    });
+    receiver.open("#/helpers");
+    let may = receiver
+        .get("list", "Helpers")
+        .within_with_text("listitem", "May Chan");
+    assert!(may.text().contains("Sham Shui Po"));
+    assert!(
+        !may.text().contains("Never shown to others"),
+        "private notes stay home"
+    );
+}
+
+#[test]
+fn other_formats_download_csv_contacts_and_a_calendar_and_print_the_directory_on_paper() {
+    let app = App::start();
+    app.open("#/journal");
+    add_helper(&app, "陳美玲 May", "Sham Shui Po", "Keep this to myself");
+    app.open("#/needs");
+    app.get("button", "Add need").click();
+    app.get("textbox", "What is needed")
+        .type_text("Groceries, milk and \"soft\" bread");
+    app.get("Date", "Follow up on").type_text("2026-12-01");
+    app.get("button", "Save").click();
+    app.get("list", "Needs")
+        .within_with_text("listitem", "Groceries");
+
+    app.open("#/share");
+    app.get("button", "Helpers as CSV").click();
+    let (name, csv) = app.downloaded("kindred-helpers-");
+    assert!(name.ends_with(".csv"), "{name}");
+    assert!(csv.starts_with('\u{feff}'), "a BOM for spreadsheets");
+    assert!(csv.contains("陳美玲 May"));
+    assert!(
+        !csv.contains("Keep this to myself"),
+        "private notes stay home"
+    );
+
+    app.get("button", "Needs as CSV").click();
+    let (_, csv) = app.downloaded("kindred-needs-");
+    assert!(
+        csv.contains("\"Groceries, milk and \"\"soft\"\" bread\""),
+        "{csv}"
+    );
+
+    app.get("button", "Helpers as phone contacts (vCard)")
+        .click();
+    let (_, vcard) = app.downloaded("kindred-contacts-");
+    assert!(
+        vcard.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"),
+        "{vcard}"
+    );
+    assert!(vcard.contains("FN:陳美玲 May"));
+
+    app.get("button", "Follow-up dates for a calendar (ICS)")
+        .click();
+    let (_, calendar) = app.downloaded("kindred-follow-ups-");
+    assert!(
+        calendar.contains("DTSTART;VALUE=DATE:20261201"),
+        "{calendar}"
+    );
+
+    // On paper: the directory and open needs only, private notes left out.
+    app.browser().devtools(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "print" }),
+    );
+    let printed = app.page_text();
+    assert!(
+        printed.contains("陳美玲 May") && printed.contains("Groceries"),
+        "{printed}"
+    );
+    assert!(!printed.contains("Keep this to myself"), "{printed}");
+    assert!(
+        !printed.contains("Send to a neighbour"),
+        "only the sheet is printed: {printed}"
+    );
+    app.screenshot("share-print-390");
+}

@@ -17,6 +17,7 @@ pub mod matching;
 pub mod model;
 pub mod need;
 pub mod persist;
+pub mod qr;
 pub mod record;
 pub mod sample;
 pub mod settings;

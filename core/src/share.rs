@@ -271,6 +271,52 @@ pub fn mark_exported(model: &mut Model, choice: ExportChoice) {
     }
 }
 
+/// A file holding one helper or one need, without private notes, for a QR code.
+pub fn one_record_file(record: OneRecord, now: DateTime<Utc>, app_version: &str) -> ShareFile {
+    let (helpers, needs) = match record {
+        OneRecord::Helper(mut helper) => {
+            helper.remove_private();
+            (Some(vec![helper]), None)
+        }
+        OneRecord::Need(need) => (None, Some(vec![need])),
+    };
+    ShareFile {
+        format: SHARE_FORMAT.into(),
+        schema: SHARE_SCHEMA,
+        app_version: app_version.into(),
+        exported_at: now,
+        includes_private: false,
+        helpers,
+        needs,
+        journal: None,
+    }
+}
+
+/// What a QR code can carry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OneRecord {
+    Helper(Helper),
+    Need(Need),
+}
+
+/// The route a card link opens: the rest of the fragment is the file in base64url.
+pub const CARD_ROUTE: &str = "#/import/";
+
+/// An address of this Kindred (`base`, without a fragment) that offers `file` for import.
+pub fn card_link(base: &str, file: &ShareFile) -> String {
+    let json = serde_json::to_string(file).expect("a share file always serialises");
+    format!(
+        "{base}{CARD_ROUTE}{}",
+        crate::qr::base64url(json.as_bytes())
+    )
+}
+
+/// The file text in a card link's fragment (what follows [`CARD_ROUTE`]).
+pub fn card_link_text(data: &str) -> Result<String, FileProblem> {
+    let bytes = crate::qr::from_base64url(data).ok_or(FileProblem::NotKindred)?;
+    String::from_utf8(bytes).map_err(|_| FileProblem::NotKindred)
+}
+
 /// The file's text: pretty, so that a curious neighbour can read it.
 pub fn to_json(file: &ShareFile) -> String {
     serde_json::to_string_pretty(file).expect("a share file always serialises")
@@ -408,8 +454,12 @@ pub fn parse(text: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<ParsedF
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             FileProblem::Truncated
-        } else if e.is_data() {
-            // Valid JSON that cannot be held: nested too deep, a number out of range.
+        } else if ["recursion limit exceeded", "number out of range"]
+            .iter()
+            .any(|limit| e.to_string().starts_with(limit))
+        {
+            // serde_json calls these syntax errors, but the JSON may be valid: it is only
+            // nested too deep or holds a number too large, which Kindred never writes.
             FileProblem::Unreasonable {
                 line: e.line(),
                 column: e.column(),
@@ -703,6 +753,23 @@ mod tests {
             parse(&text, at(0), today()).unwrap_err().to_string(),
             "needs[1].id: the same id as needs[0]; a record can appear only once"
         );
+    }
+
+    #[test]
+    fn a_card_link_carries_one_helper_without_the_private_note_and_reads_back() {
+        let model = sample_model();
+        let may = model.helpers.get(Uuid::from_u128(1)).unwrap().clone();
+        let file = one_record_file(OneRecord::Helper(may), at(5), "0.1.0");
+        let link = card_link("https://example.org/kindred/", &file);
+        let data = link
+            .strip_prefix("https://example.org/kindred/#/import/")
+            .unwrap();
+        let parsed = parse(&card_link_text(data).unwrap(), at(6), today()).unwrap();
+        assert_eq!(parsed.helpers.len(), 1);
+        assert_eq!(parsed.helpers[0].name, "May Chan");
+        assert!(parsed.helpers[0].private_note.is_empty());
+        assert!(crate::qr::encode(&link).is_ok(), "fits in a QR code");
+        assert_eq!(card_link_text("not base64!"), Err(FileProblem::NotKindred));
     }
 
     #[test]

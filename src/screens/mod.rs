@@ -5,6 +5,7 @@ mod helpers;
 mod journal;
 mod needs;
 mod not_built;
+mod qr_card;
 mod settings;
 mod share;
 

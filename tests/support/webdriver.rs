@@ -614,6 +614,16 @@ impl Browser {
         expect_ok(self.session.post("/alert/dismiss", json!({})));
     }
 
+    /// Runs a Chrome DevTools Protocol command (`Emulation.setEmulatedMedia`, say) in the
+    /// current tab and returns its result.
+    #[track_caller]
+    pub fn devtools(&self, command: &str, params: Value) -> Value {
+        expect_ok(self.session.post(
+            "/goog/cdp/execute",
+            json!({ "cmd": command, "params": params }),
+        ))
+    }
+
     /// Emulates the stored viewport size in the current tab. The override survives
     /// navigation and reloads but not a switch to another tab.
     #[track_caller]

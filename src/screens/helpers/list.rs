@@ -3,9 +3,11 @@
 use kindred_core::contact::{email_link, phone_link};
 use kindred_core::helper::{Helper, HelperFilter, WEEK};
 use kindred_core::matching::help_record;
+use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::screens::qr_card::QrCode;
 use crate::state::AppState;
 use crate::text;
 
@@ -193,6 +195,7 @@ fn HelperCard(
                 .then(|| view! { <p class="entry-note">{helper.private_note.clone()}</p> })}
             <p class="card-detail">{move || { let r = record(); text::help_record(r.times, r.last) }}</p>
             <div class="actions">
+                <QrCode record=OneRecord::Helper(helper.clone()) name=helper.name.clone() />
                 <button on:click=move |_| on_edit.run(id)>{text::EDIT}</button>
                 <button class="danger" on:click=move |_| on_delete.run(id)>{text::DELETE}</button>
             </div>

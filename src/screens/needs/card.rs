@@ -3,10 +3,12 @@
 use kindred_core::journal::Kind;
 use kindred_core::matching::suggest;
 use kindred_core::need::Need;
+use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::clock;
+use crate::screens::qr_card::QrCode;
 use crate::state::AppState;
 use crate::text;
 
@@ -108,6 +110,7 @@ pub fn NeedCard(
                     }
                     .into_any()
                 }}
+                <QrCode record=OneRecord::Need(need.clone()) name=need.what.clone() />
                 <button on:click=move |_| on_edit.run(id)>{text::EDIT}</button>
                 <button class="danger" on:click=move |_| on_delete.run(id)>{text::DELETE}</button>
             </div>

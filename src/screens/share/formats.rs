@@ -42,7 +42,7 @@ pub fn OtherFormats() -> impl IntoView {
                         csv::needs_csv(m.needs.live(), |id| m.helpers.get(id).map(|h| h.name.clone()))
                     })
                 }>{text::NEEDS_CSV}</button>
-                <button on:click=move |_| save("helpers", "vcf", "text/vcard", &|m| vcard::vcards(m.helpers.live()))>
+                <button on:click=move |_| save("contacts", "vcf", "text/vcard", &|m| vcard::vcards(m.helpers.live()))>
                     {text::HELPERS_VCARD}
                 </button>
                 <button

@@ -29,11 +29,37 @@ pub fn TakeIn() -> impl IntoView {
     let skip_consent = RwSignal::new(false);
     let input_ref = NodeRef::<leptos::html::Input>::new();
 
+    // After a decision the file is forgotten: the input is cleared, and a card link's
+    // address becomes the Share screen's, so that a reload does not offer it again.
     let reset_input = move || {
         if let Some(input) = input_ref.get_untracked() {
             input.set_value("");
         }
+        if location_hash().is_some_and(|h| h.starts_with(&share::CARD_ROUTE[1..])) {
+            let _ = window().history().and_then(|h| {
+                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/share"))
+            });
+        }
     };
+    let take_text = move |text: String| match share::parse(&text, clock::now(), clock::today()) {
+        Ok(parsed) => {
+            let made_on = parsed.exported_at.map(|at| at.date_naive());
+            let plan = state.model.with_untracked(|m| import::plan(m, parsed));
+            pending.set(Some(Pending { plan, made_on }));
+            // Take the reader to the preview, which may be below the fold.
+            request_animation_frame(|| focus("#import-preview-heading"));
+        }
+        Err(problem) => refused.set(Some(text::import_refused(&problem))),
+    };
+    // A card link from a QR code carries its file in the address.
+    if let Some(data) =
+        location_hash().and_then(|h| h.strip_prefix(&share::CARD_ROUTE[1..]).map(str::to_string))
+    {
+        match share::card_link_text(&data) {
+            Ok(text) => take_text(text),
+            Err(problem) => refused.set(Some(text::import_refused(&problem))),
+        }
+    }
     let read_file = move |file: web_sys::File| {
         pending.set(None);
         refused.set(None);
@@ -48,17 +74,7 @@ pub fn TakeIn() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let text = read.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            match share::parse(&text, clock::now(), clock::today()) {
-                Ok(parsed) => {
-                    let made_on = parsed.exported_at.map(|at| at.date_naive());
-                    let plan = state.model.with_untracked(|m| import::plan(m, parsed));
-                    pending.set(Some(Pending { plan, made_on }));
-                    // Take the reader to the preview, which may be below the fold.
-                    request_animation_frame(|| focus("#import-preview-heading"));
-                }
-                Err(problem) => refused.set(Some(text::import_refused(&problem))),
-            }
+            take_text(read.ok().and_then(|t| t.as_string()).unwrap_or_default());
         });
     };
     let on_choose = move |ev: leptos::ev::Event| {
