@@ -93,6 +93,14 @@ fn App() -> impl IntoView {
                 {move || text::follow_ups_due(follow_ups_due.get())}
             </span>
         </header>
+        <Show when=move || state.update_ready.get()>
+            <div class="update-notice" role="status">
+                <p>{text::UPDATE_READY}</p>
+                <button class="primary" on:click=|_| crate::offline::apply_update()>
+                    {text::RELOAD_TO_UPDATE}
+                </button>
+            </div>
+        </Show>
         <Alerts />
         <main id="content">
             {move || screens::view(screen.get())}

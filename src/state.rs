@@ -36,6 +36,18 @@ pub enum Alert {
     SaveFailed(StorageError),
 }
 
+/// Whether the browser keeps Kindred's storage when the device runs short of space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptSafe {
+    /// Kindred asks once something is written down.
+    NotAskedYet,
+    Asking,
+    Granted,
+    NotGranted,
+    /// The browser has no such choice.
+    Unknown,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub model: RwSignal<Model>,
@@ -44,6 +56,10 @@ pub struct AppState {
     pub unreadable: RwSignal<Vec<Unreadable>>,
     /// What the last import changed, while it can be undone (this session).
     pub last_import: RwSignal<Option<Undo>>,
+    /// A new version of Kindred is installed and waits for a reload.
+    pub update_ready: RwSignal<bool>,
+    /// Whether the browser agreed to keep Kindred's storage when space runs short.
+    pub kept_safe: RwSignal<KeptSafe>,
     /// A short, polite announcement ("Entry saved.").
     pub status: RwSignal<String>,
     save_scheduled: RwSignal<bool>,
@@ -65,13 +81,36 @@ impl AppState {
             alerts: RwSignal::new(alerts),
             unreadable: RwSignal::new(loaded.unreadable),
             last_import: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
+            kept_safe: RwSignal::new(KeptSafe::NotAskedYet),
             status: RwSignal::new(String::new()),
             save_scheduled: RwSignal::new(false),
         };
         state.listen();
+        crate::offline::register(state.update_ready);
+        if state.model.with_untracked(Model::has_records) {
+            state.ask_to_keep_storage();
+        }
         // Loading may have set unreadable text aside; rewrite those buckets cleanly.
         state.schedule_save();
         state
+    }
+
+    /// Asks the browser, once, to keep Kindred's storage: worth asking only once there is
+    /// something to keep.
+    fn ask_to_keep_storage(self) {
+        if self.kept_safe.get_untracked() != KeptSafe::NotAskedYet {
+            return;
+        }
+        self.kept_safe.set(KeptSafe::Asking);
+        leptos::task::spawn_local(async move {
+            self.kept_safe
+                .set(match crate::offline::request_persistent_storage().await {
+                    Some(true) => KeptSafe::Granted,
+                    Some(false) => KeptSafe::NotGranted,
+                    None => KeptSafe::Unknown,
+                });
+        });
     }
 
     fn listen(self) {
@@ -130,6 +169,9 @@ impl AppState {
         };
         if saved.merged_from_storage {
             self.model.notify();
+        }
+        if failure.is_none() && !saved.written.is_empty() {
+            self.ask_to_keep_storage();
         }
         self.set_save_failure(failure);
     }

@@ -17,6 +17,8 @@ pub const APP_NAME: &str = "Kindred";
 pub const TAGLINE: &str = "Notice kindness. Help each other.";
 pub const MAIN_NAV: &str = "Main";
 pub const SKIP_TO_CONTENT: &str = "Skip to content";
+pub const UPDATE_READY: &str = "A new version of Kindred is ready. Your data stays as it is.";
+pub const RELOAD_TO_UPDATE: &str = "Reload to update";
 
 pub const NOT_BUILT_YET: &str =
     "This part of Kindred is not built yet. Everything you write in the Journal is kept safe.";
@@ -210,6 +212,14 @@ pub const CATEGORY_NOT_ADDED: &str = "That category is empty or already in the l
 pub const SETTINGS_SAVED: &str = "Settings saved.";
 pub const REMOVE: &str = "Remove";
 pub const DOWNLOAD_ALL_DATA: &str = "Download all data";
+pub const PERSISTENT_STORAGE: &str = "Kept safe by the browser";
+pub const PERSISTENT_NOT_ASKED: &str =
+    "Kindred asks the browser once you have written something down.";
+pub const PERSISTENT_GRANTED: &str =
+    "Yes: the browser will not clear Kindred's data to free space.";
+pub const PERSISTENT_REFUSED: &str = "Not yet: the browser may clear Kindred's data if the device runs short of space. Installing Kindred, or using it often, usually changes that. Keep a backup with Download all data.";
+pub const PERSISTENT_UNKNOWN: &str =
+    "This browser does not say. Keep a backup with Download all data.";
 pub const DOWNLOAD_ALL_DATA_HINT: &str =
     "A complete backup file of everything Kindred keeps in this browser, including any text it could not read.";
 pub const YOUR_DATA: &str = "Your data";

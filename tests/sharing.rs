@@ -17,6 +17,10 @@ fn add_helper(app: &App, name: &str, area: &str, note: &str) {
     app.get("button", "Save").click();
     app.get("list", "Helpers")
         .within_with_text("listitem", name);
+    // Saves are batched: wait for this one, so that what follows starts from stored data.
+    app.wait_for("the helper to be saved", || {
+        app.local_storage().values().any(|v| v.contains(name))
+    });
 }
 
 /// Saves `text` as a file the browser can be given, and returns its path.

@@ -58,6 +58,6 @@ fn the_main_navigation_reaches_every_screen_and_marks_the_current_one() {
 #[test]
 fn screens_still_to_come_say_so_plainly() {
     let app = App::start();
-    app.open("#/share");
+    app.open("#/insights");
     app.wait_for_text("not built yet");
 }

@@ -16,6 +16,13 @@ pub struct Model {
 }
 
 impl Model {
+    /// True when anything has been written down, deleted records included.
+    pub fn has_records(&self) -> bool {
+        self.journal.all().next().is_some()
+            || self.helpers.all().next().is_some()
+            || self.needs.all().next().is_some()
+    }
+
     /// True while some change has not reached storage.
     pub fn has_unsaved(&self) -> bool {
         self.journal.has_unsaved() || self.helpers.has_unsaved() || self.needs.has_unsaved()

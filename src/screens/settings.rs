@@ -8,7 +8,7 @@ use super::ScreenHeading;
 use crate::clock;
 use crate::download::download_text;
 use crate::routes::Screen;
-use crate::state::AppState;
+use crate::state::{AppState, KeptSafe};
 use crate::text;
 
 #[component]
@@ -142,6 +142,15 @@ fn YourData() -> impl IntoView {
         <section aria-labelledby="your-data">
             <h2 id="your-data">{text::YOUR_DATA}</h2>
             <p>{text::DATA_LIVES_HERE}</p>
+            <h3>{text::PERSISTENT_STORAGE}</h3>
+            <p id="persistent-storage">
+                {move || match state.kept_safe.get() {
+                    KeptSafe::NotAskedYet | KeptSafe::Asking => text::PERSISTENT_NOT_ASKED,
+                    KeptSafe::Granted => text::PERSISTENT_GRANTED,
+                    KeptSafe::NotGranted => text::PERSISTENT_REFUSED,
+                    KeptSafe::Unknown => text::PERSISTENT_UNKNOWN,
+                }}
+            </p>
             <button on:click=download_all aria-describedby="download-all-hint">
                 {text::DOWNLOAD_ALL_DATA}
             </button>

@@ -311,8 +311,11 @@ impl App {
                     if !name.starts_with(prefix) || name.ends_with(".crdownload") {
                         return None;
                     }
+                    // Chromium reserves the final name with an empty file before it writes,
+                    // and keeps a `.crdownload` beside it until it is done.
+                    let partial = folder.join(format!("{name}.crdownload"));
                     let text = std::fs::read_to_string(entry.path()).ok()?;
-                    Some((name, text))
+                    (!text.is_empty() && !partial.exists()).then_some((name, text))
                 })
         };
         let mut found = None;

@@ -185,9 +185,7 @@ fn accept_loop(
         if let Ok(clone) = stream.try_clone() {
             lock(connections).insert(serial, clone);
         }
-        // Read the root now rather than in the thread: a request that arrived before a
-        // `set_root` is answered from the old build, like a real deployment.
-        let root = root.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let root = Arc::clone(root);
         // One thread per connection, so a slow or stalled request (Chromium opens
         // speculative connections it may never use) cannot hold up the others.
         let connections = Arc::clone(connections);
@@ -201,7 +199,7 @@ fn accept_loop(
 }
 
 /// Reads one request from `stream`, answers it and closes the connection.
-fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn serve_connection(stream: TcpStream, root: &RwLock<PathBuf>) -> std::io::Result<()> {
     // Without a timeout a connection Chromium opens but never uses would keep its thread
     // alive until the test process exits.
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
@@ -220,6 +218,11 @@ fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
         }
     }
 
+    // The root is read once the request has arrived, not when the connection was accepted:
+    // Chromium opens connections ahead of need, and one opened before `set_root` must still
+    // be answered from the new build, as a real server's would.
+    let root = root.read().unwrap_or_else(|e| e.into_inner()).clone();
+    let root = root.as_path();
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let mut stream = stream;

@@ -1,0 +1,149 @@
+//! What the build put in `dist/`: a manifest naming icons that exist at their stated sizes, a
+//! service worker that precaches exactly the files of this build, and a strict
+//! Content-Security-Policy. Native: no browser needed, only a built `dist/`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn dist() -> PathBuf {
+    let dist = std::env::var_os("KINDRED_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").exists(),
+        "dist/ is missing: run scripts/test, which builds it"
+    );
+    dist
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(dist().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Width and height from a PNG's header.
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(
+        &bytes[..8],
+        b"\x89PNG\r\n\x1a\n",
+        "{} is a PNG",
+        path.display()
+    );
+    let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (number(16), number(20))
+}
+
+#[test]
+fn the_manifest_parses_and_names_icons_that_exist_at_their_stated_sizes() {
+    let manifest: Value = serde_json::from_str(&read("manifest.webmanifest")).expect("JSON");
+    assert_eq!(manifest["name"], "Kindred");
+    assert_eq!(manifest["display"], "standalone");
+    assert_eq!(
+        manifest["start_url"], "./",
+        "relative, so that a sub-path works"
+    );
+    for field in ["short_name", "theme_color", "background_color"] {
+        assert!(manifest[field].is_string(), "{field}");
+    }
+    let icons = manifest["icons"].as_array().expect("icons");
+    let mut sizes_and_purposes = BTreeSet::new();
+    for icon in icons {
+        let src = icon["src"].as_str().unwrap();
+        assert!(!src.starts_with('/'), "relative: {src}");
+        let stated = icon["sizes"].as_str().unwrap();
+        let (width, height) = png_size(&dist().join(src));
+        assert_eq!(format!("{width}x{height}"), stated, "{src}");
+        let purpose = icon["purpose"].as_str().unwrap_or("any").to_string();
+        sizes_and_purposes.insert((stated.to_string(), purpose));
+    }
+    for wanted in [
+        ("192x192", "any"),
+        ("512x512", "any"),
+        ("512x512", "maskable"),
+    ] {
+        assert!(
+            sizes_and_purposes.contains(&(wanted.0.to_string(), wanted.1.to_string())),
+            "{wanted:?} in {sizes_and_purposes:?}"
+        );
+    }
+}
+
+fn files_in(dir: &Path, base: &Path, found: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_in(&path, base, found);
+        } else {
+            let relative = path
+                .strip_prefix(base)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            found.insert(format!("./{relative}"));
+        }
+    }
+}
+
+#[test]
+fn the_service_worker_precaches_exactly_the_files_of_this_build_under_a_name_of_its_own() {
+    let script = read("sw.js");
+    let cache = script
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("const CACHE = \""))
+        .and_then(|rest| rest.split('"').next())
+        .expect("a cache name");
+    assert!(
+        cache.starts_with("kindred-") && cache.len() > "kindred-".len() + 8,
+        "{cache}"
+    );
+    let files_json = script
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("const FILES = "))
+        .expect("a file list")
+        .trim_end_matches(';');
+    let listed: BTreeSet<String> = serde_json::from_str(files_json).expect("a JSON list");
+
+    let mut present = BTreeSet::new();
+    files_in(&dist(), &dist(), &mut present);
+    present.remove("./sw.js");
+    present.insert("./".into());
+    assert_eq!(listed, present);
+}
+
+#[test]
+fn the_page_carries_a_strict_content_security_policy_that_allows_only_its_own_inline_script() {
+    let page = read("index.html");
+    let policy = page
+        .split("http-equiv=\"Content-Security-Policy\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a CSP meta tag");
+    for directive in [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "connect-src 'self'",
+        "form-action 'none'",
+    ] {
+        assert!(policy.contains(directive), "{directive} in {policy}");
+    }
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    let script_src = policy
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src "))
+        .expect("script-src");
+    assert!(script_src.contains("'self'") && script_src.contains("'wasm-unsafe-eval'"));
+    let inline_scripts = page.matches("<script type=\"module\">").count();
+    let hashes = script_src.matches("'sha256-").count();
+    assert_eq!(
+        hashes, inline_scripts,
+        "one hash per inline script: {script_src}"
+    );
+    assert!(
+        page.contains("rel=\"manifest\""),
+        "the page names its manifest"
+    );
+}

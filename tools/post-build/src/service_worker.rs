@@ -1,0 +1,214 @@
+//! The service worker, filled in from the template `assets/sw.js` with this build's files.
+//!
+//! The worker caches exactly the files of one build under a cache name derived from their
+//! contents: any change to any file gives a new name, so browsers install the new build and
+//! drop the old cache, and an unchanged build keeps its name and is not downloaded again.
+
+use std::fs;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+/// The worker's own file name in the staging dir. It is not in its own list: browsers fetch
+/// and update it themselves, and its text depends on the list.
+pub const FILE_NAME: &str = "sw.js";
+
+/// Placeholder in the template for the cache name (it stands inside a string literal).
+const CACHE_PLACEHOLDER: &str = "__KINDRED_CACHE__";
+/// Placeholder in the template for the JSON array of files to cache.
+const FILES_PLACEHOLDER: &str = "__KINDRED_FILES__";
+
+/// One file of the build: its URL relative to the app (`./icons/icon-192.png`) and contents.
+#[derive(Debug)]
+pub struct BuildFile {
+    /// `./` followed by the path with forward slashes.
+    pub url: String,
+    /// The file's bytes.
+    pub contents: Vec<u8>,
+}
+
+/// Every file under `dir` (recursively) but the top-level worker, sorted by URL.
+pub fn build_files(dir: &Path) -> Result<Vec<BuildFile>, String> {
+    let mut files = Vec::new();
+    collect(dir, "./", &mut files)?;
+    files.retain(|file| file.url != format!("./{FILE_NAME}"));
+    files.sort_by(|a, b| a.url.cmp(&b.url));
+    Ok(files)
+}
+
+fn collect(dir: &Path, prefix: &str, files: &mut Vec<BuildFile>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        let path = entry.path();
+        let name = entry.file_name();
+        // The list goes into JavaScript as URLs: a name that is not Unicode cannot be one.
+        let name = name
+            .to_str()
+            .ok_or_else(|| format!("{} is not a UTF-8 file name", path.display()))?;
+        let url = format!("{prefix}{name}");
+        let kind = entry
+            .file_type()
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if kind.is_dir() {
+            collect(&path, &format!("{url}/"), files)?;
+        } else {
+            let contents =
+                fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            files.push(BuildFile { url, contents });
+        }
+    }
+    Ok(())
+}
+
+/// `kindred-` and the first 16 hex digits of a SHA-256 over the files' URLs and contents.
+pub fn cache_name(files: &[BuildFile]) -> String {
+    let mut hasher = Sha256::new();
+    for file in files {
+        // Length prefixes keep the boundaries unambiguous: moving bytes from one file's
+        // end to the next one's start, or into a name, still changes the hash.
+        for part in [file.url.as_bytes(), &file.contents] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+    }
+    let digest = hasher.finalize();
+    let hex: String = digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!("kindred-{hex}")
+}
+
+/// The URLs the worker caches: the app's root (`./`, which the browser opens) and every file.
+pub fn cached_urls(files: &[BuildFile]) -> Vec<&str> {
+    let mut urls: Vec<&str> = files.iter().map(|file| file.url.as_str()).collect();
+    urls.push("./");
+    urls.sort_unstable();
+    urls
+}
+
+/// The template with both placeholders filled in. Fails if either is missing, so that a
+/// template edited out of step with this tool is caught at build time, not in a browser.
+pub fn fill_template(template: &str, files: &[BuildFile]) -> Result<String, String> {
+    for placeholder in [CACHE_PLACEHOLDER, FILES_PLACEHOLDER] {
+        if !template.contains(placeholder) {
+            return Err(format!("the service worker template has no {placeholder}"));
+        }
+    }
+    let list = serde_json::to_string(&cached_urls(files)).map_err(|e| e.to_string())?;
+    Ok(template
+        .replace(CACHE_PLACEHOLDER, &cache_name(files))
+        .replace(FILES_PLACEHOLDER, &list))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_dir::TestDir;
+
+    const TEMPLATE: &str = "const CACHE = \"__KINDRED_CACHE__\"; const FILES = __KINDRED_FILES__;";
+
+    fn build() -> TestDir {
+        let dir = TestDir::new();
+        dir.write("index.html", "<html></html>");
+        dir.write("kindred-1.js", "js");
+        dir.write("icons/icon-192.png", "png");
+        dir.write("Zeta.css", "css");
+        dir.write(FILE_NAME, "the previous worker");
+        dir
+    }
+
+    #[test]
+    fn lists_every_file_sorted_and_relative_without_the_worker() {
+        let dir = build();
+        let files = build_files(dir.path()).unwrap();
+        assert_eq!(
+            cached_urls(&files),
+            [
+                "./",
+                "./Zeta.css",
+                "./icons/icon-192.png",
+                "./index.html",
+                "./kindred-1.js"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_worker_that_is_not_at_the_top() {
+        let dir = build();
+        dir.write("vendor/sw.js", "someone else's");
+        let files = build_files(dir.path()).unwrap();
+        assert!(cached_urls(&files).contains(&"./vendor/sw.js"));
+    }
+
+    #[test]
+    fn cache_name_follows_every_byte_and_name() {
+        let dir = build();
+        let before = cache_name(&build_files(dir.path()).unwrap());
+        assert!(before.starts_with("kindred-"));
+        assert_eq!(before.len(), "kindred-".len() + 16);
+        assert!(before["kindred-".len()..]
+            .chars()
+            .all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(
+            cache_name(&build_files(dir.path()).unwrap()),
+            before,
+            "not deterministic"
+        );
+
+        dir.write("kindred-1.js", "js!");
+        let changed = cache_name(&build_files(dir.path()).unwrap());
+        assert_ne!(changed, before);
+
+        dir.rename("kindred-1.js", "kindred-2.js");
+        assert_ne!(cache_name(&build_files(dir.path()).unwrap()), changed);
+    }
+
+    #[test]
+    fn cache_name_ignores_the_worker_itself() {
+        let dir = build();
+        let before = cache_name(&build_files(dir.path()).unwrap());
+        dir.write(FILE_NAME, "a newer worker");
+        assert_eq!(cache_name(&build_files(dir.path()).unwrap()), before);
+    }
+
+    #[test]
+    fn moving_bytes_between_files_changes_the_name() {
+        let first = TestDir::new();
+        first.write("a", "xy");
+        first.write("b", "z");
+        let second = TestDir::new();
+        second.write("a", "x");
+        second.write("b", "yz");
+        assert_ne!(
+            cache_name(&build_files(first.path()).unwrap()),
+            cache_name(&build_files(second.path()).unwrap())
+        );
+    }
+
+    #[test]
+    fn fills_the_template() {
+        let dir = build();
+        let files = build_files(dir.path()).unwrap();
+        let worker = fill_template(TEMPLATE, &files).unwrap();
+        assert_eq!(
+            worker,
+            format!(
+                "const CACHE = \"{}\"; const FILES = [\"./\",\"./Zeta.css\",\"./icons/icon-192.png\",\
+                 \"./index.html\",\"./kindred-1.js\"];",
+                cache_name(&files)
+            )
+        );
+    }
+
+    #[test]
+    fn refuses_a_template_without_placeholders() {
+        let error = fill_template("const CACHE = \"x\"; const FILES = __KINDRED_FILES__;", &[])
+            .unwrap_err();
+        assert!(error.contains("__KINDRED_CACHE__"), "{error}");
+        let error = fill_template("const CACHE = \"__KINDRED_CACHE__\";", &[]).unwrap_err();
+        assert!(error.contains("__KINDRED_FILES__"), "{error}");
+    }
+}
