@@ -4,33 +4,6 @@ mod support;
 
 use support::App;
 
-/// The date `days` from today in the browser (negative: before), as a date input takes it.
-fn day_from_today(app: &App, days: i64) -> String {
-    app.browser()
-        .execute(
-            "const d = new Date(); d.setDate(d.getDate() + arguments[0]);
-             const pad = n => String(n).padStart(2, '0');
-             return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;",
-            &[serde_json::json!(days)],
-        )
-        .as_str()
-        .expect("a date")
-        .to_string()
-}
-
-/// The English name of the weekday `days` from today in the browser.
-fn weekday_from_today(app: &App, days: i64) -> String {
-    app.browser()
-        .execute(
-            "const d = new Date(); d.setDate(d.getDate() + arguments[0]);
-             return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][d.getDay()];",
-            &[serde_json::json!(days)],
-        )
-        .as_str()
-        .expect("a weekday")
-        .to_string()
-}
-
 fn add_helper(app: &App, name: &str, fill: impl FnOnce(&App)) {
     app.get("navigation", "Main")
         .within("link", "Helpers")
@@ -47,7 +20,7 @@ fn add_helper(app: &App, name: &str, fill: impl FnOnce(&App)) {
 fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload() {
     let app = App::start();
     app.open("#/helpers");
-    let tuesday_or_so = weekday_from_today(&app, 2);
+    let tuesday_or_so = app.weekday_from_today(2);
     add_helper(&app, "May Chan", |app| {
         app.get("group", "Can help with")
             .within("checkbox", "a ride")
@@ -92,7 +65,7 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
     app.get("combobox", "Urgency").select("High");
     app.get("textbox", "Their language").type_text("Cantonese");
     app.get("Date", "Needed by")
-        .type_text(&day_from_today(&app, 2));
+        .type_text(&app.date_from_today(2));
     app.get("button", "Save").click();
 
     let need = app
@@ -296,7 +269,7 @@ fn follow_ups_due_are_shown_first_when_kindred_opens_with_a_count_on_the_needs_l
         app.get("button", "Add need").click();
         app.get("textbox", "What is needed").type_text(what);
         app.get("Date", "Follow up on")
-            .type_text(&day_from_today(&app, follow_up));
+            .type_text(&app.date_from_today(follow_up));
         app.get("button", "Save").click();
         app.get("list", "Needs").within_with_text("listitem", what);
     }

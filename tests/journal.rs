@@ -4,20 +4,6 @@ mod support;
 
 use support::App;
 
-/// The date `days` before today in the browser, as a date input takes it.
-fn days_ago(app: &App, days: u32) -> String {
-    app.browser()
-        .execute(
-            "const d = new Date(); d.setDate(d.getDate() - arguments[0]);
-             const pad = n => String(n).padStart(2, '0');
-             return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;",
-            &[serde_json::json!(days)],
-        )
-        .as_str()
-        .expect("a date")
-        .to_string()
-}
-
 fn log(app: &App, text: &str, kind: &str) {
     app.get("button", "Log a kindness").click();
     app.get("textbox", "What happened").type_text(text);
@@ -36,7 +22,7 @@ fn log_edit_delete_and_undo_an_entry_and_find_it_all_after_a_reload() {
     app.get("textbox", "What happened")
         .type_text("Took Mrs Chan to the clinic");
     app.get("radio", "Given").click();
-    app.get("Date", "Date").type_text(&days_ago(&app, 1));
+    app.get("Date", "Date").type_text(&app.date_from_today(-1));
     app.get("textbox", "Person").type_text("Mrs Chan");
     app.get("combobox", "Category").select("a ride");
     app.get("textbox", "Tags").type_text("clinic, Tuesday");
@@ -123,12 +109,7 @@ fn cancel_leaves_without_storing_and_bad_input_is_refused_with_a_clear_message()
     assert_eq!(text.attr("aria-invalid").as_deref(), Some("true"));
 
     text.type_text("Tomorrow's kindness");
-    let tomorrow = app.browser().execute(
-        "const d = new Date(); d.setDate(d.getDate() + 1);
-             const pad = n => String(n).padStart(2, '0');
-             return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;",
-        &[],
-    );
+    let tomorrow = serde_json::json!(app.date_from_today(1));
     // The date picker offers no future day; typed or pasted, it is still refused.
     app.get("Date", "Date").execute(
         "arguments[0].removeAttribute('max'); arguments[0].value = arguments[1];
@@ -182,7 +163,7 @@ fn search_and_filters_narrow_the_list_as_you_type() {
         items.len() == 1 && items[0].text().contains("old man")
     });
     app.get("combobox", "Filter by kind").select("All kinds");
-    let yesterday = days_ago(&app, 1);
+    let yesterday = app.date_from_today(-1);
     app.get("Date", "To date").type_text(&yesterday);
     app.wait_for_text("No entries match");
     app.get("button", "Clear filters").click();
@@ -276,7 +257,7 @@ fn the_calendar_reads_each_days_count_by_keyboard() {
     app.get("button", "Log a kindness").click();
     app.get("textbox", "What happened")
         .type_text("Visited Grandma Lo");
-    app.get("Date", "Date").type_text(&days_ago(&app, 1));
+    app.get("Date", "Date").type_text(&app.date_from_today(-1));
     app.get("button", "Save").click();
 
     // Grouped by day.

@@ -4,6 +4,7 @@
 use kindred_core::validation::FieldError;
 use leptos::prelude::*;
 
+use crate::dom::focus;
 use crate::text;
 
 /// The problem with one field, if the last try to save found one.
@@ -275,6 +276,55 @@ pub fn CategorySelect(
                         .collect_view()
                 }}
             </select>
+        </div>
+    }
+}
+
+/// Finishes a try to save a form: `keep` gets the checked record; otherwise the problems are
+/// shown and focus moves to the first field with one (`#<field_prefix>-<field>`).
+pub fn settle<T>(
+    checked: Result<T, Vec<FieldError>>,
+    errors: RwSignal<Vec<FieldError>>,
+    field_prefix: &str,
+    keep: impl FnOnce(T),
+) {
+    match checked {
+        Ok(record) => keep(record),
+        Err(found) => {
+            if let Some(first) = found.first() {
+                focus(&format!("#{field_prefix}-{}", first.field));
+            }
+            errors.set(found);
+        }
+    }
+}
+
+/// Closes a form and puts focus back on the button that opened it.
+pub fn close_form(on_close: impl Fn(), opener: &str) {
+    on_close();
+    focus(opener);
+}
+
+/// The search box of a list, filtering as the person types.
+#[component]
+pub fn SearchBox(
+    /// The element id, unique on the page.
+    id: &'static str,
+    /// The words typed so far.
+    query: Signal<String>,
+    /// Called with the new words as the person types.
+    on_input: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="search">
+            <label for=id>{text::SEARCH}</label>
+            <input
+                id=id
+                type="search"
+                autocomplete="off"
+                prop:value=move || query.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
         </div>
     }
 }

@@ -296,6 +296,30 @@ impl App {
         path
     }
 
+    /// The browser's own date `days` from today (negative: before), as a date input takes
+    /// it: tests must agree with the app on what "today" is, whatever the time zone.
+    #[track_caller]
+    pub fn date_from_today(&self, days: i64) -> String {
+        let date = self.browser.execute(
+            "const d = new Date(); d.setDate(d.getDate() + arguments[0]);
+             const pad = n => String(n).padStart(2, '0');
+             return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;",
+            &[json!(days)],
+        );
+        date.as_str().expect("a date").to_string()
+    }
+
+    /// The English name of the browser's weekday `days` from today.
+    #[track_caller]
+    pub fn weekday_from_today(&self, days: i64) -> String {
+        let day = self.browser.execute(
+            "const d = new Date(); d.setDate(d.getDate() + arguments[0]);
+             return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][d.getDay()];",
+            &[json!(days)],
+        );
+        day.as_str().expect("a weekday").to_string()
+    }
+
     /// The text of the file the page downloaded whose name starts with `prefix`, waiting
     /// up to [`WAIT_TIMEOUT`] for the download to finish. Returns the file name and text.
     #[track_caller]

@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 use crate::clock;
 use crate::dom::focus;
-use crate::screens::form_parts::{bind, error_for, CheckboxGroup, ErrorSummary, Input, TextField};
+use crate::screens::form_parts::{
+    bind, close_form, error_for, settle, CheckboxGroup, ErrorSummary, Input, TextField,
+};
 use crate::state::AppState;
 use crate::text;
 
@@ -48,25 +50,13 @@ pub fn HelperForm(
                 clock::today(),
             )
         });
-        match checked {
-            Ok(helper) => {
-                state.change(|model, now| model.helpers.put(helper, now));
-                state.announce(text::HELPER_SAVED);
-                on_close();
-                focus("#add-helper");
-            }
-            Err(found) => {
-                if let Some(first) = found.first() {
-                    focus(&format!("#helper-{}", first.field));
-                }
-                errors.set(found);
-            }
-        }
+        settle(checked, errors, "helper", |helper| {
+            state.change(|model, now| model.helpers.put(helper, now));
+            state.announce(text::HELPER_SAVED);
+            close_form(on_close, "#add-helper");
+        });
     };
-    let cancel = move |_| {
-        on_close();
-        focus("#add-helper");
-    };
+    let cancel = move |_| close_form(on_close, "#add-helper");
     // A field's value and its setter, for the text fields.
     let (name, set_name) = bind(draft, |d| &d.name, |d| &mut d.name);
     let (languages, set_languages) = bind(draft, |d| &d.languages, |d| &mut d.languages);

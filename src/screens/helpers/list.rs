@@ -7,6 +7,7 @@ use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::screens::form_parts::SearchBox;
 use crate::screens::qr_card::QrCode;
 use crate::state::AppState;
 use crate::text;
@@ -46,16 +47,11 @@ pub fn Filters(
     };
     let chosen = |text: String| (!text.is_empty()).then_some(text);
     view! {
-        <div class="search">
-            <label for="helper-search">{text::SEARCH}</label>
-            <input
-                id="helper-search"
-                type="search"
-                autocomplete="off"
-                prop:value=move || filter.with(|f| f.query.clone())
-                on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
-            />
-        </div>
+        <SearchBox
+            id="helper-search"
+            query=Signal::derive(move || filter.with(|f| f.query.clone()))
+            on_input=Callback::new(move |query| filter.update(|f| f.query = query))
+        />
         <details class="filters">
             <summary>{text::FILTERS}</summary>
             <div class="filter-fields">

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use kindred_core::journal::{JournalFilter, Kind};
 use leptos::prelude::*;
 
-use crate::screens::form_parts::CategorySelect;
+use crate::screens::form_parts::{CategorySelect, SearchBox};
 use crate::state::AppState;
 use crate::text;
 
@@ -18,16 +18,11 @@ pub fn Filters(
     let date_value = |date: Option<NaiveDate>| date.map(|d| d.to_string()).unwrap_or_default();
     let parse_date = |text: String| text.parse::<NaiveDate>().ok();
     view! {
-        <div class="search">
-            <label for="journal-search">{text::SEARCH}</label>
-            <input
-                id="journal-search"
-                type="search"
-                autocomplete="off"
-                prop:value=move || filter.with(|f| f.query.clone())
-                on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))
-            />
-        </div>
+        <SearchBox
+            id="journal-search"
+            query=Signal::derive(move || filter.with(|f| f.query.clone()))
+            on_input=Callback::new(move |query| filter.update(|f| f.query = query))
+        />
         <details class="filters">
             <summary>{text::FILTERS}</summary>
             <div class="filter-fields">

@@ -8,7 +8,9 @@ use uuid::Uuid;
 use super::FormFor;
 use crate::clock;
 use crate::dom::focus;
-use crate::screens::form_parts::{bind, error_for, CategorySelect, ErrorSummary, Input, TextField};
+use crate::screens::form_parts::{
+    bind, close_form, error_for, settle, CategorySelect, ErrorSummary, Input, TextField,
+};
 use crate::state::AppState;
 use crate::text;
 
@@ -54,25 +56,13 @@ pub fn EntryForm(
                 clock::today(),
             )
         });
-        match checked {
-            Ok(entry) => {
-                state.change(|model, now| model.journal.put(entry, now));
-                state.announce(text::ENTRY_SAVED);
-                on_close();
-                focus("#log-a-kindness");
-            }
-            Err(found) => {
-                if let Some(first) = found.first() {
-                    focus(&format!("#entry-{}", first.field));
-                }
-                errors.set(found);
-            }
-        }
+        settle(checked, errors, "entry", |entry| {
+            state.change(|model, now| model.journal.put(entry, now));
+            state.announce(text::ENTRY_SAVED);
+            close_form(on_close, "#log-a-kindness");
+        });
     };
-    let cancel = move |_| {
-        on_close();
-        focus("#log-a-kindness");
-    };
+    let cancel = move |_| close_form(on_close, "#log-a-kindness");
     let (what, set_what) = bind(draft, |d| &d.text, |d| &mut d.text);
     let (date, set_date) = bind(draft, |d| &d.date, |d| &mut d.date);
     let (person, set_person) = bind(draft, |d| &d.person, |d| &mut d.person);

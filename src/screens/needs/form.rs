@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 use crate::clock;
 use crate::dom::focus;
-use crate::screens::form_parts::{bind, error_for, CategorySelect, ErrorSummary, Input, TextField};
+use crate::screens::form_parts::{
+    bind, close_form, error_for, settle, CategorySelect, ErrorSummary, Input, TextField,
+};
 use crate::state::AppState;
 use crate::text;
 
@@ -40,25 +42,13 @@ pub fn NeedForm(
         ev.prevent_default();
         let checked =
             draft.with_untracked(|d| d.to_need(existing.as_ref(), Uuid::new_v4(), clock::now()));
-        match checked {
-            Ok(need) => {
-                state.change(|model, now| model.needs.put(need, now));
-                state.announce(text::NEED_SAVED);
-                on_close();
-                focus("#add-need");
-            }
-            Err(found) => {
-                if let Some(first) = found.first() {
-                    focus(&format!("#need-{}", first.field));
-                }
-                errors.set(found);
-            }
-        }
+        settle(checked, errors, "need", |need| {
+            state.change(|model, now| model.needs.put(need, now));
+            state.announce(text::NEED_SAVED);
+            close_form(on_close, "#add-need");
+        });
     };
-    let cancel = move |_| {
-        on_close();
-        focus("#add-need");
-    };
+    let cancel = move |_| close_form(on_close, "#add-need");
     let (what, set_what) = bind(draft, |d| &d.what, |d| &mut d.what);
     let (for_whom, set_for_whom) = bind(draft, |d| &d.for_whom, |d| &mut d.for_whom);
     let (language, set_language) = bind(draft, |d| &d.language, |d| &mut d.language);
