@@ -383,6 +383,12 @@ impl Browser {
                             "--disable-sync",
                             "--disable-quic",
                             "--no-first-run",
+                            // A tab switched to by WebDriver is not brought to the front in
+                            // headless mode; without these its timers run once a second, as
+                            // in a hidden tab, and multi-tab tests crawl.
+                            "--disable-background-timer-throttling",
+                            "--disable-renderer-backgrounding",
+                            "--disable-backgrounding-occluded-windows",
                             format!("--window-size={width},{height}"),
                             format!("--user-data-dir={}", temp_dir.0.join("profile").display()),
                         ],
