@@ -12,6 +12,7 @@ pub mod helper;
 pub mod ics;
 pub mod ideas;
 pub mod import;
+pub mod insights;
 pub mod journal;
 pub mod matching;
 pub mod model;
