@@ -48,13 +48,13 @@ fn AlertBox(
             };
             view! {
                 <p>
-                    <strong>{text::UNREADABLE_FOUND}</strong>
+                    <strong>{text::unreadable_found()}</strong>
                     " "
-                    {if all_kept { text::UNREADABLE_KEPT } else { text::UNREADABLE_NOT_KEPT }}
+                    {if all_kept { text::unreadable_kept() } else { text::unreadable_not_kept() }}
                 </p>
                 <div class="actions">
-                    <button on:click=download>{text::DOWNLOAD_UNREADABLE}</button>
-                    <button class="quiet" on:click=dismiss>{text::DISMISS}</button>
+                    <button on:click=download>{text::download_unreadable()}</button>
+                    <button class="quiet" on:click=dismiss>{text::dismiss()}</button>
                 </div>
             }
             .into_any()
@@ -62,15 +62,15 @@ fn AlertBox(
         Alert::StorageUnreadable(error) => view! {
             <p>{text::storage_unreadable(&error)}</p>
             <div class="actions">
-                <button class="quiet" on:click=dismiss>{text::DISMISS}</button>
+                <button class="quiet" on:click=dismiss>{text::dismiss()}</button>
             </div>
         }
         .into_any(),
         Alert::SaveFailed(error) => view! {
             <p>{text::save_failed(&error)}</p>
             <div class="actions">
-                <button on:click=move |_| state.save_now()>{text::TRY_AGAIN}</button>
-                <button class="quiet" on:click=dismiss>{text::DISMISS}</button>
+                <button on:click=move |_| state.save_now()>{text::try_again()}</button>
+                <button class="quiet" on:click=dismiss>{text::dismiss()}</button>
             </div>
         }
         .into_any(),

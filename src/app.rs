@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use kindred_core::settings::Theme;
+
 use crate::alerts::Alerts;
 use crate::dom::focus;
 use crate::routes::{current_screen, Screen};
@@ -25,6 +27,61 @@ const STARTED_MARK: &str = "kindred:started";
 fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    let language = Memo::new(move |_| {
+        state
+            .model
+            .with(|m| m.settings.language)
+            .unwrap_or_else(browser_language)
+    });
+    Effect::new(move |_| {
+        let (theme, large_text) = state
+            .model
+            .with(|m| (m.settings.theme, m.settings.large_text));
+        apply_display_settings(theme, large_text);
+    });
+    // A new language redraws the whole interface: every text is read while drawing, so
+    // nothing can be left in the old language. The data and what is unsaved live in the
+    // state, outside what is redrawn.
+    move || {
+        let language = language.get();
+        kindred_i18n::set_language(language);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", kindred_i18n::tag(language));
+        }
+        view! { <Shell /> }
+    }
+}
+
+/// Puts the colour and text-size settings on the page's root element, where the style sheet
+/// reads them: `data-theme` only when the person chose one over the device's.
+fn apply_display_settings(theme: Theme, large_text: bool) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let _ = match theme {
+        Theme::System => root.remove_attribute("data-theme"),
+        Theme::Light => root.set_attribute("data-theme", "light"),
+        Theme::Dark => root.set_attribute("data-theme", "dark"),
+    };
+    let _ = root
+        .class_list()
+        .toggle_with_force("large-text", large_text);
+}
+
+/// The interface languages the browser prefers, best first, as `navigator.languages` says.
+fn browser_language() -> kindred_i18n::Language {
+    let preferred: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    kindred_i18n::language_for(preferred.iter().map(String::as_str))
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let screen = current_screen();
     let today = crate::clock::today();
     let follow_ups_due = Memo::new(move |_| {
@@ -40,7 +97,7 @@ fn App() -> impl IntoView {
     // keyboard users land where sighted users look; and names the tab after the screen.
     Effect::new(move |previous: Option<Screen>| {
         let current = screen.get();
-        document().set_title(&format!("{} · {}", current.title(), text::APP_NAME));
+        document().set_title(&format!("{} · {}", current.title(), text::app_name()));
         if previous.is_some_and(|p| p != current) {
             request_animation_frame(focus_heading);
         }
@@ -49,14 +106,14 @@ fn App() -> impl IntoView {
 
     view! {
         <button class="skip-link" on:click=move |_| focus_heading()>
-            {text::SKIP_TO_CONTENT}
+            {text::skip_to_content()}
         </button>
         <header class="app-header">
             <p class="brand">
-                <span class="brand-name">{text::APP_NAME}</span>
-                <span class="tagline">{text::TAGLINE}</span>
+                <span class="brand-name">{text::app_name()}</span>
+                <span class="tagline">{text::tagline()}</span>
             </p>
-            <nav aria-label=text::MAIN_NAV>
+            <nav aria-label=text::main_nav()>
                 <ul>
                     {Screen::ALL
                         .into_iter()
@@ -95,9 +152,9 @@ fn App() -> impl IntoView {
         </header>
         <Show when=move || state.update_ready.get()>
             <div class="update-notice" role="status">
-                <p>{text::UPDATE_READY}</p>
+                <p>{text::update_ready()}</p>
                 <button class="primary" on:click=|_| crate::offline::apply_update()>
-                    {text::RELOAD_TO_UPDATE}
+                    {text::reload_to_update()}
                 </button>
             </div>
         </Show>

@@ -18,3 +18,16 @@ pub fn today() -> NaiveDate {
     )
     .unwrap_or_default()
 }
+
+/// The date a moment fell on where the reader is.
+pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    NaiveDate::from_ymd_opt(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+    .unwrap_or_default()
+}

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::text;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Journal,
@@ -42,12 +44,12 @@ impl Screen {
     /// The screen's name: its link text and its heading (../shared/UI-CONTRACT.md).
     pub fn title(self) -> &'static str {
         match self {
-            Screen::Journal => "Journal",
-            Screen::Helpers => "Helpers",
-            Screen::Needs => "Needs",
-            Screen::Share => "Share",
-            Screen::Insights => "Insights",
-            Screen::Settings => "Settings",
+            Screen::Journal => text::screen_journal(),
+            Screen::Helpers => text::screen_helpers(),
+            Screen::Needs => text::screen_needs(),
+            Screen::Share => text::screen_share(),
+            Screen::Insights => text::screen_insights(),
+            Screen::Settings => text::screen_settings(),
         }
     }
 

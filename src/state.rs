@@ -216,7 +216,7 @@ impl AppState {
             }
         });
         if failure.is_none() {
-            self.announce(crate::text::SAVED_AGAIN);
+            self.announce(crate::text::saved_again());
         }
     }
 

@@ -5,320 +5,405 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use kindred_core::habits::Period;
 use kindred_core::helper::{ContactMethod, DayPart};
+use kindred_core::ideas::Idea;
 use kindred_core::import::Counts;
 use kindred_core::journal::Kind;
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
-use kindred_core::share::{ExportChoice, FileProblem, RecordDetail, RecordProblem};
+use kindred_core::share::{
+    ExportChoice, FileProblem, RecordDetail, RecordProblem, MAX_FILE_BYTES, SHARE_SCHEMA,
+};
 use kindred_core::storage::StorageError;
 use kindred_core::validation::Problem;
 
-pub const APP_NAME: &str = "Kindred";
-pub const TAGLINE: &str = "Notice kindness. Help each other.";
-pub const MAIN_NAV: &str = "Main";
-pub const SKIP_TO_CONTENT: &str = "Skip to content";
-pub const UPDATE_READY: &str = "A new version of Kindred is ready. Your data stays as it is.";
-pub const RELOAD_TO_UPDATE: &str = "Reload to update";
+/// Makes each phrase a function of the same name that reads the message of that id in the
+/// language in use.
+macro_rules! phrases {
+    ($($name:ident,)*) => {
+        $(
+            pub fn $name() -> &'static str {
+                kindred_i18n::phrase(stringify!($name))
+            }
+        )*
+    };
+}
 
-pub const NOT_BUILT_YET: &str =
-    "This part of Kindred is not built yet. Everything you write in the Journal is kept safe.";
+phrases! {
+    app_name,
+    screen_journal,
+    screen_helpers,
+    screen_needs,
+    screen_share,
+    screen_insights,
+    screen_settings,
+    tagline,
+    main_nav,
+    skip_to_content,
+    update_ready,
+    reload_to_update,
 
-// Journal
-pub const LOG_A_KINDNESS: &str = "Log a kindness";
-pub const NEW_ENTRY: &str = "New kindness";
-pub const EDIT_ENTRY: &str = "Edit kindness";
-pub const WHAT_HAPPENED: &str = "What happened";
-pub const KIND: &str = "Kind";
-pub const DATE: &str = "Date";
-pub const PERSON: &str = "Person";
-pub const CATEGORY: &str = "Category";
-pub const NO_CATEGORY: &str = "(none)";
-pub const TAGS: &str = "Tags";
-pub const TAGS_HINT: &str = "Separate with commas";
-pub const PRIVATE_NOTE: &str = "Private note";
-pub const PRIVATE_NOTE_HINT: &str = "Only for you: never shared unless you choose to.";
-pub const SAVE: &str = "Save";
-pub const CANCEL: &str = "Cancel";
-pub const EDIT: &str = "Edit";
-pub const DELETE: &str = "Delete";
-pub const UNDO: &str = "Undo";
-pub const SEARCH: &str = "Search";
-pub const JOURNAL_ENTRIES: &str = "Journal entries";
-pub const NO_ENTRIES: &str =
-    "Nothing here yet. When you notice a kindness, given, received or witnessed, log it here.";
-pub const NO_MATCHES: &str = "No entries match your search.";
-pub const ENTRY_DELETED: &str = "Entry deleted.";
-pub const ENTRY_SAVED: &str = "Entry saved.";
-pub const FIX_THE_FORM: &str = "Please check the form:";
-pub const SHOW_MORE: &str = "Show more";
+    // Journal
+    log_a_kindness,
+    new_entry,
+    edit_entry,
+    what_happened,
+    kind_label,
+    date_label,
+    person,
+    category,
+    no_category,
+    tags,
+    tags_hint,
+    private_note,
+    private_note_hint,
+    save,
+    cancel,
+    edit,
+    delete,
+    undo,
+    search,
+    journal_entries,
+    no_entries,
+    no_matches,
+    entry_deleted,
+    entry_saved,
+    fix_the_form,
+    show_more,
 
-// Journal: filters
-pub const FILTERS: &str = "Filters";
-pub const FILTER_KIND: &str = "Filter by kind";
-pub const FILTER_CATEGORY: &str = "Filter by category";
-pub const FROM_DATE: &str = "From date";
-pub const TO_DATE: &str = "To date";
-pub const ALL_KINDS: &str = "All kinds";
-pub const ALL_CATEGORIES: &str = "All categories";
-pub const CLEAR_FILTERS: &str = "Clear filters";
+    // Journal: filters
+    filters,
+    filter_kind,
+    filter_category,
+    from_date,
+    to_date,
+    all_kinds,
+    all_categories,
+    clear_filters,
 
-// Journal: encouragement
-pub const TODAY_PANEL: &str = "Today";
-pub const IDEA_FOR_TODAY: &str = "An idea for today";
-pub const ANOTHER_IDEA: &str = "Another idea";
-pub const I_DID_THIS: &str = "I did this";
-pub const WEEKLY_GOAL: &str = "Weekly goal";
-pub const STREAKS: &str = "Streaks";
+    // Journal: encouragement
+    today_panel,
+    idea_for_today,
+    another_idea,
+    i_did_this,
+    weekly_goal,
+    streaks_label,
 
-// Journal: calendar and counts
-pub const YOUR_YEAR: &str = "Your year of kindness";
-pub const CALENDAR: &str = "Calendar of the last 12 months";
-pub const CALENDAR_HELP: &str = "Use the arrow keys to move between days.";
-pub const PERIOD: &str = "Period";
-pub const COUNTS_BY_KIND: &str = "By kind";
-pub const COUNTS_BY_CATEGORY: &str = "By category";
-pub const NO_CATEGORIES_YET: &str = "No entries with a category in this period.";
+    // Journal: calendar and counts
+    your_year,
+    calendar,
+    calendar_help,
+    period_label,
+    counts_by_kind,
+    counts_by_category,
+    no_categories_yet,
 
-// Helpers
-pub const ADD_HELPER: &str = "Add helper";
-pub const NEW_HELPER: &str = "New helper";
-pub const EDIT_HELPER: &str = "Edit helper";
-pub const NAME: &str = "Name";
-pub const CAN_HELP_WITH: &str = "Can help with";
-pub const LANGUAGES: &str = "Languages";
-pub const LANGUAGES_HINT: &str = "Separate with commas, for example: Cantonese, English";
-pub const DAYS_FREE: &str = "Days free";
-pub const TIMES_OF_DAY: &str = "Times of day";
-pub const AVAILABILITY: &str = "Availability";
-pub const AVAILABILITY_HINT: &str = "Anything else about when, for example: not in school holidays";
-pub const AREA: &str = "Area";
-pub const PHONE: &str = "Phone";
-pub const EMAIL: &str = "Email";
-pub const PREFERRED_CONTACT: &str = "Preferred contact";
-pub const NO_PREFERENCE: &str = "No preference";
-pub const LAST_CONTACTED: &str = "Last contacted";
-pub const HELPERS_LIST: &str = "Helpers";
-pub const NO_HELPERS: &str =
-    "No helpers yet. Add the neighbours and volunteers who can help, and with what.";
-pub const NO_HELPER_MATCHES: &str = "No helpers match your search.";
-pub const HELPER_DELETED: &str = "Helper deleted.";
-pub const HELPER_SAVED: &str = "Helper saved.";
-pub const FILTER_LANGUAGE: &str = "Filter by language";
-pub const FILTER_DAY: &str = "Filter by day";
-pub const ALL_LANGUAGES: &str = "All languages";
-pub const ANY_DAY: &str = "Any day";
-pub const CALL: &str = "Call";
-pub const WRITE: &str = "Email";
-pub const NOT_A_LINK: &str = "(not a valid number or address, so not a link)";
+    // Insights
+    kindness_per_week,
+    week_of,
+    count,
+    people_heading,
+    people_hint,
+    you_helped,
+    helped_you,
+    no_people,
+    needs_per_month,
+    month,
+    needs_opened,
+    needs_done,
+    no_needs_done,
+    last_6_months,
+    last_12_months,
 
-// Needs
-pub const ADD_NEED: &str = "Add need";
-pub const NEW_NEED: &str = "New need";
-pub const EDIT_NEED: &str = "Edit need";
-pub const WHAT_IS_NEEDED: &str = "What is needed";
-pub const FOR_WHOM: &str = "For whom";
-pub const URGENCY: &str = "Urgency";
-pub const THEIR_LANGUAGE: &str = "Their language";
-pub const THEIR_LANGUAGE_HINT: &str = "Helpers who speak it are suggested first.";
-pub const NEEDED_BY: &str = "Needed by";
-pub const FOLLOW_UP_ON: &str = "Follow up on";
-pub const FOLLOW_UP_HINT: &str = "The day to check that the need was met.";
-pub const NOTES: &str = "Notes";
-pub const NEEDS_LIST: &str = "Needs";
-pub const NO_NEEDS: &str = "No needs on the board. Add one when a neighbour needs a hand.";
-pub const NEED_DELETED: &str = "Need deleted.";
-pub const NEED_SAVED: &str = "Need saved.";
-pub const MATCH: &str = "Match";
-pub const MARK_DONE: &str = "Mark done";
-pub const REOPEN: &str = "Reopen";
-pub const SUGGESTED_HELPERS: &str = "Suggested helpers";
-pub const NO_HELPERS_TO_SUGGEST: &str = "There are no other helpers in the directory yet.";
-pub const CLOSE: &str = "Close";
-pub const FOLLOW_UP_DUE: &str = "Follow-up due";
-pub const FOLLOW_UPS_DUE: &str = "Follow-ups due";
-pub const OPEN_NEEDS: &str = "Open the needs board";
-pub const LOG_IT: &str = "Log it in your journal?";
-pub const LOG_AS_GIVEN: &str = "Log as given";
-pub const LOG_AS_RECEIVED: &str = "Log as received";
-pub const NO_THANKS: &str = "No thanks";
-pub const LOGGED_IN_JOURNAL: &str = "Logged in your journal.";
-pub const NEED_DONE: &str = "Marked done.";
+    // Helpers
+    add_helper,
+    new_helper,
+    edit_helper,
+    name,
+    can_help_with,
+    languages,
+    languages_hint,
+    days_free,
+    times_of_day,
+    availability_label,
+    availability_hint,
+    area,
+    phone,
+    email,
+    preferred_contact,
+    no_preference,
+    last_contacted,
+    helpers_list,
+    no_helpers,
+    no_helper_matches,
+    helper_deleted,
+    helper_saved,
+    filter_language,
+    filter_day,
+    all_languages,
+    any_day,
+    call,
+    write,
+    not_a_link,
 
-// Share
-pub const SEND_HEADING: &str = "Send to a neighbour";
-pub const SEND_HINT: &str = "Choose what to put in the file. You can give it to a neighbour by message, e-mail or USB stick.";
-pub const WHAT_TO_SHARE: &str = "What to put in the file";
-pub const SHARE_HELPERS: &str = "Helper directory";
-pub const SHARE_NEEDS: &str = "Needs board";
-pub const SHARE_JOURNAL: &str = "Journal entries";
-pub const SHARE_PRIVATE: &str = "Private notes";
-pub const EXPORT: &str = "Export";
-pub const SHARE_FILE: &str = "Share…";
-pub const NOTHING_CHOSEN: &str = "Choose at least one thing to put in the file.";
-pub const EXPORTED: &str = "File saved. Everything in it is marked as shared.";
-pub const TAKE_IN_HEADING: &str = "Take in a neighbour's file";
-pub const TAKE_IN_HINT: &str = "Choose a Kindred file, or drop it here. Nothing changes until you confirm, and you can undo it afterwards.";
-pub const IMPORT_FILE: &str = "Import file";
-pub const IMPORT_PREVIEW: &str = "Import preview";
-pub const CONFIRM_IMPORT: &str = "Confirm import";
-pub const CANCEL_IMPORT: &str = "Cancel import";
-pub const UNDO_LAST_IMPORT: &str = "Undo last import";
-pub const IMPORT_CANCELLED: &str = "Import cancelled. Nothing was changed.";
-pub const IMPORT_UNDONE: &str = "The last import was undone. Your data is as it was before it.";
-pub const IMPORT_NOTHING_NEW: &str =
-    "Everything in this file is already here: importing it would change nothing.";
-pub const IMPORT_NO_PRIVATE: &str =
-    "This file has no private notes. Your own private notes are kept.";
-pub const NEW_RECORDS: &str = "New";
-pub const UPDATED_RECORDS: &str = "Updated";
-pub const CONFLICTS: &str = "In conflict";
-pub const CONFLICT_HINT: &str = "Both you and the sender changed these since you last shared them. Choose for each; if you do not, the more recently changed one is kept.";
-pub const YOURS: &str = "Yours";
-pub const THEIRS: &str = "Theirs";
-pub const KEEP_MINE: &str = "Keep mine";
-pub const TAKE_THEIRS: &str = "Take theirs";
-pub const KEEP_BOTH: &str = "Keep both";
-pub const SKIPPED_RECORDS: &str = "Cannot be read";
-pub const SKIP_CONSENT: &str = "Leave these out and import the rest";
-pub const SKIP_NEEDED: &str =
-    "Some records in this file cannot be read. Tick the box to leave them out before you confirm.";
-pub const DELETED_BY_FILE: &str = "deleted by the sender";
-pub const OTHER_FORMATS: &str = "Other formats";
-pub const OTHER_FORMATS_HINT: &str = "For spreadsheets, phone contacts, calendars and paper. These files include everything except private notes.";
-pub const JOURNAL_CSV: &str = "Journal as CSV";
-pub const HELPERS_CSV: &str = "Helpers as CSV";
-pub const NEEDS_CSV: &str = "Needs as CSV";
-pub const HELPERS_VCARD: &str = "Helpers as phone contacts (vCard)";
-pub const FOLLOW_UPS_ICS: &str = "Follow-up dates for a calendar (ICS)";
-pub const PRINT_DIRECTORY: &str = "Print the directory and open needs";
-pub const OPEN_NEEDS_HEADING: &str = "Open needs";
-pub const NO_FOLLOW_UPS: &str = "There are no follow-up dates to put in a calendar.";
+    // Needs
+    add_need,
+    new_need,
+    edit_need,
+    what_is_needed,
+    for_whom,
+    urgency_label,
+    their_language,
+    their_language_hint,
+    needed_by,
+    follow_up_on,
+    follow_up_hint,
+    notes,
+    needs_list,
+    no_needs,
+    need_deleted,
+    need_saved,
+    match_button,
+    mark_done,
+    reopen,
+    suggested_helpers,
+    no_helpers_to_suggest,
+    close,
+    follow_up_due,
+    follow_ups_due_heading,
+    open_needs,
+    log_it,
+    log_as_given,
+    log_as_received,
+    no_thanks,
+    logged_in_journal,
+    need_done,
 
-// QR codes
-pub const QR_CODE: &str = "QR code";
-pub const QR_HINT: &str = "Another phone's camera can read this code and take it into its Kindred. It goes from phone to phone and nowhere else; private notes are left out.";
-pub const QR_TOO_LONG: &str =
-    "This is too long for a QR code. Use Export on the Share screen instead.";
+    // Share
+    send_heading,
+    send_hint,
+    what_to_share,
+    share_helpers,
+    share_needs,
+    share_journal,
+    share_private,
+    export,
+    share_file,
+    nothing_chosen,
+    exported,
+    take_in_heading,
+    take_in_hint,
+    import_file,
+    import_preview,
+    confirm_import,
+    cancel_import,
+    undo_last_import,
+    import_cancelled,
+    import_undone,
+    import_nothing_new,
+    import_no_private,
+    new_records,
+    updated_records,
+    conflicts,
+    conflict_hint,
+    yours,
+    theirs,
+    keep_mine,
+    take_theirs,
+    keep_both,
+    skipped_records,
+    skip_consent,
+    skip_needed,
+    deleted_by_file,
+    other_formats,
+    other_formats_hint,
+    journal_csv,
+    helpers_csv,
+    needs_csv,
+    helpers_vcard,
+    follow_ups_ics,
+    print_directory,
+    open_needs_heading,
+    no_follow_ups,
 
-// Settings
-pub const JOURNAL_SETTINGS: &str = "Journal";
-pub const HIDE_STREAKS: &str = "Hide streaks";
-pub const HIDE_STREAKS_HINT: &str = "Streaks count days and weeks in a row with a kindness given. Some people find them a pressure.";
-pub const WEEKLY_GOAL_HINT: &str = "How many acts of kindness you would like to give each week.";
-pub const CATEGORIES: &str = "Categories";
-pub const NEW_CATEGORY: &str = "New category";
-pub const ADD_CATEGORY: &str = "Add category";
-pub const CATEGORY_NOT_ADDED: &str = "That category is empty or already in the list.";
-pub const SETTINGS_SAVED: &str = "Settings saved.";
-pub const REMOVE: &str = "Remove";
-pub const DOWNLOAD_ALL_DATA: &str = "Download all data";
-pub const PERSISTENT_STORAGE: &str = "Kept safe by the browser";
-pub const PERSISTENT_NOT_ASKED: &str =
-    "Kindred asks the browser once you have written something down.";
-pub const PERSISTENT_GRANTED: &str =
-    "Yes: the browser will not clear Kindred's data to free space.";
-pub const PERSISTENT_REFUSED: &str = "Not yet: the browser may clear Kindred's data if the device runs short of space. Installing Kindred, or using it often, usually changes that. Keep a backup with Download all data.";
-pub const PERSISTENT_UNKNOWN: &str =
-    "This browser does not say. Keep a backup with Download all data.";
-pub const DOWNLOAD_ALL_DATA_HINT: &str =
-    "A complete backup file of everything Kindred keeps in this browser, including any text it could not read.";
-pub const YOUR_DATA: &str = "Your data";
-pub const DATA_LIVES_HERE: &str =
-    "Kindred keeps everything in this browser on this device. Nothing is sent anywhere.";
+    // QR codes
+    qr_code,
+    qr_hint,
+    qr_too_long,
 
-// Alerts
-pub const DISMISS: &str = "Dismiss";
-pub const TRY_AGAIN: &str = "Try again";
-pub const DOWNLOAD_UNREADABLE: &str = "Download unreadable data";
-pub const UNREADABLE_FOUND: &str = "Some saved data could not be read.";
-pub const UNREADABLE_KEPT: &str =
-    "Kindred started with everything else. The unreadable text is kept as it was, and you can download it to look at it or to ask for help.";
-pub const UNREADABLE_NOT_KEPT: &str =
-    "Kindred could not set the unreadable text aside, so it leaves it where it is and will not write over it.";
-pub const SAVED_AGAIN: &str = "All changes are saved now.";
+    // Settings
+    display_settings,
+    language,
+    language_of_device,
+    theme,
+    theme_system,
+    theme_light,
+    theme_dark,
+    large_text,
+    large_text_hint,
+    journal_settings,
+    hide_streaks,
+    hide_streaks_hint,
+    weekly_goal_hint,
+    categories,
+    new_category,
+    add_category,
+    category_not_added,
+    settings_saved,
+    remove,
+    download_all_data,
+    persistent_storage,
+    persistent_not_asked,
+    persistent_granted,
+    persistent_refused,
+    persistent_unknown,
+    download_all_data_hint,
+    your_data,
+    data_lives_here,
+
+    // Alerts
+    dismiss,
+    try_again,
+    download_unreadable,
+    unreadable_found,
+    unreadable_kept,
+    unreadable_not_kept,
+    saved_again,
+}
+
+use kindred_i18n::{message, Value};
+
+fn number(n: impl Into<f64>) -> Value<'static> {
+    Value::from(n.into())
+}
 
 pub fn save_failed(error: &StorageError) -> String {
-    let why = match error {
-        StorageError::Full => "the browser's storage for Kindred is full".to_string(),
-        StorageError::Unavailable(detail) => {
-            format!("the browser does not let Kindred use its storage ({detail})")
-        }
-    };
-    format!(
-        "Your last changes could not be saved: {why}. They are kept in this tab: do not close it. \
-         Use Download all data in Settings to keep a copy, or free some space; Kindred tries again with every change."
-    )
+    message("save_failed", &[("why", storage_problem(error).into())])
 }
 
 pub fn storage_unreadable(error: &StorageError) -> String {
-    format!(
-        "Kindred could not read its saved data: {error}. It will not write over anything until it can read it. What you add now is kept in this tab."
+    message(
+        "storage_unreadable",
+        &[("why", storage_problem(error).into())],
     )
+}
+
+fn storage_problem(error: &StorageError) -> String {
+    match error {
+        StorageError::Full => message("storage_full", &[]),
+        StorageError::Unavailable(detail) => {
+            message("storage_blocked", &[("detail", detail.as_str().into())])
+        }
+    }
 }
 
 pub fn urgency(urgency: Urgency) -> &'static str {
     match urgency {
-        Urgency::Low => "Low",
-        Urgency::Medium => "Medium",
-        Urgency::High => "High",
+        Urgency::Low => kindred_i18n::phrase("urgency_low"),
+        Urgency::Medium => kindred_i18n::phrase("urgency_medium"),
+        Urgency::High => kindred_i18n::phrase("urgency_high"),
     }
 }
 
 /// "Urgency: High".
-pub fn urgency_line(urgency: Urgency) -> String {
-    format!("{URGENCY}: {}", self::urgency(urgency))
+pub fn urgency_line(value: Urgency) -> String {
+    message("urgency_line", &[("urgency", urgency(value).into())])
 }
 
 pub fn status(status: &Status, helper_names: &str) -> String {
     match status {
-        Status::Open => "Open".into(),
-        Status::Matched { .. } => format!("Matched with {helper_names}"),
-        Status::Done { on, .. } if helper_names.is_empty() => format!("Done on {}", full_date(*on)),
-        Status::Done { on, .. } => format!("Done on {} by {helper_names}", full_date(*on)),
+        Status::Open => message("status_open", &[]),
+        Status::Matched { .. } => message("status_matched", &[("helpers", helper_names.into())]),
+        Status::Done { on, .. } if helper_names.is_empty() => {
+            message("status_done", &[("date", full_date(*on).into())])
+        }
+        Status::Done { on, .. } => message(
+            "status_done_by",
+            &[
+                ("date", full_date(*on).into()),
+                ("helpers", helper_names.into()),
+            ],
+        ),
     }
 }
 
+const WEEKDAY_IDS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const WEEKDAY_SHORT_IDS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const MONTH_IDS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 pub fn weekday(day: Weekday) -> &'static str {
-    WEEKDAY_NAMES[day.num_days_from_monday() as usize]
+    kindred_i18n::phrase(WEEKDAY_IDS[day.num_days_from_monday() as usize])
+}
+
+pub fn weekday_short(day: Weekday) -> &'static str {
+    kindred_i18n::phrase(WEEKDAY_SHORT_IDS[day.num_days_from_monday() as usize])
 }
 
 pub fn day_part(part: DayPart) -> &'static str {
+    kindred_i18n::phrase(day_part_id(part))
+}
+
+fn day_part_id(part: DayPart) -> &'static str {
     match part {
-        DayPart::Morning => "Morning",
-        DayPart::Afternoon => "Afternoon",
-        DayPart::Evening => "Evening",
+        DayPart::Morning => "morning",
+        DayPart::Afternoon => "afternoon",
+        DayPart::Evening => "evening",
     }
 }
 
+/// "mornings": a time of day that comes back every week.
+fn day_part_every(part: DayPart) -> String {
+    message("day_part_every", &[("part", day_part_id(part).into())])
+}
+
 pub fn contact_method(method: ContactMethod) -> &'static str {
-    match method {
-        ContactMethod::Phone => "Phone call",
-        ContactMethod::Text => "Text message",
-        ContactMethod::Email => "Email",
-    }
+    kindred_i18n::phrase(match method {
+        ContactMethod::Phone => "contact_phone",
+        ContactMethod::Text => "contact_text",
+        ContactMethod::Email => "contact_email",
+    })
+}
+
+/// Joins a short list the way the language does: "Tue, Thu" / "週二、週四".
+fn list(items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(kindred_i18n::phrase("list_separator"))
 }
 
 /// "Free Tue, Thu · mornings, evenings".
 pub fn availability(days: &[Weekday], parts: &[DayPart]) -> String {
-    let days: Vec<&str> = days
-        .iter()
-        .map(|d| WEEKDAYS[d.num_days_from_monday() as usize])
-        .collect();
-    let parts: Vec<String> = parts.iter().map(|p| day_part(*p).to_lowercase()).collect();
-    match (days.is_empty(), parts.is_empty()) {
-        (true, true) => String::new(),
-        (false, true) => format!("Free {}", days.join(", ")),
-        (true, false) => format!("Free {}", parts.join(", ")),
-        (false, false) => format!("Free {} · {}", days.join(", "), parts.join(", ")),
+    if days.is_empty() && parts.is_empty() {
+        return String::new();
     }
+    let days = list(days.iter().map(|d| weekday_short(*d).to_string()));
+    let parts = list(parts.iter().map(|p| day_part_every(*p)));
+    let when = [days, parts]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    message("availability", &[("when", when.into())])
 }
 
 /// "Helped 3 times, last on Mon 2 Nov 2026".
 pub fn help_record(times: u32, last: Option<NaiveDate>) -> String {
-    match (times, last) {
-        (0, _) | (_, None) => "Has not helped with a need yet".into(),
-        (1, Some(last)) => format!("Helped once, on {}", full_date(last)),
-        (n, Some(last)) => format!("Helped {n} times, last on {}", full_date(last)),
+    match last {
+        Some(last) if times > 0 => message(
+            "help_record",
+            &[("count", number(times)), ("date", full_date(last).into())],
+        ),
+        _ => message("help_record_none", &[]),
     }
 }
 
@@ -327,22 +412,30 @@ pub fn reasons(reasons: &[Reason]) -> String {
     reasons
         .iter()
         .map(|reason| match reason {
-            Reason::HelpsWith(category) => format!("helps with {category}"),
-            Reason::Speaks(language) => format!("speaks {language}"),
-            Reason::FreeOn(day, parts) if parts.is_empty() => format!("free {}s", weekday(*day)),
-            Reason::FreeOn(day, parts) => format!(
-                "free {} {}",
-                weekday(*day),
-                parts
-                    .iter()
-                    .map(|p| day_part(*p).to_lowercase() + "s")
-                    .collect::<Vec<_>>()
-                    .join(" and ")
+            Reason::HelpsWith(category) => message(
+                "reason_helps_with",
+                &[("category", category.as_str().into())],
             ),
-            Reason::NeverAsked => "not asked yet".into(),
-            Reason::LastAsked(0) => "asked today".into(),
-            Reason::LastAsked(1) => "asked yesterday".into(),
-            Reason::LastAsked(days) => format!("last asked {days} days ago"),
+            Reason::Speaks(language) => {
+                message("reason_speaks", &[("language", language.as_str().into())])
+            }
+            Reason::FreeOn(day, parts) if parts.is_empty() => {
+                message("reason_free_every", &[("day", weekday(*day).into())])
+            }
+            Reason::FreeOn(day, parts) => message(
+                "reason_free_on",
+                &[
+                    ("day", weekday(*day).into()),
+                    (
+                        "parts",
+                        list(parts.iter().map(|p| day_part_every(*p))).into(),
+                    ),
+                ],
+            ),
+            Reason::NeverAsked => message("reason_never_asked", &[]),
+            Reason::LastAsked(days) => {
+                message("reason_last_asked", &[("days", number(*days as f64))])
+            }
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -350,72 +443,130 @@ pub fn reasons(reasons: &[Reason]) -> String {
 
 /// "QR code for May Chan": the code's text alternative.
 pub fn qr_label(name: &str) -> String {
-    format!("QR code for {name}")
+    message("qr_label", &[("name", name.into())])
 }
 
 /// "Choose May Chan": the button that matches a suggested helper.
 pub fn choose(name: &str) -> String {
-    format!("Choose {name}")
+    message("choose", &[("name", name.into())])
 }
 
 /// "2 follow-ups due", said with the Needs link.
 pub fn follow_ups_due(n: usize) -> String {
-    match n {
-        1 => "1 follow-up due".into(),
-        n => format!("{n} follow-ups due"),
-    }
+    message("follow_ups_due", &[("count", number(n as f64))])
 }
 
 /// What a file will not contain, said plainly before it is made.
 pub fn export_leaves_out(choice: &ExportChoice) -> String {
-    let left_out: Vec<String> = [
-        (choice.helpers, SHARE_HELPERS.to_lowercase()),
-        (choice.needs, SHARE_NEEDS.to_lowercase()),
-        (choice.journal, "your journal".to_string()),
-        (choice.private_notes, SHARE_PRIVATE.to_lowercase()),
+    let left_out = [
+        (choice.helpers, "leave_out_helpers"),
+        (choice.needs, "leave_out_needs"),
+        (choice.journal, "leave_out_journal"),
+        (choice.private_notes, "leave_out_private"),
     ]
     .into_iter()
-    .filter_map(|(chosen, name)| (!chosen).then_some(name))
-    .collect();
+    .filter(|(chosen, _)| !chosen)
+    .map(|(_, id)| message(id, &[]))
+    .collect::<Vec<_>>();
     if left_out.is_empty() {
-        "The file will hold everything, private notes included.".into()
+        message("export_holds_everything", &[])
     } else {
-        format!("The file will leave out: {}.", left_out.join(", "))
+        message("export_leaves_out", &[("parts", list(left_out).into())])
     }
 }
 
 /// "2 new, 1 updated, 5 unchanged, 1 in conflict".
 pub fn import_counts(counts: &Counts) -> String {
-    format!(
-        "{} new, {} updated, {} unchanged, {} in conflict",
-        counts.new, counts.updated, counts.unchanged, counts.conflicts
+    message(
+        "import_counts",
+        &[
+            ("new", number(counts.new as f64)),
+            ("updated", number(counts.updated as f64)),
+            ("unchanged", number(counts.unchanged as f64)),
+            ("conflicts", number(counts.conflicts as f64)),
+        ],
     )
 }
 
 /// "From a file made on Mon 2 Nov 2026".
 pub fn file_made_on(on: NaiveDate) -> String {
-    format!("From a file made on {}", full_date(on))
+    message("file_made_on", &[("date", full_date(on).into())])
 }
 
 /// The alert for a file that cannot be imported.
 pub fn import_refused(problem: &FileProblem) -> String {
-    format!("This file cannot be imported: {problem}. Nothing was changed.")
+    message("import_refused", &[("why", file_problem(problem).into())])
 }
 
-/// "Imported: 2 new, 1 updated."
+/// Why a file cannot be read, in the language in use. Where the JSON reader's own words are
+/// shown (they say exactly what is wrong), they stay in English, as the reader wrote them.
+fn file_problem(problem: &FileProblem) -> String {
+    match problem {
+        FileProblem::TooLarge { bytes } => message(
+            "file_too_large",
+            &[
+                ("size", number((bytes / 1024) as f64)),
+                ("limit", number((MAX_FILE_BYTES / 1024) as f64)),
+            ],
+        ),
+        FileProblem::Unreasonable { line, column } => message(
+            "file_unreasonable",
+            &[
+                ("line", number(*line as f64)),
+                ("column", number(*column as f64)),
+            ],
+        ),
+        FileProblem::NotJson {
+            line,
+            column,
+            detail,
+        } => message(
+            "file_not_json",
+            &[
+                ("line", number(*line as f64)),
+                ("column", number(*column as f64)),
+                ("detail", detail.as_str().into()),
+            ],
+        ),
+        FileProblem::Truncated => message("file_truncated", &[]),
+        FileProblem::NotKindred => message("file_not_kindred", &[]),
+        FileProblem::NewerVersion { found } => message(
+            "file_newer_version",
+            &[
+                ("found", number(*found as f64)),
+                ("readable", number(SHARE_SCHEMA as f64)),
+            ],
+        ),
+        FileProblem::NoVersion => message("file_no_version", &[]),
+        FileProblem::Shape { path, expected } => message(
+            "file_shape",
+            &[
+                ("path", path.as_str().into()),
+                ("expected", (*expected).into()),
+            ],
+        ),
+        FileProblem::DuplicateId { path, first } => message(
+            "file_duplicate_id",
+            &[
+                ("path", path.as_str().into()),
+                ("first", first.as_str().into()),
+            ],
+        ),
+        FileProblem::Empty => message("file_empty", &[]),
+    }
+}
+
+/// "Imported: 3 records changed. You can undo this."
 pub fn imported(changed: usize) -> String {
-    format!(
-        "Imported: {} changed. You can undo this.",
-        count(changed as u32, "record", "records")
-    )
+    message("imported", &[("count", number(changed as f64))])
 }
 
 /// A record that cannot be read, for the preview's list.
 pub fn skipped(problem: &RecordProblem) -> String {
     let detail = match &problem.detail {
-        RecordDetail::Field(p) => problem_short(*p).to_string(),
+        RecordDetail::Field(p) => message(problem_short(*p), &[]),
         RecordDetail::Unreadable(why) => why.clone(),
-        RecordDetail::ImpossibleDate => "a date that cannot be right".into(),
+        RecordDetail::ImpossibleDate => message("record_impossible_date", &[]),
     };
     match problem.label.as_str() {
         "" => format!("{}: {detail}", problem.path),
@@ -425,131 +576,133 @@ pub fn skipped(problem: &RecordProblem) -> String {
 
 fn problem_short(problem: Problem) -> &'static str {
     match problem {
-        Problem::Required => "missing",
-        Problem::FutureDate => "a date in the future",
-        Problem::NotADate => "not a date",
-        Problem::NotAPhone => "not a phone number",
-        Problem::NotAnEmail => "not an e-mail address",
+        Problem::Required => "record_missing",
+        Problem::FutureDate => "record_future_date",
+        Problem::NotADate => "record_not_a_date",
+        Problem::NotAPhone => "record_not_a_phone",
+        Problem::NotAnEmail => "record_not_an_email",
     }
 }
 
 pub fn kind(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Given => "Given",
-        Kind::Received => "Received",
-        Kind::Witnessed => "Witnessed",
-    }
+    kindred_i18n::phrase(match kind {
+        Kind::Given => "kind_given",
+        Kind::Received => "kind_received",
+        Kind::Witnessed => "kind_witnessed",
+    })
 }
 
 /// A field's label by its stable key, for error messages.
 pub fn field(key: &str) -> &str {
     match key {
-        "text" => WHAT_HAPPENED,
-        "date" => DATE,
-        "name" => NAME,
-        "phone" => PHONE,
-        "email" => EMAIL,
-        "last-contacted" => LAST_CONTACTED,
-        "what" => WHAT_IS_NEEDED,
-        "needed-by" => NEEDED_BY,
-        "follow-up-on" => FOLLOW_UP_ON,
+        "text" => what_happened(),
+        "date" => date_label(),
+        "name" => name(),
+        "phone" => phone(),
+        "email" => email(),
+        "last-contacted" => last_contacted(),
+        "what" => what_is_needed(),
+        "needed-by" => needed_by(),
+        "follow-up-on" => follow_up_on(),
         other => other,
     }
 }
 
 pub fn problem(problem: Problem) -> &'static str {
-    match problem {
-        Problem::Required => "Please fill this in.",
-        Problem::FutureDate => "This date is in the future. Please choose today or an earlier day.",
-        Problem::NotADate => "Please give a date as year-month-day, for example 2026-11-23.",
-        Problem::NotAPhone => {
-            "This is not a phone number. Use digits, spaces and a leading + only."
-        }
-        Problem::NotAnEmail => "This is not an e-mail address, like name@example.org.",
-    }
+    kindred_i18n::phrase(match problem {
+        Problem::Required => "problem_required",
+        Problem::FutureDate => "problem_future_date",
+        Problem::NotADate => "problem_not_a_date",
+        Problem::NotAPhone => "problem_not_a_phone",
+        Problem::NotAnEmail => "problem_not_an_email",
+    })
 }
 
 /// "1 of 2 acts of kindness given this week".
 pub fn weekly_progress(done: u32, goal: u32) -> String {
-    let acts = if goal == 1 { "act" } else { "acts" };
-    format!("{done} of {goal} {acts} of kindness given this week")
+    message(
+        "weekly_progress",
+        &[("done", number(done)), ("goal", number(goal))],
+    )
 }
 
 /// "3 days in a row · 2 weeks in a row", or a gentle start when there is no streak yet.
 pub fn streaks(days: u32, weeks: u32) -> String {
     if days == 0 && weeks == 0 {
-        return "A streak starts with the next kindness you give.".into();
+        return message("no_streak_yet", &[]);
     }
-    format!(
-        "{} in a row · {} in a row",
-        count(days, "day", "days"),
-        count(weeks, "week", "weeks")
+    message(
+        "streaks",
+        &[("days", number(days)), ("weeks", number(weeks))],
     )
-}
-
-/// "1 kindness", "3 kindnesses".
-pub fn kindnesses(n: u32) -> String {
-    count(n, "kindness", "kindnesses")
 }
 
 /// "1 entry", "12 entries".
 pub fn entries(n: usize) -> String {
-    count(n as u32, "entry", "entries")
-}
-
-fn count(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    message("entries", &[("count", number(n as f64))])
 }
 
 /// What the calendar says of one day: "Mon 2 Nov 2026: 3 kindnesses".
 pub fn calendar_day(day: NaiveDate, entries: u32) -> String {
-    format!("{}: {}", full_date(day), kindnesses(entries))
+    message(
+        "calendar_day",
+        &[("date", full_date(day).into()), ("count", number(entries))],
+    )
 }
 
 /// The choices of period for counting.
 pub fn period(period: Period) -> &'static str {
-    match period {
-        Period::ThisWeek => "This week",
-        Period::ThisMonth => "This month",
-        Period::Last12Months => "The last 12 months",
-        Period::AllTime => "All time",
-    }
+    kindred_i18n::phrase(match period {
+        Period::ThisWeek => "period_this_week",
+        Period::ThisMonth => "period_this_month",
+        Period::Last12Months => "period_last_12_months",
+        Period::AllTime => "period_all_time",
+    })
 }
 
 pub fn month_short(month0: u32) -> &'static str {
-    MONTHS[month0 as usize % 12]
+    kindred_i18n::phrase(MONTH_IDS[month0 as usize % 12])
 }
-
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// A date as people read it: "Today", "Yesterday", or "Mon 2 Nov 2026".
 pub fn date(date: NaiveDate, today: NaiveDate) -> String {
     match (today - date).num_days() {
-        0 => "Today".into(),
-        1 => "Yesterday".into(),
+        0 => message("today", &[]),
+        1 => message("yesterday", &[]),
         _ => full_date(date),
     }
 }
 
-/// "Mon 2 Nov 2026".
+/// "Mon 2 Nov 2026" / "2026年11月2日（週一）".
 pub fn full_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
+    message(
+        "full_date",
+        &[
+            ("weekday", weekday_short(date.weekday()).into()),
+            ("day", number(date.day())),
+            ("month", month_short(date.month0()).into()),
+            ("year", date.year().to_string().into()),
+        ],
+    )
+}
+
+/// Today's idea in the language in use, by its stable id.
+pub fn idea(idea: &Idea) -> String {
+    message(&format!("idea_{}", idea.id), &[])
+}
+
+/// "Median time from open to done: 3 days".
+pub fn median_days_to_done(days: f64) -> String {
+    message("median_days_to_done", &[("days", number(days))])
+}
+
+/// "Nov 2026" / "2026年11月".
+pub fn month_year(first_of_month: NaiveDate) -> String {
+    message(
+        "month_year",
+        &[
+            ("month", month_short(first_of_month.month0()).into()),
+            ("year", first_of_month.year().to_string().into()),
+        ],
     )
 }

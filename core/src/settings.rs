@@ -1,5 +1,6 @@
 //! The reader's choices, kept with their data.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::categories;
@@ -11,6 +12,21 @@ pub enum Language {
     English,
     #[serde(rename = "zh-Hant")]
     TraditionalChinese,
+}
+
+/// Light or dark colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follows the device: dark when the system is dark.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
 }
 
 /// Settings that travel with the data. Every field has a default, so that settings written by
@@ -26,6 +42,12 @@ pub struct Settings {
     pub weekly_goal: u32,
     /// The categories offered in forms, in the person's order.
     pub categories: Vec<String>,
+    pub theme: Theme,
+    /// Makes all text and the layout with it larger, for older eyes.
+    pub large_text: bool,
+    /// When data last left this browser in a file (an export or a full backup): how Kindred
+    /// knows to remind the person to keep a copy.
+    pub last_export_at: Option<DateTime<Utc>>,
 }
 
 impl Default for Settings {
@@ -35,6 +57,9 @@ impl Default for Settings {
             hide_streaks: false,
             weekly_goal: 1,
             categories: categories::SEEDED.iter().map(|c| c.to_string()).collect(),
+            theme: Theme::System,
+            large_text: false,
+            last_export_at: None,
         }
     }
 }

@@ -31,7 +31,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
             <div class="form-errors" role="alert">
-                <p>{text::FIX_THE_FORM}</p>
+                <p>{text::fix_the_form()}</p>
                 <ul>
                     {move || {
                         errors
@@ -166,7 +166,7 @@ pub fn UndoBar(
         <Show when=move || visible.get()>
             <div class="undo-bar">
                 <span>{message}</span>
-                <button on:click=move |_| on_undo.run(())>{text::UNDO}</button>
+                <button on:click=move |_| on_undo.run(())>{text::undo()}</button>
             </div>
         </Show>
     }
@@ -317,7 +317,7 @@ pub fn SearchBox(
 ) -> impl IntoView {
     view! {
         <div class="search">
-            <label for=id>{text::SEARCH}</label>
+            <label for=id>{text::search()}</label>
             <input
                 id=id
                 type="search"

@@ -2,9 +2,9 @@
 
 mod form_parts;
 mod helpers;
+mod insights;
 mod journal;
 mod needs;
-mod not_built;
 mod qr_card;
 mod settings;
 mod share;
@@ -21,7 +21,7 @@ pub fn view(screen: Screen) -> AnyView {
         Screen::Needs => view! { <needs::NeedsScreen /> }.into_any(),
         Screen::Settings => view! { <settings::SettingsScreen /> }.into_any(),
         Screen::Share => view! { <share::ShareScreen /> }.into_any(),
-        Screen::Insights => view! { <not_built::NotBuiltScreen screen /> }.into_any(),
+        Screen::Insights => view! { <insights::InsightsScreen /> }.into_any(),
     }
 }
 

@@ -32,7 +32,7 @@ pub fn QrCode(
     let label = text::qr_label(&name);
     view! {
         <button on:click=move |_| shown.update(|s| *s = !*s) aria-expanded=move || shown.get().to_string()>
-            {text::QR_CODE}
+            {text::qr_code()}
         </button>
         <Show when=move || shown.get()>
             {
@@ -51,12 +51,12 @@ pub fn QrCode(
                                     <rect width=side height=side class="qr-light"></rect>
                                     <path d=modules.svg_path() class="qr-dark"></path>
                                 </svg>
-                                <figcaption>{text::QR_HINT}</figcaption>
+                                <figcaption>{text::qr_hint()}</figcaption>
                             </figure>
                         }
                         .into_any()
                     }
-                    None => view! { <p>{text::QR_TOO_LONG}</p> }.into_any(),
+                    None => view! { <p>{text::qr_too_long()}</p> }.into_any(),
                 }
             }
         </Show>

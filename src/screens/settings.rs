@@ -1,11 +1,12 @@
 //! Settings: the reader's choices and their data.
 
 use kindred_core::backup::backup_json;
-use kindred_core::settings::WEEKLY_GOAL_RANGE;
+use kindred_core::settings::{Language, Theme, WEEKLY_GOAL_RANGE};
 use leptos::prelude::*;
 
 use super::ScreenHeading;
 use crate::clock;
+use crate::dom::focus;
 use crate::download::download_text;
 use crate::routes::Screen;
 use crate::state::{AppState, KeptSafe};
@@ -15,8 +16,115 @@ use crate::text;
 pub fn SettingsScreen() -> impl IntoView {
     view! {
         <ScreenHeading screen=Screen::Settings />
+        <DisplaySettings />
         <JournalSettings />
         <YourData />
+    }
+}
+
+/// Language, colours and text size.
+#[component]
+fn DisplaySettings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let settings = move || state.model.with(|m| m.settings.clone());
+    let choose_language = move |ev: leptos::ev::Event| {
+        let language = match event_target_value(&ev).as_str() {
+            "en" => Some(Language::English),
+            "zh-Hant" => Some(Language::TraditionalChinese),
+            _ => None,
+        };
+        state.change_settings(|s| s.language = language);
+        // The whole interface is redrawn in the new language; the reader stays on the select.
+        request_animation_frame(|| focus("#language"));
+    };
+    let choose_theme = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if let Some(theme) = Theme::ALL.into_iter().find(|t| theme_value(*t) == chosen) {
+            state.change_settings(|s| s.theme = theme);
+            state.announce(text::settings_saved());
+        }
+    };
+    view! {
+        <section aria-labelledby="display-settings">
+            <h2 id="display-settings">{text::display_settings()}</h2>
+            <div class="field">
+                <label for="language">{text::language()}</label>
+                <select id="language" on:change=choose_language>
+                    <option value="" selected=move || settings().language.is_none()>
+                        {text::language_of_device()}
+                    </option>
+                    {[(Language::English, "en"), (Language::TraditionalChinese, "zh-Hant")]
+                        .into_iter()
+                        .map(|(language, tag)| {
+                            // Each language is named in itself, so that someone who cannot read
+                            // the current one still finds their own.
+                            let name = match language {
+                                Language::English => "English",
+                                Language::TraditionalChinese => "繁體中文",
+                            };
+                            view! {
+                                <option
+                                    value=tag
+                                    lang=tag
+                                    selected=move || settings().language == Some(language)
+                                >
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="theme">{text::theme()}</label>
+                <select id="theme" on:change=choose_theme>
+                    {Theme::ALL
+                        .into_iter()
+                        .map(|theme| {
+                            view! {
+                                <option
+                                    value=theme_value(theme)
+                                    selected=move || settings().theme == theme
+                                >
+                                    {theme_name(theme)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field choice-field">
+                <input
+                    id="large-text"
+                    type="checkbox"
+                    aria-describedby="large-text-hint"
+                    prop:checked=move || settings().large_text
+                    on:change=move |ev| {
+                        let large = event_target_checked(&ev);
+                        state.change_settings(|s| s.large_text = large);
+                        state.announce(text::settings_saved());
+                    }
+                />
+                <label for="large-text">{text::large_text()}</label>
+                <p id="large-text-hint" class="hint">{text::large_text_hint()}</p>
+            </div>
+        </section>
+    }
+}
+
+fn theme_value(theme: Theme) -> &'static str {
+    match theme {
+        Theme::System => "system",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    }
+}
+
+fn theme_name(theme: Theme) -> &'static str {
+    match theme {
+        Theme::System => text::theme_system(),
+        Theme::Light => text::theme_light(),
+        Theme::Dark => text::theme_dark(),
     }
 }
 
@@ -34,14 +142,14 @@ fn JournalSettings() -> impl IntoView {
         category_problem.set(!added);
         if added {
             new_category.set(String::new());
-            state.announce(text::SETTINGS_SAVED);
+            state.announce(text::settings_saved());
         }
     };
     view! {
         <section aria-labelledby="journal-settings">
-            <h2 id="journal-settings">{text::JOURNAL_SETTINGS}</h2>
+            <h2 id="journal-settings">{text::journal_settings()}</h2>
             <div class="field">
-                <label for="weekly-goal">{text::WEEKLY_GOAL}</label>
+                <label for="weekly-goal">{text::weekly_goal()}</label>
                 <input
                     id="weekly-goal"
                     type="number"
@@ -54,11 +162,11 @@ fn JournalSettings() -> impl IntoView {
                     on:change=move |ev| {
                         if let Ok(goal) = event_target_value(&ev).trim().parse::<u32>() {
                             state.change_settings(|s| s.set_weekly_goal(goal));
-                            state.announce(text::SETTINGS_SAVED);
+                            state.announce(text::settings_saved());
                         }
                     }
                 />
-                <p id="weekly-goal-hint" class="hint">{text::WEEKLY_GOAL_HINT}</p>
+                <p id="weekly-goal-hint" class="hint">{text::weekly_goal_hint()}</p>
             </div>
             <div class="field choice-field">
                 <input
@@ -69,21 +177,21 @@ fn JournalSettings() -> impl IntoView {
                     on:change=move |ev| {
                         let hide = event_target_checked(&ev);
                         state.change_settings(|s| s.hide_streaks = hide);
-                        state.announce(text::SETTINGS_SAVED);
+                        state.announce(text::settings_saved());
                     }
                 />
-                <label for="hide-streaks">{text::HIDE_STREAKS}</label>
-                <p id="hide-streaks-hint" class="hint">{text::HIDE_STREAKS_HINT}</p>
+                <label for="hide-streaks">{text::hide_streaks()}</label>
+                <p id="hide-streaks-hint" class="hint">{text::hide_streaks_hint()}</p>
             </div>
-            <h3>{text::CATEGORIES}</h3>
-            <ul class="categories" aria-label=text::CATEGORIES>
+            <h3>{text::categories()}</h3>
+            <ul class="categories" aria-label=text::categories()>
                 {move || {
                     settings()
                         .categories
                         .into_iter()
                         .map(|category| {
                             let removed = category.clone();
-                            let label = format!("{} {category}", text::REMOVE);
+                            let label = format!("{} {category}", text::remove());
                             view! {
                                 <li>
                                     <span>{category}</span>
@@ -92,7 +200,7 @@ fn JournalSettings() -> impl IntoView {
                                         aria-label=label
                                         on:click=move |_| state.change_settings(|s| s.remove_category(&removed))
                                     >
-                                        {text::REMOVE}
+                                        {text::remove()}
                                     </button>
                                 </li>
                             }
@@ -102,7 +210,7 @@ fn JournalSettings() -> impl IntoView {
             </ul>
             <form class="inline-form" on:submit=add_category>
                 <div class="field">
-                    <label for="new-category">{text::NEW_CATEGORY}</label>
+                    <label for="new-category">{text::new_category()}</label>
                     <input
                         id="new-category"
                         type="text"
@@ -113,10 +221,10 @@ fn JournalSettings() -> impl IntoView {
                         on:input=move |ev| new_category.set(event_target_value(&ev))
                     />
                     <Show when=move || category_problem.get()>
-                        <p id="new-category-error" class="field-error">{text::CATEGORY_NOT_ADDED}</p>
+                        <p id="new-category-error" class="field-error">{text::category_not_added()}</p>
                     </Show>
                 </div>
-                <button type="submit">{text::ADD_CATEGORY}</button>
+                <button type="submit">{text::add_category()}</button>
             </form>
         </section>
     }
@@ -140,21 +248,21 @@ fn YourData() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="your-data">
-            <h2 id="your-data">{text::YOUR_DATA}</h2>
-            <p>{text::DATA_LIVES_HERE}</p>
-            <h3>{text::PERSISTENT_STORAGE}</h3>
+            <h2 id="your-data">{text::your_data()}</h2>
+            <p>{text::data_lives_here()}</p>
+            <h3>{text::persistent_storage()}</h3>
             <p id="persistent-storage">
                 {move || match state.kept_safe.get() {
-                    KeptSafe::NotAskedYet | KeptSafe::Asking => text::PERSISTENT_NOT_ASKED,
-                    KeptSafe::Granted => text::PERSISTENT_GRANTED,
-                    KeptSafe::NotGranted => text::PERSISTENT_REFUSED,
-                    KeptSafe::Unknown => text::PERSISTENT_UNKNOWN,
+                    KeptSafe::NotAskedYet | KeptSafe::Asking => text::persistent_not_asked(),
+                    KeptSafe::Granted => text::persistent_granted(),
+                    KeptSafe::NotGranted => text::persistent_refused(),
+                    KeptSafe::Unknown => text::persistent_unknown(),
                 }}
             </p>
             <button on:click=download_all aria-describedby="download-all-hint">
-                {text::DOWNLOAD_ALL_DATA}
+                {text::download_all_data()}
             </button>
-            <p id="download-all-hint" class="hint">{text::DOWNLOAD_ALL_DATA_HINT}</p>
+            <p id="download-all-hint" class="hint">{text::download_all_data_hint()}</p>
         </section>
     }
 }

@@ -54,6 +54,7 @@
 // it; without this, every file would warn about the helpers it does not call.
 #![allow(dead_code)]
 
+pub mod sample;
 pub mod static_server;
 pub mod webdriver;
 
@@ -66,6 +67,14 @@ use serde_json::{json, Value};
 
 pub use static_server::StaticServer;
 pub use webdriver::{Browser, Element, WebDriverError};
+
+/// WebDriver's codes for keys that are not text.
+pub mod keys {
+    pub const TAB: &str = "\u{E004}";
+    pub const ENTER: &str = "\u{E007}";
+    pub const SPACE: &str = "\u{E00D}";
+    pub const ARROW_DOWN: &str = "\u{E015}";
+}
 
 /// The viewport of a typical phone, in CSS pixels: what [`App::start`] uses.
 pub const PHONE: (u32, u32) = (390, 844);
@@ -281,10 +290,98 @@ impl App {
         );
     }
 
+    /// Puts `model` (records and settings) into the page's localStorage exactly as Kindred
+    /// saves it. The app notices only on its next start: follow with [`App::reload`].
+    #[track_caller]
+    pub fn store_model(&self, model: &mut kindred_core::model::Model) {
+        use kindred_core::{persist, storage::MemoryStore};
+        let mut store = MemoryStore::default();
+        persist::save(&mut store, model).expect("memory has room");
+        persist::save_settings(&mut store, &model.settings).expect("memory has room");
+        for (key, value) in store.contents() {
+            self.set_local_storage(&key, &value);
+        }
+    }
+
     /// Empties the page's localStorage. The app notices only on its next start.
     #[track_caller]
     pub fn clear_local_storage(&self) {
         self.browser.execute("localStorage.clear()", &[]);
+    }
+
+    /// What axe-core, the accessibility checker, finds wrong with the page as it is now,
+    /// against the WCAG 2.2 A and AA rules: one line per broken rule, with the elements
+    /// that break it. Empty when the page passes.
+    ///
+    /// axe-core is installed by `scripts/setup` into `.tools/`. It is put into the page
+    /// through the DevTools protocol, which the page's Content-Security-Policy does not
+    /// govern, so the app's own policy stays as strict as it ships.
+    #[track_caller]
+    pub fn axe_violations(&self) -> Vec<String> {
+        let loaded = self
+            .browser
+            .execute("return typeof window.axe !== 'undefined'", &[]);
+        if loaded != json!(true) {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(".tools/node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!(
+                    "axe-core is missing at {}: run scripts/setup ({e})",
+                    path.display()
+                )
+            });
+            self.browser
+                .devtools("Runtime.evaluate", json!({ "expression": source }));
+        }
+        let found = self.browser.execute(
+            "return axe.run(document, {
+                 runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                 resultTypes: ['violations'],
+             }).then(result => result.violations.map(v =>
+                 `${v.id} (${v.impact}): ${v.help}: ` +
+                 v.nodes.map(n => n.target.join(' ') + ' [' + n.failureSummary.replace(/\\s+/g, ' ') + ']').join('; ')))",
+            &[],
+        );
+        serde_json::from_value(found).expect("axe returns a list of strings")
+    }
+
+    /// Makes the page see the device's colour scheme as `scheme` (`"light"` or `"dark"`),
+    /// as a phone set to dark mode would report it.
+    #[track_caller]
+    pub fn emulate_color_scheme(&self, scheme: &str) {
+        self.browser.devtools(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        );
+    }
+
+    /// Presses `keys` on whatever has keyboard focus, as a keyboard does: text, or
+    /// WebDriver key codes such as [`keys::TAB`].
+    #[track_caller]
+    pub fn press(&self, keys: &str) {
+        self.browser.active_element().send_keys(keys);
+    }
+
+    /// The element that has keyboard focus.
+    pub fn focused(&self) -> Element {
+        self.browser.active_element()
+    }
+
+    /// Presses Tab until the focused element has accessible `name` (and `role`), as a
+    /// keyboard user moves through a screen; fails after 80 presses.
+    #[track_caller]
+    pub fn tab_to(&self, role: &str, name: &str) -> Element {
+        let mut passed = Vec::new();
+        for _ in 0..80 {
+            self.press(keys::TAB);
+            let focused = self.focused();
+            let (found_role, found_name) = (focused.computed_role(), focused.computed_label());
+            if found_role == role && found_name.trim() == name {
+                return focused;
+            }
+            passed.push(format!("{found_role} {found_name:?}"));
+        }
+        panic!("Tab never reached {role} {name:?}; it went through: {passed:#?}");
     }
 
     /// Saves a screenshot of the viewport to `target/screenshots/NAME.png` and returns

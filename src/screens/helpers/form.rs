@@ -52,7 +52,7 @@ pub fn HelperForm(
         });
         settle(checked, errors, "helper", |helper| {
             state.change(|model, now| model.helpers.put(helper, now));
-            state.announce(text::HELPER_SAVED);
+            state.announce(text::helper_saved());
             close_form(on_close, "#add-helper");
         });
     };
@@ -73,9 +73,9 @@ pub fn HelperForm(
     let (last_contacted, set_last_contacted) =
         bind(draft, |d| &d.last_contacted, |d| &mut d.last_contacted);
     let heading = if editing.is_some() {
-        text::EDIT_HELPER
+        text::edit_helper()
     } else {
-        text::NEW_HELPER
+        text::new_helper()
     };
     request_animation_frame(|| focus("#helper-name"));
 
@@ -85,7 +85,7 @@ pub fn HelperForm(
             <ErrorSummary errors />
             <TextField
                 id="helper-name"
-                label=text::NAME
+                label=text::name()
                 input=Input::Line
                 value=name
                 on_input=set_name
@@ -93,7 +93,7 @@ pub fn HelperForm(
                 required=true
             />
             <CheckboxGroup
-                legend=text::CAN_HELP_WITH
+                legend=text::can_help_with()
                 id_prefix="helper-category"
                 options=categories.into_iter().map(|c| (c.clone(), c)).collect()
                 chosen=Signal::derive(move || draft.with(|d| d.can_help_with.clone()))
@@ -101,21 +101,21 @@ pub fn HelperForm(
             />
             <TextField
                 id="helper-languages"
-                label=text::LANGUAGES
+                label=text::languages()
                 input=Input::Line
                 value=languages
                 on_input=set_languages
-                hint=text::LANGUAGES_HINT
+                hint=text::languages_hint()
             />
             <CheckboxGroup
-                legend=text::DAYS_FREE
+                legend=text::days_free()
                 id_prefix="helper-day"
                 options=WEEK.into_iter().map(|d| (d, text::weekday(d).to_string())).collect()
                 chosen=Signal::derive(move || draft.with(|d| d.days.clone()))
                 on_change=Callback::new(move |chosen| draft.update(|d| d.days = chosen))
             />
             <CheckboxGroup
-                legend=text::TIMES_OF_DAY
+                legend=text::times_of_day()
                 id_prefix="helper-part"
                 options=DayPart::ALL.into_iter().map(|p| (p, text::day_part(p).to_string())).collect()
                 chosen=Signal::derive(move || draft.with(|d| d.parts.clone()))
@@ -123,16 +123,16 @@ pub fn HelperForm(
             />
             <TextField
                 id="helper-availability"
-                label=text::AVAILABILITY
+                label=text::availability_label()
                 input=Input::Line
                 value=note
                 on_input=set_note
-                hint=text::AVAILABILITY_HINT
+                hint=text::availability_hint()
             />
-            <TextField id="helper-area" label=text::AREA input=Input::Line value=area on_input=set_area />
+            <TextField id="helper-area" label=text::area() input=Input::Line value=area on_input=set_area />
             <TextField
                 id="helper-phone"
-                label=text::PHONE
+                label=text::phone()
                 input=Input::Phone
                 value=phone
                 on_input=set_phone
@@ -140,14 +140,14 @@ pub fn HelperForm(
             />
             <TextField
                 id="helper-email"
-                label=text::EMAIL
+                label=text::email()
                 input=Input::Email
                 value=email
                 on_input=set_email
                 error=error_for(errors, "email")
             />
             <div class="field">
-                <label for="helper-preferred-contact">{text::PREFERRED_CONTACT}</label>
+                <label for="helper-preferred-contact">{text::preferred_contact()}</label>
                 <select
                     id="helper-preferred-contact"
                     on:change=move |ev| {
@@ -155,7 +155,7 @@ pub fn HelperForm(
                     }
                 >
                     <option value="" selected=move || draft.with(|d| d.preferred_contact.is_none())>
-                        {text::NO_PREFERENCE}
+                        {text::no_preference()}
                     </option>
                     {ContactMethod::ALL
                         .into_iter()
@@ -174,15 +174,15 @@ pub fn HelperForm(
             </div>
             <TextField
                 id="helper-private-note"
-                label=text::PRIVATE_NOTE
+                label=text::private_note()
                 input=Input::Lines
                 value=private_note
                 on_input=set_private_note
-                hint=text::PRIVATE_NOTE_HINT
+                hint=text::private_note_hint()
             />
             <TextField
                 id="helper-last-contacted"
-                label=text::LAST_CONTACTED
+                label=text::last_contacted()
                 input=Input::Date
                 value=last_contacted
                 on_input=set_last_contacted
@@ -190,8 +190,8 @@ pub fn HelperForm(
                 max=clock::today().to_string()
             />
             <div class="actions">
-                <button type="submit" class="primary">{text::SAVE}</button>
-                <button type="button" on:click=cancel>{text::CANCEL}</button>
+                <button type="submit" class="primary">{text::save()}</button>
+                <button type="button" on:click=cancel>{text::cancel()}</button>
             </div>
         </form>
     }

@@ -53,30 +53,30 @@ pub fn Filters(
             on_input=Callback::new(move |query| filter.update(|f| f.query = query))
         />
         <details class="filters">
-            <summary>{text::FILTERS}</summary>
+            <summary>{text::filters()}</summary>
             <div class="filter-fields">
                 <div class="field">
-                    <label for="helper-filter-category">{text::FILTER_CATEGORY}</label>
+                    <label for="helper-filter-category">{text::filter_category()}</label>
                     <select
                         id="helper-filter-category"
                         on:change=move |ev| filter.update(|f| f.category = chosen(event_target_value(&ev)))
                     >
-                        <option value="">{text::ALL_CATEGORIES}</option>
+                        <option value="">{text::all_categories()}</option>
                         {move || option_list(categories(), Signal::derive(move || filter.with(|f| f.category.clone())))}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="helper-filter-language">{text::FILTER_LANGUAGE}</label>
+                    <label for="helper-filter-language">{text::filter_language()}</label>
                     <select
                         id="helper-filter-language"
                         on:change=move |ev| filter.update(|f| f.language = chosen(event_target_value(&ev)))
                     >
-                        <option value="">{text::ALL_LANGUAGES}</option>
+                        <option value="">{text::all_languages()}</option>
                         {move || option_list(languages(), Signal::derive(move || filter.with(|f| f.language.clone())))}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="helper-filter-day">{text::FILTER_DAY}</label>
+                    <label for="helper-filter-day">{text::filter_day()}</label>
                     <select
                         id="helper-filter-day"
                         on:change=move |ev| {
@@ -84,7 +84,7 @@ pub fn Filters(
                             filter.update(|f| f.day = WEEK.into_iter().find(|d| text::weekday(*d) == value));
                         }
                     >
-                        <option value="">{text::ANY_DAY}</option>
+                        <option value="">{text::any_day()}</option>
                         {WEEK
                             .into_iter()
                             .map(|day| {
@@ -132,11 +132,11 @@ pub fn HelperList(
     });
     let is_empty = move || state.model.with(|m| m.helpers.live_count() == 0);
     view! {
-        <Show when=move || !is_empty() fallback=|| view! { <p class="empty">{text::NO_HELPERS}</p> }>
+        <Show when=move || !is_empty() fallback=|| view! { <p class="empty">{text::no_helpers()}</p> }>
             <Show when=move || shown.with(Vec::is_empty)>
-                <p class="empty">{text::NO_HELPER_MATCHES}</p>
+                <p class="empty">{text::no_helper_matches()}</p>
             </Show>
-            <ul class="cards" aria-label=text::HELPERS_LIST>
+            <ul class="cards" aria-label=text::helpers_list()>
                 <For
                     each=move || shown.get()
                     key=|helper| (helper.id, helper.updated_at)
@@ -182,18 +182,18 @@ fn HelperCard(
                 .filter(|d| !d.is_empty())
                 .map(|d| view! { <p class="card-detail">{d}</p> })
                 .collect_view()}
-            <ContactLine label=text::CALL value=helper.phone.clone() link=phone_link(&helper.phone) />
-            <ContactLine label=text::WRITE value=helper.email.clone() link=email_link(&helper.email) />
+            <ContactLine label=text::call() value=helper.phone.clone() link=phone_link(&helper.phone) />
+            <ContactLine label=text::write() value=helper.email.clone() link=email_link(&helper.email) />
             {helper
                 .preferred_contact
-                .map(|m| view! { <p class="card-detail">{format!("{}: {}", text::PREFERRED_CONTACT, text::contact_method(m))}</p> })}
+                .map(|m| view! { <p class="card-detail">{format!("{}: {}", text::preferred_contact(), text::contact_method(m))}</p> })}
             {(!helper.private_note.is_empty())
                 .then(|| view! { <p class="entry-note">{helper.private_note.clone()}</p> })}
             <p class="card-detail">{move || { let r = record(); text::help_record(r.times, r.last) }}</p>
             <div class="actions">
                 <QrCode record=OneRecord::Helper(helper.clone()) name=helper.name.clone() />
-                <button on:click=move |_| on_edit.run(id)>{text::EDIT}</button>
-                <button class="danger" on:click=move |_| on_delete.run(id)>{text::DELETE}</button>
+                <button on:click=move |_| on_edit.run(id)>{text::edit()}</button>
+                <button class="danger" on:click=move |_| on_delete.run(id)>{text::delete()}</button>
             </div>
         </li>
     }
@@ -218,7 +218,7 @@ fn ContactLine(
         .into_any(),
         None => view! {
             <p class="card-detail">
-                {label} ": " {value} " " <span class="hint">{text::NOT_A_LINK}</span>
+                {label} ": " {value} " " <span class="hint">{text::not_a_link()}</span>
             </p>
         }
         .into_any(),

@@ -39,7 +39,7 @@ pub fn HelpersScreen() -> impl IntoView {
         <ScreenHeading screen=Screen::Helpers />
         <div class="toolbar">
             <button id="add-helper" class="primary" on:click=move |_| form_for.set(Some(None))>
-                {text::ADD_HELPER}
+                {text::add_helper()}
             </button>
         </div>
         {move || {
@@ -48,7 +48,7 @@ pub fn HelpersScreen() -> impl IntoView {
                 .map(|editing| view! { <form::HelperForm editing on_close=move || form_for.set(None) /> })
         }}
         <UndoBar
-            message=text::HELPER_DELETED
+            message=text::helper_deleted()
             visible=Signal::derive(move || last_deleted.with(Option::is_some))
             on_undo=Callback::new(undo)
         />

@@ -1,7 +1,7 @@
 //! The year at a glance: a calendar heatmap of the last twelve months, readable by keyboard
 //! and screen reader, and the counts by kind and category for a chosen period.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use kindred_core::habits::{day_counts, tally, week_start, year_before, Period};
 use kindred_core::journal::Kind;
 use leptos::ev::KeyboardEvent;
@@ -22,7 +22,7 @@ const TOP: i64 = 16;
 pub fn YourYear() -> impl IntoView {
     view! {
         <section class="your-year" aria-labelledby="your-year-heading">
-            <h2 id="your-year-heading">{text::YOUR_YEAR}</h2>
+            <h2 id="your-year-heading">{text::your_year()}</h2>
             <Calendar />
             <Counts />
         </section>
@@ -90,7 +90,7 @@ fn Calendar() -> impl IntoView {
             class="calendar"
             tabindex="0"
             role="group"
-            aria-label=text::CALENDAR
+            aria-label=text::calendar()
             aria-describedby="calendar-help calendar-day"
             on:keydown=move_by
         >
@@ -99,12 +99,12 @@ fn Calendar() -> impl IntoView {
                     .into_iter()
                     .map(|(x, label)| view! { <text x=x y=TOP - 5 class="calendar-label">{label}</text> })
                     .collect_view()}
-                {[(0, "Mon"), (2, "Wed"), (4, "Fri")]
+                {[(0, Weekday::Mon), (2, Weekday::Wed), (4, Weekday::Fri)]
                     .into_iter()
-                    .map(|(row, label)| {
+                    .map(|(row, day)| {
                         view! {
                             <text x=0 y=TOP + row * (CELL + GAP) + CELL - 2 class="calendar-label">
-                                {label}
+                                {text::weekday_short(day)}
                             </text>
                         }
                     })
@@ -142,7 +142,7 @@ fn Calendar() -> impl IntoView {
                 }}
             </svg>
         </div>
-        <p id="calendar-help" class="hint">{text::CALENDAR_HELP}</p>
+        <p id="calendar-help" class="hint">{text::calendar_help()}</p>
         <p id="calendar-day" class="calendar-day" aria-live="polite">
             {move || text::calendar_day(selected.get(), count_on(selected.get()))}
         </p>
@@ -161,7 +161,7 @@ fn Counts() -> impl IntoView {
     });
     view! {
         <div class="field">
-            <label for="counts-period">{text::PERIOD}</label>
+            <label for="counts-period">{text::period_label()}</label>
             <select
                 id="counts-period"
                 on:change=move |ev| {
@@ -185,7 +185,7 @@ fn Counts() -> impl IntoView {
         </div>
         <div class="counts">
             <table>
-                <caption>{text::COUNTS_BY_KIND}</caption>
+                <caption>{text::counts_by_kind()}</caption>
                 <tbody>
                     {Kind::ALL
                         .into_iter()
@@ -202,14 +202,14 @@ fn Counts() -> impl IntoView {
                 </tbody>
             </table>
             <table>
-                <caption>{text::COUNTS_BY_CATEGORY}</caption>
+                <caption>{text::counts_by_category()}</caption>
                 <tbody>
                     {move || {
                         let rows = counts.with(|c| c.by_category.clone());
                         if rows.is_empty() {
                             view! {
                                 <tr>
-                                    <td colspan="2">{text::NO_CATEGORIES_YET}</td>
+                                    <td colspan="2">{text::no_categories_yet()}</td>
                                 </tr>
                             }
                             .into_any()

@@ -24,16 +24,16 @@ pub fn Filters(
             on_input=Callback::new(move |query| filter.update(|f| f.query = query))
         />
         <details class="filters">
-            <summary>{text::FILTERS}</summary>
+            <summary>{text::filters()}</summary>
             <div class="filter-fields">
                 <div class="field">
-                    <label for="filter-kind">{text::FILTER_KIND}</label>
+                    <label for="filter-kind">{text::filter_kind()}</label>
                     <select
                         id="filter-kind"
                         on:change=move |ev| filter.update(|f| f.kind = Kind::parse(&event_target_value(&ev)))
                     >
                         <option value="" selected=move || filter.with(|f| f.kind.is_none())>
-                            {text::ALL_KINDS}
+                            {text::all_kinds()}
                         </option>
                         {Kind::ALL
                             .into_iter()
@@ -52,8 +52,8 @@ pub fn Filters(
                 </div>
                 <CategorySelect
                     id="filter-category"
-                    label=text::FILTER_CATEGORY
-                    none_label=text::ALL_CATEGORIES
+                    label=text::filter_category()
+                    none_label=text::all_categories()
                     categories=Signal::derive(categories)
                     value=Signal::derive(move || filter.with(|f| f.category.clone().unwrap_or_default()))
                     on_change=Callback::new(move |category: String| {
@@ -61,7 +61,7 @@ pub fn Filters(
                     })
                 />
                 <div class="field">
-                    <label for="filter-from">{text::FROM_DATE}</label>
+                    <label for="filter-from">{text::from_date()}</label>
                     <input
                         id="filter-from"
                         type="date"
@@ -70,7 +70,7 @@ pub fn Filters(
                     />
                 </div>
                 <div class="field">
-                    <label for="filter-to">{text::TO_DATE}</label>
+                    <label for="filter-to">{text::to_date()}</label>
                     <input
                         id="filter-to"
                         type="date"
@@ -84,7 +84,7 @@ pub fn Filters(
                 on:click=move |_| filter.set(JournalFilter::default())
                 disabled=move || filter.with(JournalFilter::is_empty)
             >
-                {text::CLEAR_FILTERS}
+                {text::clear_filters()}
             </button>
         </details>
     }

@@ -27,9 +27,9 @@ pub fn FollowUps() -> impl IntoView {
     view! {
         <Show when=move || due.with(|d| !d.is_empty())>
             <section class="follow-ups" aria-labelledby="follow-ups-heading">
-                <h2 id="follow-ups-heading">{text::FOLLOW_UPS_DUE}</h2>
+                <h2 id="follow-ups-heading">{text::follow_ups_due_heading()}</h2>
                 <ul>{move || due.get().into_iter().map(|what| view! { <li>{what}</li> }).collect_view()}</ul>
-                <a href=Screen::Needs.href()>{text::OPEN_NEEDS}</a>
+                <a href=Screen::Needs.href()>{text::open_needs()}</a>
             </section>
         </Show>
     }

@@ -58,7 +58,7 @@ pub fn EntryForm(
         });
         settle(checked, errors, "entry", |entry| {
             state.change(|model, now| model.journal.put(entry, now));
-            state.announce(text::ENTRY_SAVED);
+            state.announce(text::entry_saved());
             close_form(on_close, "#log-a-kindness");
         });
     };
@@ -77,8 +77,8 @@ pub fn EntryForm(
     });
     let person_suggestions = (!helper_names.is_empty()).then_some("helper-names");
     let heading = match target {
-        FormFor::New { .. } => text::NEW_ENTRY,
-        FormFor::Edit(_) => text::EDIT_ENTRY,
+        FormFor::New { .. } => text::new_entry(),
+        FormFor::Edit(_) => text::edit_entry(),
     };
     // Focus the first field once the form is on the page.
     request_animation_frame(|| focus("#entry-text"));
@@ -89,7 +89,7 @@ pub fn EntryForm(
             <ErrorSummary errors />
             <TextField
                 id="entry-text"
-                label=text::WHAT_HAPPENED
+                label=text::what_happened()
                 input=Input::Lines
                 value=what
                 on_input=set_what
@@ -97,7 +97,7 @@ pub fn EntryForm(
                 required=true
             />
             <fieldset class="field kinds">
-                <legend>{text::KIND}</legend>
+                <legend>{text::kind_label()}</legend>
                 {Kind::ALL
                     .into_iter()
                     .map(|kind| {
@@ -120,7 +120,7 @@ pub fn EntryForm(
             </fieldset>
             <TextField
                 id="entry-date"
-                label=text::DATE
+                label=text::date_label()
                 input=Input::Date
                 value=date
                 on_input=set_date
@@ -129,7 +129,7 @@ pub fn EntryForm(
             />
             <TextField
                 id="entry-person"
-                label=text::PERSON
+                label=text::person()
                 input=Input::Line
                 value=person
                 on_input=set_person
@@ -140,31 +140,31 @@ pub fn EntryForm(
             </datalist>
             <CategorySelect
                 id="entry-category"
-                label=text::CATEGORY
-                none_label=text::NO_CATEGORY
+                label=text::category()
+                none_label=text::no_category()
                 categories=Signal::stored(categories)
                 value=Signal::derive(move || draft.with(|d| d.category.clone()))
                 on_change=Callback::new(move |category| draft.update(|d| d.category = category))
             />
             <TextField
                 id="entry-tags"
-                label=text::TAGS
+                label=text::tags()
                 input=Input::Line
                 value=tags
                 on_input=set_tags
-                hint=text::TAGS_HINT
+                hint=text::tags_hint()
             />
             <TextField
                 id="entry-private-note"
-                label=text::PRIVATE_NOTE
+                label=text::private_note()
                 input=Input::Lines
                 value=note
                 on_input=set_note
-                hint=text::PRIVATE_NOTE_HINT
+                hint=text::private_note_hint()
             />
             <div class="actions">
-                <button type="submit" class="primary">{text::SAVE}</button>
-                <button type="button" on:click=cancel>{text::CANCEL}</button>
+                <button type="submit" class="primary">{text::save()}</button>
+                <button type="button" on:click=cancel>{text::cancel()}</button>
             </div>
         </form>
     }

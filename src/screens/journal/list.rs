@@ -65,11 +65,11 @@ pub fn EntryList(
     let total = move || page.with(|(_, total)| *total);
     let is_empty = move || state.model.with(|m| m.journal.live_count() == 0);
     view! {
-        <Show when=move || !is_empty() fallback=|| view! { <p class="empty">{text::NO_ENTRIES}</p> }>
+        <Show when=move || !is_empty() fallback=|| view! { <p class="empty">{text::no_entries()}</p> }>
             <p class="count">
-                {move || if total() == 0 { text::NO_MATCHES.to_string() } else { text::entries(total()) }}
+                {move || if total() == 0 { text::no_matches().to_string() } else { text::entries(total()) }}
             </p>
-            <ul class="entries" aria-label=text::JOURNAL_ENTRIES>
+            <ul class="entries" aria-label=text::journal_entries()>
                 <For
                     each=move || page.get().0
                     key=|row| (row.entry.id, row.entry.updated_at, row.starts_day)
@@ -77,7 +77,7 @@ pub fn EntryList(
                 />
             </ul>
             <Show when=move || page.with(|(rows, total)| rows.len() < *total)>
-                <button on:click=move |_| shown.update(|n| *n += PAGE)>{text::SHOW_MORE}</button>
+                <button on:click=move |_| shown.update(|n| *n += PAGE)>{text::show_more()}</button>
             </Show>
         </Show>
     }
@@ -118,8 +118,8 @@ fn EntryItem(
             {(!entry.private_note.is_empty())
                 .then(|| view! { <p class="entry-note">{entry.private_note.clone()}</p> })}
             <div class="actions">
-                <button on:click=move |_| on_edit.run(id)>{text::EDIT}</button>
-                <button class="danger" on:click=move |_| on_delete.run(id)>{text::DELETE}</button>
+                <button on:click=move |_| on_edit.run(id)>{text::edit()}</button>
+                <button class="danger" on:click=move |_| on_delete.run(id)>{text::delete()}</button>
             </div>
         </li>
     }

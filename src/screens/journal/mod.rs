@@ -59,7 +59,7 @@ pub fn JournalScreen() -> impl IntoView {
                 class="primary"
                 on:click=move |_| form_for.set(Some(FormFor::New { text: String::new() }))
             >
-                {text::LOG_A_KINDNESS}
+                {text::log_a_kindness()}
             </button>
         </div>
         {move || {
@@ -69,8 +69,8 @@ pub fn JournalScreen() -> impl IntoView {
         }}
         <Show when=move || last_deleted.with(Option::is_some)>
             <div class="undo-bar">
-                <span>{text::ENTRY_DELETED}</span>
-                <button on:click=undo>{text::UNDO}</button>
+                <span>{text::entry_deleted()}</span>
+                <button on:click=undo>{text::undo()}</button>
             </div>
         </Show>
         <filters::Filters filter />

@@ -18,7 +18,7 @@ pub fn TodayPanel(
     let today = clock::today();
     // How many times "Another idea" was pressed: a fresh page starts from today's idea.
     let skipped = RwSignal::new(0u32);
-    let idea = move || idea_for(today, skipped.get()).text;
+    let idea = move || text::idea(idea_for(today, skipped.get()));
     let progress = Memo::new(move |_| {
         state
             .model
@@ -28,21 +28,21 @@ pub fn TodayPanel(
     let hide_streaks = move || state.model.with(|m| m.settings.hide_streaks);
     view! {
         <section class="today" aria-labelledby="today-heading">
-            <h2 id="today-heading">{text::TODAY_PANEL}</h2>
+            <h2 id="today-heading">{text::today_panel()}</h2>
             <div class="idea" role="group" aria-labelledby="idea-heading">
-                <h3 id="idea-heading">{text::IDEA_FOR_TODAY}</h3>
+                <h3 id="idea-heading">{text::idea_for_today()}</h3>
                 <p class="idea-text">{idea}</p>
                 <div class="actions">
                     <button on:click=move |_| {
                         on_did_idea.run(FormFor::New { text: idea().to_string() })
-                    }>{text::I_DID_THIS}</button>
+                    }>{text::i_did_this()}</button>
                     <button class="quiet" on:click=move |_| skipped.update(|n| *n += 1)>
-                        {text::ANOTHER_IDEA}
+                        {text::another_idea()}
                     </button>
                 </div>
             </div>
             <div class="goal">
-                <h3 id="weekly-goal-heading">{text::WEEKLY_GOAL}</h3>
+                <h3 id="weekly-goal-heading">{text::weekly_goal()}</h3>
                 <p id="weekly-goal-text">
                     {move || progress.with(|p| text::weekly_progress(p.done, p.goal))}
                 </p>
@@ -55,7 +55,7 @@ pub fn TodayPanel(
             </div>
             <Show when=move || !hide_streaks()>
                 <div class="streaks">
-                    <h3>{text::STREAKS}</h3>
+                    <h3>{text::streaks_label()}</h3>
                     <p>{move || streaks.with(|s| text::streaks(s.days, s.weeks))}</p>
                 </div>
             </Show>

@@ -46,9 +46,9 @@ pub fn NeedCard(
     .join(" · ");
     let dates = [
         need.needed_by
-            .map(|d| format!("{}: {}", text::NEEDED_BY, text::date(d, today))),
+            .map(|d| format!("{}: {}", text::needed_by(), text::date(d, today))),
         need.follow_up_on
-            .map(|d| format!("{}: {}", text::FOLLOW_UP_ON, text::date(d, today))),
+            .map(|d| format!("{}: {}", text::follow_up_on(), text::date(d, today))),
     ]
     .into_iter()
     .flatten()
@@ -84,7 +84,7 @@ pub fn NeedCard(
             }
         });
         just_done.set(None);
-        state.announce(text::LOGGED_IN_JOURNAL);
+        state.announce(text::logged_in_journal());
     };
     let offer_label = format!("log-it-{id}");
     let log_given = log_as.clone();
@@ -93,43 +93,43 @@ pub fn NeedCard(
     view! {
         <li class="card" class:due=need.follow_up_due(today) class:done=need.is_done()>
             <h3>{need.what.clone()}</h3>
-            {need.follow_up_due(today).then(|| view! { <p class="badge">{text::FOLLOW_UP_DUE}</p> })}
+            {need.follow_up_due(today).then(|| view! { <p class="badge">{text::follow_up_due()}</p> })}
             <p class="card-detail">{summary}</p>
             {(!dates.is_empty()).then(|| view! { <p class="card-detail">{dates}</p> })}
             <p class="card-status">{text::status(&need.status, &helper_names.join(", "))}</p>
             {(!need.notes.is_empty()).then(|| view! { <p class="entry-note">{need.notes.clone()}</p> })}
             <div class="actions">
                 {if need.is_done() {
-                    view! { <button on:click=reopen>{text::REOPEN}</button> }.into_any()
+                    view! { <button on:click=reopen>{text::reopen()}</button> }.into_any()
                 } else {
                     view! {
                         <button on:click=move |_| suggesting.update(|s| *s = !*s) aria-expanded=move || suggesting.get().to_string()>
-                            {text::MATCH}
+                            {text::match_button()}
                         </button>
-                        <button on:click=mark_done>{text::MARK_DONE}</button>
+                        <button on:click=mark_done>{text::mark_done()}</button>
                     }
                     .into_any()
                 }}
                 <QrCode record=OneRecord::Need(need.clone()) name=need.what.clone() />
-                <button on:click=move |_| on_edit.run(id)>{text::EDIT}</button>
-                <button class="danger" on:click=move |_| on_delete.run(id)>{text::DELETE}</button>
+                <button on:click=move |_| on_edit.run(id)>{text::edit()}</button>
+                <button class="danger" on:click=move |_| on_delete.run(id)>{text::delete()}</button>
             </div>
             <Show when=move || suggesting.get()>
                 <Suggestions need_id=id on_close=move || suggesting.set(false) />
             </Show>
             <Show when=move || just_done.get() == Some(id)>
                 <div class="offer" role="group" aria-labelledby=offer_label.clone()>
-                    <p id=offer_label.clone()>{text::NEED_DONE} " " {text::LOG_IT}</p>
+                    <p id=offer_label.clone()>{text::need_done()} " " {text::log_it()}</p>
                     <div class="actions">
                         <button class="primary" on:click={
                             let log = log_given.clone();
                             move |_| log(Kind::Given)
-                        }>{text::LOG_AS_GIVEN}</button>
+                        }>{text::log_as_given()}</button>
                         <button on:click={
                             let log = log_received.clone();
                             move |_| log(Kind::Received)
-                        }>{text::LOG_AS_RECEIVED}</button>
-                        <button class="quiet" on:click=move |_| just_done.set(None)>{text::NO_THANKS}</button>
+                        }>{text::log_as_received()}</button>
+                        <button class="quiet" on:click=move |_| just_done.set(None)>{text::no_thanks()}</button>
                     </div>
                 </div>
             </Show>
@@ -179,12 +179,12 @@ fn Suggestions(
     let labelled_by = heading_id.clone();
     view! {
         <section class="suggestions" aria-labelledby=labelled_by>
-            <h4 id=heading_id>{text::SUGGESTED_HELPERS}</h4>
+            <h4 id=heading_id>{text::suggested_helpers()}</h4>
             {if ranked.is_empty() {
-                view! { <p>{text::NO_HELPERS_TO_SUGGEST}</p> }.into_any()
+                view! { <p>{text::no_helpers_to_suggest()}</p> }.into_any()
             } else {
                 view! {
-                    <ol aria-label=text::SUGGESTED_HELPERS>
+                    <ol aria-label=text::suggested_helpers()>
                         {ranked
                             .into_iter()
                             .map(|(helper_id, name, reasons)| {
@@ -201,7 +201,7 @@ fn Suggestions(
                 }
                 .into_any()
             }}
-            <button class="quiet" on:click=move |_| on_close()>{text::CLOSE}</button>
+            <button class="quiet" on:click=move |_| on_close()>{text::close()}</button>
         </section>
     }
 }

@@ -44,7 +44,7 @@ pub fn NeedForm(
             draft.with_untracked(|d| d.to_need(existing.as_ref(), Uuid::new_v4(), clock::now()));
         settle(checked, errors, "need", |need| {
             state.change(|model, now| model.needs.put(need, now));
-            state.announce(text::NEED_SAVED);
+            state.announce(text::need_saved());
             close_form(on_close, "#add-need");
         });
     };
@@ -57,9 +57,9 @@ pub fn NeedForm(
         bind(draft, |d| &d.follow_up_on, |d| &mut d.follow_up_on);
     let (notes, set_notes) = bind(draft, |d| &d.notes, |d| &mut d.notes);
     let heading = if editing.is_some() {
-        text::EDIT_NEED
+        text::edit_need()
     } else {
-        text::NEW_NEED
+        text::new_need()
     };
     request_animation_frame(|| focus("#need-what"));
 
@@ -69,24 +69,24 @@ pub fn NeedForm(
             <ErrorSummary errors />
             <TextField
                 id="need-what"
-                label=text::WHAT_IS_NEEDED
+                label=text::what_is_needed()
                 input=Input::Lines
                 value=what
                 on_input=set_what
                 error=error_for(errors, "what")
                 required=true
             />
-            <TextField id="need-for-whom" label=text::FOR_WHOM input=Input::Line value=for_whom on_input=set_for_whom />
+            <TextField id="need-for-whom" label=text::for_whom() input=Input::Line value=for_whom on_input=set_for_whom />
             <CategorySelect
                 id="need-category"
-                label=text::CATEGORY
-                none_label=text::NO_CATEGORY
+                label=text::category()
+                none_label=text::no_category()
                 categories=Signal::stored(categories)
                 value=Signal::derive(move || draft.with(|d| d.category.clone()))
                 on_change=Callback::new(move |category| draft.update(|d| d.category = category))
             />
             <div class="field">
-                <label for="need-urgency">{text::URGENCY}</label>
+                <label for="need-urgency">{text::urgency_label()}</label>
                 <select
                     id="need-urgency"
                     on:change=move |ev| {
@@ -112,15 +112,15 @@ pub fn NeedForm(
             </div>
             <TextField
                 id="need-language"
-                label=text::THEIR_LANGUAGE
+                label=text::their_language()
                 input=Input::Line
                 value=language
                 on_input=set_language
-                hint=text::THEIR_LANGUAGE_HINT
+                hint=text::their_language_hint()
             />
             <TextField
                 id="need-needed-by"
-                label=text::NEEDED_BY
+                label=text::needed_by()
                 input=Input::Date
                 value=needed_by
                 on_input=set_needed_by
@@ -128,17 +128,17 @@ pub fn NeedForm(
             />
             <TextField
                 id="need-follow-up-on"
-                label=text::FOLLOW_UP_ON
+                label=text::follow_up_on()
                 input=Input::Date
                 value=follow_up_on
                 on_input=set_follow_up_on
                 error=error_for(errors, "follow-up-on")
-                hint=text::FOLLOW_UP_HINT
+                hint=text::follow_up_hint()
             />
-            <TextField id="need-notes" label=text::NOTES input=Input::Lines value=notes on_input=set_notes />
+            <TextField id="need-notes" label=text::notes() input=Input::Lines value=notes on_input=set_notes />
             <div class="actions">
-                <button type="submit" class="primary">{text::SAVE}</button>
-                <button type="button" on:click=cancel>{text::CANCEL}</button>
+                <button type="submit" class="primary">{text::save()}</button>
+                <button type="button" on:click=cancel>{text::cancel()}</button>
             </div>
         </form>
     }

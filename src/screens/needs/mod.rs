@@ -48,7 +48,7 @@ pub fn NeedsScreen() -> impl IntoView {
         <ScreenHeading screen=Screen::Needs />
         <div class="toolbar">
             <button id="add-need" class="primary" on:click=move |_| form_for.set(Some(None))>
-                {text::ADD_NEED}
+                {text::add_need()}
             </button>
         </div>
         {move || {
@@ -57,12 +57,12 @@ pub fn NeedsScreen() -> impl IntoView {
                 .map(|editing| view! { <form::NeedForm editing on_close=move || form_for.set(None) /> })
         }}
         <UndoBar
-            message=text::NEED_DELETED
+            message=text::need_deleted()
             visible=Signal::derive(move || last_deleted.with(Option::is_some))
             on_undo=Callback::new(undo)
         />
-        <Show when=move || !board.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::NO_NEEDS}</p> }>
-            <ul class="cards" aria-label=text::NEEDS_LIST>
+        <Show when=move || !board.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::no_needs()}</p> }>
+            <ul class="cards" aria-label=text::needs_list()>
                 <For
                     each=move || board.get()
                     key=|need| (need.id, need.updated_at)

@@ -28,32 +28,32 @@ pub fn OtherFormats() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="other-formats-heading">
-            <h2 id="other-formats-heading">{text::OTHER_FORMATS}</h2>
-            <p class="hint">{text::OTHER_FORMATS_HINT}</p>
+            <h2 id="other-formats-heading">{text::other_formats()}</h2>
+            <p class="hint">{text::other_formats_hint()}</p>
             <div class="actions stacked">
                 <button on:click=move |_| save("journal", "csv", "text/csv", &|m| csv::journal_csv(m.journal.live(), false))>
-                    {text::JOURNAL_CSV}
+                    {text::journal_csv()}
                 </button>
                 <button on:click=move |_| save("helpers", "csv", "text/csv", &|m| csv::helpers_csv(m.helpers.live(), false))>
-                    {text::HELPERS_CSV}
+                    {text::helpers_csv()}
                 </button>
                 <button on:click=move |_| {
                     save("needs", "csv", "text/csv", &|m| {
                         csv::needs_csv(m.needs.live(), |id| m.helpers.get(id).map(|h| h.name.clone()))
                     })
-                }>{text::NEEDS_CSV}</button>
+                }>{text::needs_csv()}</button>
                 <button on:click=move |_| save("contacts", "vcf", "text/vcard", &|m| vcard::vcards(m.helpers.live()))>
-                    {text::HELPERS_VCARD}
+                    {text::helpers_vcard()}
                 </button>
                 <button
                     on:click=move |_| save("follow-ups", "ics", "text/calendar", &|m| ics::follow_ups_ics(m.needs.live(), clock::now()))
                     disabled=move || !has_follow_ups()
                     aria-describedby="no-follow-ups"
                 >
-                    {text::FOLLOW_UPS_ICS}
+                    {text::follow_ups_ics()}
                 </button>
                 <Show when=move || !has_follow_ups()>
-                    <p id="no-follow-ups" class="hint">{text::NO_FOLLOW_UPS}</p>
+                    <p id="no-follow-ups" class="hint">{text::no_follow_ups()}</p>
                 </Show>
                 <super::print::PrintButton />
             </div>

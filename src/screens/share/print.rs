@@ -15,7 +15,7 @@ pub fn PrintButton() -> impl IntoView {
     view! {
         <button on:click=|_| {
             let _ = window().print();
-        }>{text::PRINT_DIRECTORY}</button>
+        }>{text::print_directory()}</button>
     }
 }
 
@@ -39,17 +39,17 @@ pub fn PrintSheet() -> impl IntoView {
     };
     view! {
         <div class="print-sheet">
-            <h2>{format!("{} · {}", text::HELPERS_LIST, text::full_date(today))}</h2>
+            <h2>{format!("{} · {}", text::helpers_list(), text::full_date(today))}</h2>
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">{text::NAME}</th>
-                        <th scope="col">{text::CAN_HELP_WITH}</th>
-                        <th scope="col">{text::LANGUAGES}</th>
-                        <th scope="col">{text::AVAILABILITY}</th>
-                        <th scope="col">{text::AREA}</th>
-                        <th scope="col">{text::PHONE}</th>
-                        <th scope="col">{text::EMAIL}</th>
+                        <th scope="col">{text::name()}</th>
+                        <th scope="col">{text::can_help_with()}</th>
+                        <th scope="col">{text::languages()}</th>
+                        <th scope="col">{text::availability_label()}</th>
+                        <th scope="col">{text::area()}</th>
+                        <th scope="col">{text::phone()}</th>
+                        <th scope="col">{text::email()}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -81,15 +81,15 @@ pub fn PrintSheet() -> impl IntoView {
                     }}
                 </tbody>
             </table>
-            <h2>{text::OPEN_NEEDS_HEADING}</h2>
+            <h2>{text::open_needs_heading()}</h2>
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">{text::WHAT_IS_NEEDED}</th>
-                        <th scope="col">{text::FOR_WHOM}</th>
-                        <th scope="col">{text::URGENCY}</th>
-                        <th scope="col">{text::NEEDED_BY}</th>
-                        <th scope="col">{text::FOLLOW_UP_ON}</th>
+                        <th scope="col">{text::what_is_needed()}</th>
+                        <th scope="col">{text::for_whom()}</th>
+                        <th scope="col">{text::urgency_label()}</th>
+                        <th scope="col">{text::needed_by()}</th>
+                        <th scope="col">{text::follow_up_on()}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -29,7 +29,7 @@ pub fn Send() -> impl IntoView {
     let export = move |_| {
         let (name, json) = make_file();
         if download_text(&name, "application/json", &json) {
-            state.announce(text::EXPORTED);
+            state.announce(text::exported());
         }
     };
     let share_file = move |_| {
@@ -58,18 +58,18 @@ pub fn Send() -> impl IntoView {
 
     view! {
         <section aria-labelledby="send-heading">
-            <h2 id="send-heading">{text::SEND_HEADING}</h2>
-            <p>{text::SEND_HINT}</p>
+            <h2 id="send-heading">{text::send_heading()}</h2>
+            <p>{text::send_hint()}</p>
             <fieldset class="field checkboxes">
-                <legend>{text::WHAT_TO_SHARE}</legend>
-                {toggle(text::SHARE_HELPERS, "share-helpers", |c| c.helpers, |c, on| c.helpers = on)}
-                {toggle(text::SHARE_NEEDS, "share-needs", |c| c.needs, |c, on| c.needs = on)}
-                {toggle(text::SHARE_JOURNAL, "share-journal", |c| c.journal, |c, on| c.journal = on)}
-                {toggle(text::SHARE_PRIVATE, "share-private", |c| c.private_notes, |c, on| c.private_notes = on)}
+                <legend>{text::what_to_share()}</legend>
+                {toggle(text::share_helpers(), "share-helpers", |c| c.helpers, |c, on| c.helpers = on)}
+                {toggle(text::share_needs(), "share-needs", |c| c.needs, |c, on| c.needs = on)}
+                {toggle(text::share_journal(), "share-journal", |c| c.journal, |c, on| c.journal = on)}
+                {toggle(text::share_private(), "share-private", |c| c.private_notes, |c, on| c.private_notes = on)}
             </fieldset>
             <p class="hint" id="export-leaves-out">{move || choice.with(text::export_leaves_out)}</p>
             <Show when=nothing_chosen>
-                <p class="field-error">{text::NOTHING_CHOSEN}</p>
+                <p class="field-error">{text::nothing_chosen()}</p>
             </Show>
             <div class="actions">
                 <button
@@ -78,9 +78,9 @@ pub fn Send() -> impl IntoView {
                     disabled=nothing_chosen
                     aria-describedby="export-leaves-out"
                 >
-                    {text::EXPORT}
+                    {text::export()}
                 </button>
-                {can_share.then(|| view! { <button on:click=share_file disabled=nothing_chosen>{text::SHARE_FILE}</button> })}
+                {can_share.then(|| view! { <button on:click=share_file disabled=nothing_chosen>{text::share_file()}</button> })}
             </div>
         </section>
     }

@@ -107,13 +107,13 @@ pub fn TakeIn() -> impl IntoView {
     let cancel = move |_| {
         pending.set(None);
         reset_input();
-        state.announce(text::IMPORT_CANCELLED);
+        state.announce(text::import_cancelled());
     };
     let undo_last = move |_| {
         if let Some(undo) = state.last_import.get_untracked() {
             state.change(|m, now| import::undo(m, undo, now));
             state.last_import.set(None);
-            state.announce(text::IMPORT_UNDONE);
+            state.announce(text::import_undone());
         }
     };
     let needs_consent =
@@ -130,10 +130,10 @@ pub fn TakeIn() -> impl IntoView {
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
             on:drop=on_drop
         >
-            <h2 id="take-in-heading">{text::TAKE_IN_HEADING}</h2>
-            <p id="take-in-hint">{text::TAKE_IN_HINT}</p>
+            <h2 id="take-in-heading">{text::take_in_heading()}</h2>
+            <p id="take-in-hint">{text::take_in_hint()}</p>
             <div class="field">
-                <label for="import-file">{text::IMPORT_FILE}</label>
+                <label for="import-file">{text::import_file()}</label>
                 <input
                     id="import-file"
                     type="file"
@@ -151,7 +151,7 @@ pub fn TakeIn() -> impl IntoView {
                             <div class="alert" role="alert">
                                 <p>{message}</p>
                                 <div class="actions">
-                                    <button class="quiet" on:click=move |_| refused.set(None)>{text::DISMISS}</button>
+                                    <button class="quiet" on:click=move |_| refused.set(None)>{text::dismiss()}</button>
                                 </div>
                             </div>
                         }
@@ -162,21 +162,21 @@ pub fn TakeIn() -> impl IntoView {
                     .get()
                     .map(|Pending { plan, made_on }| {
                         view! {
-                            <section class="preview" aria-label=text::IMPORT_PREVIEW>
-                                <h3 id="import-preview-heading" tabindex="-1">{text::IMPORT_PREVIEW}</h3>
+                            <section class="preview" aria-label=text::import_preview()>
+                                <h3 id="import-preview-heading" tabindex="-1">{text::import_preview()}</h3>
                                 {made_on.map(|d| view! { <p>{text::file_made_on(d)}</p> })}
                                 <p class="counts-line">{text::import_counts(&plan.counts())}</p>
-                                {plan.changes_nothing().then(|| view! { <p>{text::IMPORT_NOTHING_NEW}</p> })}
-                                {(!plan.includes_private).then(|| view! { <p class="hint">{text::IMPORT_NO_PRIVATE}</p> })}
-                                <Listed plan=plan.clone() outcome=Outcome::New heading=text::NEW_RECORDS />
-                                <Listed plan=plan.clone() outcome=Outcome::Updated heading=text::UPDATED_RECORDS />
+                                {plan.changes_nothing().then(|| view! { <p>{text::import_nothing_new()}</p> })}
+                                {(!plan.includes_private).then(|| view! { <p class="hint">{text::import_no_private()}</p> })}
+                                <Listed plan=plan.clone() outcome=Outcome::New heading=text::new_records() />
+                                <Listed plan=plan.clone() outcome=Outcome::Updated heading=text::updated_records() />
                                 <Conflicts plan=plan.clone() choices />
                                 <Skipped plan=plan.clone() consent=skip_consent />
                                 <div class="actions">
                                     <button class="primary" on:click=confirm disabled=move || !can_confirm()>
-                                        {text::CONFIRM_IMPORT}
+                                        {text::confirm_import()}
                                     </button>
-                                    <button on:click=cancel>{text::CANCEL_IMPORT}</button>
+                                    <button on:click=cancel>{text::cancel_import()}</button>
                                 </div>
                             </section>
                         }
@@ -184,7 +184,7 @@ pub fn TakeIn() -> impl IntoView {
             }}
             <Show when=move || state.last_import.with(Option::is_some)>
                 <div class="actions">
-                    <button on:click=undo_last>{text::UNDO_LAST_IMPORT}</button>
+                    <button on:click=undo_last>{text::undo_last_import()}</button>
                 </div>
             </Show>
         </section>
@@ -200,7 +200,7 @@ fn describe<T: Shareable>(planned: &Planned<T>) -> String {
         .map(Shareable::label)
         .unwrap_or_else(|| planned.incoming.label());
     if planned.incoming.is_deleted() {
-        format!("{label} ({})", text::DELETED_BY_FILE)
+        format!("{label} ({})", text::deleted_by_file())
     } else {
         label
     }
@@ -290,7 +290,7 @@ fn conflict_views<T: Shareable>(planned: &[Planned<T>]) -> Vec<ConflictView> {
 /// left out: they differ by nature.
 fn fields<T: Shareable>(record: &T) -> BTreeMap<String, String> {
     if record.is_deleted() {
-        return BTreeMap::from([(String::new(), text::DELETED_BY_FILE.to_string())]);
+        return BTreeMap::from([(String::new(), text::deleted_by_file().to_string())]);
     }
     let skip = ["id", "created_at", "updated_at", "shared_at", "deleted_at"];
     let value = serde_json::to_value(record).unwrap_or_default();
@@ -330,14 +330,14 @@ fn Conflicts(
         .collect();
     (!conflicts.is_empty()).then(|| {
         view! {
-            <h4>{text::CONFLICTS}</h4>
-            <p class="hint">{text::CONFLICT_HINT}</p>
+            <h4>{text::conflicts()}</h4>
+            <p class="hint">{text::conflict_hint()}</p>
             {conflicts
                 .into_iter()
                 .map(|conflict| {
                     let id = conflict.id;
                     let group = format!("conflict-{id}");
-                    let label = format!("{}: {}", text::CONFLICTS, conflict.label);
+                    let label = format!("{}: {}", text::conflicts(), conflict.label);
                     view! {
                         <div class="conflict" role="group" aria-label=label>
                             <table class="side-by-side">
@@ -345,8 +345,8 @@ fn Conflicts(
                                 <thead>
                                     <tr>
                                         <td></td>
-                                        <th scope="col">{text::YOURS}</th>
-                                        <th scope="col">{text::THEIRS}</th>
+                                        <th scope="col">{text::yours()}</th>
+                                        <th scope="col">{text::theirs()}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -367,7 +367,7 @@ fn Conflicts(
                                 </tbody>
                             </table>
                             <div class="choices">
-                                {[(Choice::KeepMine, text::KEEP_MINE), (Choice::TakeTheirs, text::TAKE_THEIRS), (Choice::KeepBoth, text::KEEP_BOTH)]
+                                {[(Choice::KeepMine, text::keep_mine()), (Choice::TakeTheirs, text::take_theirs()), (Choice::KeepBoth, text::keep_both())]
                                     .into_iter()
                                     .map(|(choice, label)| {
                                         let input_id = format!("{group}-{label}").replace(' ', "-");
@@ -404,9 +404,9 @@ fn Skipped(
 ) -> impl IntoView {
     (!plan.skipped.is_empty()).then(|| {
         view! {
-            <h4>{text::SKIPPED_RECORDS}</h4>
-            <p class="hint">{text::SKIP_NEEDED}</p>
-            <ul aria-label=text::SKIPPED_RECORDS>
+            <h4>{text::skipped_records()}</h4>
+            <p class="hint">{text::skip_needed()}</p>
+            <ul aria-label=text::skipped_records()>
                 {plan.skipped.iter().map(|p| view! { <li>{text::skipped(p)}</li> }).collect_view()}
             </ul>
             <div class="field choice-field">
@@ -416,7 +416,7 @@ fn Skipped(
                     prop:checked=move || consent.get()
                     on:change=move |ev| consent.set(event_target_checked(&ev))
                 />
-                <label for="skip-consent">{text::SKIP_CONSENT}</label>
+                <label for="skip-consent">{text::skip_consent()}</label>
             </div>
         }
     })

@@ -1,0 +1,456 @@
+# Kindred's interface in English, the default language and the language of the accessible
+# names in UI-CONTRACT.md. Every message here must exist in zh-Hant.ftl too (a test checks).
+
+## Phrases: one fixed text each, called as text::<id>() in the app.
+
+app_name = Kindred
+# The screens: each one's link in the Main navigation and its heading.
+screen_journal = Journal
+screen_helpers = Helpers
+screen_needs = Needs
+screen_share = Share
+screen_insights = Insights
+screen_settings = Settings
+tagline = Notice kindness. Help each other.
+main_nav = Main
+skip_to_content = Skip to content
+update_ready = A new version of Kindred is ready. Your data stays as it is.
+reload_to_update = Reload to update
+log_a_kindness = Log a kindness
+new_entry = New kindness
+edit_entry = Edit kindness
+what_happened = What happened
+kind_label = Kind
+date_label = Date
+person = Person
+category = Category
+no_category = (none)
+tags = Tags
+tags_hint = Separate with commas
+private_note = Private note
+private_note_hint = Only for you: never shared unless you choose to.
+save = Save
+cancel = Cancel
+edit = Edit
+delete = Delete
+undo = Undo
+search = Search
+journal_entries = Journal entries
+no_entries = Nothing here yet. When you notice a kindness, given, received or witnessed, log it here.
+no_matches = No entries match your search.
+entry_deleted = Entry deleted.
+entry_saved = Entry saved.
+fix_the_form = Please check the form:
+show_more = Show more
+filters = Filters
+filter_kind = Filter by kind
+filter_category = Filter by category
+from_date = From date
+to_date = To date
+all_kinds = All kinds
+all_categories = All categories
+clear_filters = Clear filters
+today_panel = Today
+idea_for_today = An idea for today
+another_idea = Another idea
+i_did_this = I did this
+weekly_goal = Weekly goal
+streaks_label = Streaks
+your_year = Your year of kindness
+calendar = Calendar of the last 12 months
+calendar_help = Use the arrow keys to move between days.
+period_label = Period
+counts_by_kind = By kind
+counts_by_category = By category
+no_categories_yet = No entries with a category in this period.
+add_helper = Add helper
+new_helper = New helper
+edit_helper = Edit helper
+name = Name
+can_help_with = Can help with
+languages = Languages
+languages_hint = Separate with commas, for example: Cantonese, English
+days_free = Days free
+times_of_day = Times of day
+availability_label = Availability
+availability_hint = Anything else about when, for example: not in school holidays
+area = Area
+phone = Phone
+email = Email
+preferred_contact = Preferred contact
+no_preference = No preference
+last_contacted = Last contacted
+helpers_list = Helpers
+no_helpers = No helpers yet. Add the neighbours and volunteers who can help, and with what.
+no_helper_matches = No helpers match your search.
+helper_deleted = Helper deleted.
+helper_saved = Helper saved.
+filter_language = Filter by language
+filter_day = Filter by day
+all_languages = All languages
+any_day = Any day
+call = Call
+write = Email
+not_a_link = (not a valid number or address, so not a link)
+add_need = Add need
+new_need = New need
+edit_need = Edit need
+what_is_needed = What is needed
+for_whom = For whom
+urgency_label = Urgency
+their_language = Their language
+their_language_hint = Helpers who speak it are suggested first.
+needed_by = Needed by
+follow_up_on = Follow up on
+follow_up_hint = The day to check that the need was met.
+notes = Notes
+needs_list = Needs
+no_needs = No needs on the board. Add one when a neighbour needs a hand.
+need_deleted = Need deleted.
+need_saved = Need saved.
+match_button = Match
+mark_done = Mark done
+reopen = Reopen
+suggested_helpers = Suggested helpers
+no_helpers_to_suggest = There are no other helpers in the directory yet.
+close = Close
+follow_up_due = Follow-up due
+follow_ups_due_heading = Follow-ups due
+open_needs = Open the needs board
+log_it = Log it in your journal?
+log_as_given = Log as given
+log_as_received = Log as received
+no_thanks = No thanks
+logged_in_journal = Logged in your journal.
+need_done = Marked done.
+send_heading = Send to a neighbour
+send_hint = Choose what to put in the file. You can give it to a neighbour by message, e-mail or USB stick.
+what_to_share = What to put in the file
+share_helpers = Helper directory
+share_needs = Needs board
+share_journal = Journal entries
+share_private = Private notes
+export = Export
+share_file = Share…
+nothing_chosen = Choose at least one thing to put in the file.
+exported = File saved. Everything in it is marked as shared.
+take_in_heading = Take in a neighbour's file
+take_in_hint = Choose a Kindred file, or drop it here. Nothing changes until you confirm, and you can undo it afterwards.
+import_file = Import file
+import_preview = Import preview
+confirm_import = Confirm import
+cancel_import = Cancel import
+undo_last_import = Undo last import
+import_cancelled = Import cancelled. Nothing was changed.
+import_undone = The last import was undone. Your data is as it was before it.
+import_nothing_new = Everything in this file is already here: importing it would change nothing.
+import_no_private = This file has no private notes. Your own private notes are kept.
+new_records = New
+updated_records = Updated
+conflicts = In conflict
+conflict_hint = Both you and the sender changed these since you last shared them. Choose for each; if you do not, the more recently changed one is kept.
+yours = Yours
+theirs = Theirs
+keep_mine = Keep mine
+take_theirs = Take theirs
+keep_both = Keep both
+skipped_records = Cannot be read
+skip_consent = Leave these out and import the rest
+skip_needed = Some records in this file cannot be read. Tick the box to leave them out before you confirm.
+deleted_by_file = deleted by the sender
+other_formats = Other formats
+other_formats_hint = For spreadsheets, phone contacts, calendars and paper. These files include everything except private notes.
+journal_csv = Journal as CSV
+helpers_csv = Helpers as CSV
+needs_csv = Needs as CSV
+helpers_vcard = Helpers as phone contacts (vCard)
+follow_ups_ics = Follow-up dates for a calendar (ICS)
+print_directory = Print the directory and open needs
+open_needs_heading = Open needs
+no_follow_ups = There are no follow-up dates to put in a calendar.
+qr_code = QR code
+qr_hint = Another phone's camera can read this code and take it into its Kindred. It goes from phone to phone and nowhere else; private notes are left out.
+qr_too_long = This is too long for a QR code. Use Export on the Share screen instead.
+display_settings = Language and display
+language = Language
+language_of_device = Same as this device
+theme = Colours
+theme_system = Same as this device
+theme_light = Light
+theme_dark = Dark
+large_text = Large text
+large_text_hint = Makes all text and buttons larger.
+journal_settings = Journal
+hide_streaks = Hide streaks
+hide_streaks_hint = Streaks count days and weeks in a row with a kindness given. Some people find them a pressure.
+weekly_goal_hint = How many acts of kindness you would like to give each week.
+categories = Categories
+new_category = New category
+add_category = Add category
+category_not_added = That category is empty or already in the list.
+settings_saved = Settings saved.
+remove = Remove
+download_all_data = Download all data
+persistent_storage = Kept safe by the browser
+persistent_not_asked = Kindred asks the browser once you have written something down.
+persistent_granted = Yes: the browser will not clear Kindred's data to free space.
+persistent_refused = Not yet: the browser may clear Kindred's data if the device runs short of space. Installing Kindred, or using it often, usually changes that. Keep a backup with Download all data.
+persistent_unknown = This browser does not say. Keep a backup with Download all data.
+download_all_data_hint = A complete backup file of everything Kindred keeps in this browser, including any text it could not read.
+your_data = Your data
+data_lives_here = Kindred keeps everything in this browser on this device. Nothing is sent anywhere.
+dismiss = Dismiss
+try_again = Try again
+download_unreadable = Download unreadable data
+unreadable_found = Some saved data could not be read.
+unreadable_kept = Kindred started with everything else. The unreadable text is kept as it was, and you can download it to look at it or to ask for help.
+unreadable_not_kept = Kindred could not set the unreadable text aside, so it leaves it where it is and will not write over it.
+saved_again = All changes are saved now.
+
+# Insights
+kindness_per_week = Kindness per week
+week_of = Week of
+count = Count
+people_heading = People
+people_hint = The people you helped most and the people who helped you, from your journal.
+you_helped = You helped
+helped_you = Helped you
+no_people = No one is named in your journal for this period yet.
+needs_per_month = Needs opened and done per month
+month = Month
+needs_opened = Opened
+needs_done = Done
+no_needs_done = No needs were done in this period.
+last_6_months = The last 6 months
+last_12_months = The last 12 months
+
+## Messages built from parts: called from the functions in src/text.rs.
+
+save_failed = Your last changes could not be saved: { $why }. They are kept in this tab: do not close it. Use Download all data in Settings to keep a copy, or free some space; Kindred tries again with every change.
+storage_unreadable = Kindred could not read its saved data: { $why }. It will not write over anything until it can read it. What you add now is kept in this tab.
+storage_full = the browser's storage for Kindred is full
+storage_blocked = the browser does not let Kindred use its storage ({ $detail })
+
+urgency_low = Low
+urgency_medium = Medium
+urgency_high = High
+urgency_line = Urgency: { $urgency }
+
+status_open = Open
+status_matched = Matched with { $helpers }
+status_done = Done on { $date }
+status_done_by = Done on { $date } by { $helpers }
+
+monday = Monday
+tuesday = Tuesday
+wednesday = Wednesday
+thursday = Thursday
+friday = Friday
+saturday = Saturday
+sunday = Sunday
+mon = Mon
+tue = Tue
+wed = Wed
+thu = Thu
+fri = Fri
+sat = Sat
+sun = Sun
+jan = Jan
+feb = Feb
+mar = Mar
+apr = Apr
+may = May
+jun = Jun
+jul = Jul
+aug = Aug
+sep = Sep
+oct = Oct
+nov = Nov
+dec = Dec
+today = Today
+yesterday = Yesterday
+# A date in full: "Mon 2 Nov 2026". $month is the month's short name above.
+full_date = { $weekday } { $day } { $month } { $year }
+
+morning = Morning
+afternoon = Afternoon
+evening = Evening
+# A time of day that comes back every week; $part is morning, afternoon or evening.
+day_part_every = { $part ->
+    [morning] mornings
+    [afternoon] afternoons
+   *[evening] evenings
+}
+list_separator = {", "}
+# $when is days then times of day: "Tue, Thu · mornings".
+availability = Free { $when }
+
+contact_phone = Phone call
+contact_text = Text message
+contact_email = Email
+
+help_record = { $count ->
+    [one] Helped once, on { $date }
+   *[other] Helped { $count } times, last on { $date }
+}
+help_record_none = Has not helped with a need yet
+
+reason_helps_with = helps with { $category }
+reason_speaks = speaks { $language }
+reason_free_every = free { $day }s
+reason_free_on = free { $day } { $parts }
+reason_never_asked = not asked yet
+reason_last_asked = { $days ->
+    [0] asked today
+    [1] asked yesterday
+   *[other] last asked { $days } days ago
+}
+
+qr_label = QR code for { $name }
+choose = Choose { $name }
+follow_ups_due = { $count ->
+    [one] 1 follow-up due
+   *[other] { $count } follow-ups due
+}
+
+leave_out_helpers = helper directory
+leave_out_needs = needs board
+leave_out_journal = your journal
+leave_out_private = private notes
+export_holds_everything = The file will hold everything, private notes included.
+export_leaves_out = The file will leave out: { $parts }.
+import_counts = { $new } new, { $updated } updated, { $unchanged } unchanged, { $conflicts } in conflict
+file_made_on = From a file made on { $date }
+import_refused = This file cannot be imported: { $why }. Nothing was changed.
+imported = Imported: { $count ->
+    [one] 1 record
+   *[other] { $count } records
+} changed. You can undo this.
+
+file_too_large = the file is { $size } KB; Kindred reads files up to { $limit } KB
+file_unreasonable = line { $line }, column { $column }: nested too deeply or a number too large; this is not a file Kindred wrote
+file_not_json = not a Kindred file: it is not JSON (line { $line }, column { $column }: { $detail })
+file_truncated = the file ends too soon: it may not have been copied whole
+file_not_kindred = not a Kindred file: it does not say "format": "kindred-share"
+file_newer_version = the file was written by a newer Kindred (version { $found } of the file format); this Kindred reads version { $readable }. Please update Kindred to read it
+file_no_version = the file does not say which version of the format it is
+file_shape = { $path }: expected { $expected }
+file_duplicate_id = { $path }.id: the same id as { $first }; a record can appear only once
+file_empty = the file is empty
+
+record_missing = missing
+record_future_date = a date in the future
+record_not_a_date = not a date
+record_not_a_phone = not a phone number
+record_not_an_email = not an e-mail address
+record_impossible_date = a date that cannot be right
+
+kind_given = Given
+kind_received = Received
+kind_witnessed = Witnessed
+
+problem_required = Please fill this in.
+problem_future_date = This date is in the future. Please choose today or an earlier day.
+problem_not_a_date = Please give a date as year-month-day, for example 2026-11-23.
+problem_not_a_phone = This is not a phone number. Use digits, spaces and a leading + only.
+problem_not_an_email = This is not an e-mail address, like name@example.org.
+
+weekly_progress = { $done } of { $goal } { $goal ->
+    [one] act
+   *[other] acts
+} of kindness given this week
+no_streak_yet = A streak starts with the next kindness you give.
+streaks = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} in a row · { $weeks ->
+    [one] 1 week
+   *[other] { $weeks } weeks
+} in a row
+entries = { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+}
+calendar_day = { $date }: { $count ->
+    [one] 1 kindness
+   *[other] { $count } kindnesses
+}
+
+period_this_week = This week
+period_this_month = This month
+period_last_12_months = The last 12 months
+period_all_time = All time
+median_days_to_done = { $days ->
+    [one] Median time from open to done: 1 day
+   *[other] Median time from open to done: { $days } days
+}
+# A month with its year: "Nov 2026". $month is the month's short name.
+month_year = { $month } { $year }
+
+## The ideas for today, by their stable id in kindred-core's ideas.rs: idea_<id>.
+
+idea_1 = Thank a colleague by name for something specific they did this week.
+idea_2 = Make a round of tea or coffee and ask who would like one.
+idea_3 = Pass on a customer's compliment to the person who earned it.
+idea_4 = Ask the newest person on the team to join you for lunch.
+idea_5 = Offer ten minutes of your time to someone who looks stuck.
+idea_6 = Tell someone's manager about a time they really helped you.
+idea_7 = Wash up the mugs in the office sink, whoever left them there.
+idea_8 = In your next meeting, ask the quietest person what they think.
+idea_9 = Give credit out loud to the person whose idea you are building on.
+idea_10 = Learn the name of someone in your building you pass every day.
+idea_11 = Leave a thank-you on a sticky note on a colleague's desk or screen.
+idea_12 = Refill the printer, the water jug or the dishwasher without being asked.
+idea_13 = Answer the question a colleague asked that you have been putting off.
+idea_14 = Do one chore that is usually someone else's, and don't mention it.
+idea_15 = Make someone at home their favourite hot drink, just the way they like it.
+idea_16 = Tuck a short loving note into a lunchbox, coat pocket or bag.
+idea_17 = Put your phone in another room during dinner and ask about their day.
+idea_18 = Tell a child in your life one specific thing you are proud of.
+idea_19 = Ask someone at home: what is one thing I could take off your plate?
+idea_20 = Empty the bins and put in fresh bags before anyone notices they are full.
+idea_21 = Play a favourite song for someone who has had a hard day.
+idea_22 = Write down three things you appreciate about someone and give them the list.
+idea_23 = Let someone else choose the film, the music or what's for dinner.
+idea_24 = Feed the pet, water the plants or walk the dog when it's not your turn.
+idea_25 = Send a brother, sister or cousin a photo of a happy memory you share.
+idea_26 = Say sorry for a small thing you have been meaning to apologise for.
+idea_27 = Bring your neighbour's bins in after collection day.
+idea_28 = Introduce yourself to a neighbour whose name you don't know yet.
+idea_29 = Offer to take in parcels or water plants while a neighbour is away.
+idea_30 = Sweep the pavement outside next door as well as outside your own home.
+idea_31 = Pick up three pieces of litter on your street.
+idea_32 = Share something you have too much of, like herbs, lemons or a good book.
+idea_33 = Say good morning to everyone you pass on your street today.
+idea_34 = Hold the lift or the door and chat for a moment with whoever comes.
+idea_35 = Lend a tool, a ladder or a pair of hands to a neighbour mid-project.
+idea_36 = Tell the parents next door how lovely their children were to you.
+idea_37 = Pin up a note in your building offering help with something you're good at.
+idea_38 = Welcome someone who has just moved in and tell them where the good bakery is.
+idea_39 = Return something you borrowed from a neighbour, with a small thank-you.
+idea_40 = Write a warm review for a small shop, café or tradesperson you'd recommend.
+idea_41 = Message an old friend just to say you were thinking of them.
+idea_42 = Leave an encouraging comment for someone who is trying something new.
+idea_43 = Answer a stranger's question in a forum about something you know well.
+idea_44 = Thank the maker of a free app, tool or video that helped you.
+idea_45 = Share a friend's small business, project or fundraiser with your followers.
+idea_46 = Send someone a voice message instead of a text, so they can hear you smile.
+idea_47 = Congratulate someone on their good news, even if you barely know them.
+idea_48 = Add a missing opening time or fix a mistake on a community map.
+idea_49 = In a group chat, reply to someone whose message went unanswered.
+idea_50 = Send a friend a picture that you know will make them laugh.
+idea_51 = Email a teacher who made a difference to you and tell them so.
+idea_52 = Reply to an old message you forgot about, and mean it when you say thanks.
+idea_53 = Before you go shopping, ask an older neighbour if they'd like anything.
+idea_54 = Phone a grandparent or older relative and ask what life was like when they were young.
+idea_55 = Offer to carry shopping for an older person at the bus stop or car park.
+idea_56 = Help an older friend make the text bigger on their phone.
+idea_57 = Give up your seat on the bus or train to someone older, with a smile.
+idea_58 = Send a handwritten postcard to an older relative.
+idea_59 = Ask an older person for their advice or a recipe, and really listen.
+idea_60 = Knock on an older neighbour's door just to say hello and see how they are.
+idea_61 = Let an older person with a full basket go ahead of you in the queue.
+idea_62 = Offer to post a letter or collect a prescription for an older neighbour.
+idea_63 = Stop for a chat with an older person sitting alone on a bench or in a café.
+idea_64 = Ask a local care home whether its residents would enjoy letters or cards.
+idea_65 = Make a cup of tea for an older relative and sit down to drink it with them.

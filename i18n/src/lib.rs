@@ -1,0 +1,198 @@
+//! Kindred's interface in English and Traditional Chinese.
+//!
+//! The words live in Fluent files (`locales/*.ftl`), one per language, so that a translator
+//! edits text, not code, and plural rules come from Fluent rather than from `if n == 1`. The app
+//! reads them through [`phrase`] and [`message`], which use the language chosen with
+//! [`set_language`]. Tests in `tests/completeness.rs` fail when a message is missing from one
+//! language, or when the app asks for one that does not exist.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+pub use fluent_bundle::FluentValue as Value;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+pub use kindred_core::settings::Language;
+use unic_langid::{langid, LanguageIdentifier};
+
+/// The Fluent source of each language, built into the app: there is nothing to fetch.
+pub const SOURCES: [(Language, &str); 2] = [
+    (Language::English, include_str!("../locales/en.ftl")),
+    (
+        Language::TraditionalChinese,
+        include_str!("../locales/zh-Hant.ftl"),
+    ),
+];
+
+/// The language tag for `lang` attributes: screen readers choose their voice by it.
+pub fn tag(language: Language) -> &'static str {
+    match language {
+        Language::English => "en",
+        Language::TraditionalChinese => "zh-Hant",
+    }
+}
+
+fn language_id(language: Language) -> LanguageIdentifier {
+    match language {
+        Language::English => langid!("en"),
+        Language::TraditionalChinese => langid!("zh-Hant"),
+    }
+}
+
+/// The interface language for a browser's preferred languages (`navigator.languages`): the
+/// first one Kindred speaks. Any Chinese is offered Traditional Chinese, the only Chinese
+/// Kindred has, which readers of Simplified Chinese can also read.
+pub fn language_for<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Language {
+    for tag in preferred {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => return Language::TraditionalChinese,
+            "en" => return Language::English,
+            _ => {}
+        }
+    }
+    Language::English
+}
+
+/// One language's messages.
+pub struct Messages {
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Messages {
+    pub fn new(language: Language) -> Self {
+        let source = SOURCES
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, source)| *source)
+            .expect("every language has a source");
+        let resource = FluentResource::try_new(source.to_string())
+            .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", tag(language)));
+        let mut bundle = FluentBundle::new(vec![language_id(language)]);
+        // Unicode isolation marks around every argument would end up in accessible names and
+        // in the text people copy; Kindred's arguments are short and in the page's direction.
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .expect("message ids are unique");
+        Self { bundle }
+    }
+
+    /// The message `id` with `args`, or the id itself when the message is missing (which the
+    /// completeness tests rule out), so a gap shows as a word rather than as a crash.
+    pub fn format(&self, id: &str, args: &[(&str, Value)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors);
+        text.into_owned()
+    }
+}
+
+thread_local! {
+    static CURRENT: RefCell<Current> = RefCell::new(Current::new(Language::English));
+}
+
+/// The language in use, with its fixed phrases kept so that each is made once.
+struct Current {
+    language: Language,
+    messages: Messages,
+    phrases: HashMap<&'static str, &'static str>,
+}
+
+impl Current {
+    fn new(language: Language) -> Self {
+        Self {
+            language,
+            messages: Messages::new(language),
+            phrases: HashMap::new(),
+        }
+    }
+}
+
+/// Switches the language of every later [`phrase`] and [`message`].
+pub fn set_language(language: Language) {
+    CURRENT.with(|current| {
+        if current.borrow().language != language {
+            *current.borrow_mut() = Current::new(language);
+        }
+    });
+}
+
+/// The language in use.
+pub fn language() -> Language {
+    CURRENT.with(|current| current.borrow().language)
+}
+
+/// A fixed text, such as a button's label, in the language in use.
+///
+/// Phrases are leaked once per language: there are a few hundred short ones and at most two
+/// languages, and a `&'static str` fits everywhere a label goes.
+pub fn phrase(id: &'static str) -> &'static str {
+    CURRENT.with(|current| {
+        let mut current = current.borrow_mut();
+        if let Some(text) = current.phrases.get(id) {
+            return *text;
+        }
+        let text: &'static str = current.messages.format(id, &[]).leak();
+        current.phrases.insert(id, text);
+        text
+    })
+}
+
+/// A text with arguments ("3 kindnesses") in the language in use.
+pub fn message(id: &str, args: &[(&str, Value)]) -> String {
+    CURRENT.with(|current| current.borrow().messages.format(id, args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_language_chooses_the_interface_language() {
+        assert_eq!(language_for(["zh-TW", "en"]), Language::TraditionalChinese);
+        assert_eq!(language_for(["zh-HK"]), Language::TraditionalChinese);
+        assert_eq!(language_for(["zh"]), Language::TraditionalChinese);
+        assert_eq!(
+            language_for(["fr-FR", "zh-Hant-TW"]),
+            Language::TraditionalChinese
+        );
+        assert_eq!(language_for(["en-GB", "zh-TW"]), Language::English);
+        assert_eq!(language_for(["fr"]), Language::English);
+        assert_eq!(language_for([]), Language::English);
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let english = Messages::new(Language::English);
+        let chinese = Messages::new(Language::TraditionalChinese);
+        let one = english.format("entries", &[("count", 1.into())]);
+        let three = english.format("entries", &[("count", 3.into())]);
+        assert_eq!(one, "1 entry");
+        assert_eq!(three, "3 entries");
+        let chinese_three = chinese.format("entries", &[("count", 3.into())]);
+        assert!(chinese_three.contains('3') && !chinese_three.contains("entr"));
+    }
+
+    #[test]
+    fn switching_language_changes_phrases() {
+        set_language(Language::English);
+        assert_eq!(phrase("save"), "Save");
+        set_language(Language::TraditionalChinese);
+        assert_ne!(phrase("save"), "Save");
+        assert_eq!(language(), Language::TraditionalChinese);
+        set_language(Language::English);
+        assert_eq!(phrase("save"), "Save");
+    }
+}

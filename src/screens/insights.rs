@@ -1,0 +1,410 @@
+//! Insights: how kindness and help have gone over the last months. Every chart is drawn for
+//! the eye and repeated as a table for screen readers and for paper.
+
+use chrono::Datelike;
+use kindred_core::insights::{
+    by_category, median_days_to_done, needs_by_month, people, weekly, MonthNeeds, Span, WeekBar,
+};
+use kindred_core::journal::Kind;
+use leptos::prelude::*;
+
+use super::ScreenHeading;
+use crate::clock;
+use crate::routes::Screen;
+use crate::state::AppState;
+use crate::text;
+
+/// How many people the reciprocity table lists.
+const PEOPLE_SHOWN: usize = 10;
+
+#[component]
+pub fn InsightsScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = clock::today();
+    let span = RwSignal::new(Span::SixMonths);
+    let choose_span = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if let Some(s) = Span::ALL.into_iter().find(|s| span_value(*s) == chosen) {
+            span.set(s);
+        }
+    };
+    let weeks = Memo::new(move |_| {
+        state
+            .model
+            .with(|m| weekly(m.journal.live(), span.get(), today))
+    });
+    let categories = Memo::new(move |_| {
+        state
+            .model
+            .with(|m| by_category(m.journal.live(), span.get(), today))
+    });
+    let people = Memo::new(move |_| {
+        state
+            .model
+            .with(|m| people(m.journal.live(), span.get(), today, PEOPLE_SHOWN))
+    });
+    let months = Memo::new(move |_| {
+        state
+            .model
+            .with(|m| needs_by_month(m.needs.live(), span.get(), today, clock::local_date))
+    });
+    let median = Memo::new(move |_| {
+        state
+            .model
+            .with(|m| median_days_to_done(m.needs.live(), span.get(), today, clock::local_date))
+    });
+
+    view! {
+        <ScreenHeading screen=Screen::Insights />
+        <div class="field">
+            <label for="insights-span">{text::period_label()}</label>
+            <select id="insights-span" on:change=choose_span>
+                {Span::ALL
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <option value=span_value(s) selected=move || span.get() == s>
+                                {span_name(s)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        <section aria-labelledby="per-week" class="insight">
+            <h2 id="per-week">{text::kindness_per_week()}</h2>
+            {move || week_chart(weeks.get())}
+            <ByKind weeks />
+        </section>
+        <section aria-labelledby="per-category" class="insight">
+            <h2 id="per-category">{text::counts_by_category()}</h2>
+            {move || {
+                let counts = categories.get();
+                let mut rows = counts.categories.clone();
+                if counts.uncategorised > 0 {
+                    rows.push((text::no_category().to_string(), counts.uncategorised));
+                }
+                if rows.is_empty() {
+                    view! { <p>{text::no_categories_yet()}</p> }.into_any()
+                } else {
+                    bar_table(text::category(), rows).into_any()
+                }
+            }}
+        </section>
+        <section aria-labelledby="people" class="insight">
+            <h2 id="people">{text::people_heading()}</h2>
+            <p class="hint">{text::people_hint()}</p>
+            {move || {
+                let people = people.get();
+                if people.is_empty() {
+                    return view! { <p>{text::no_people()}</p> }.into_any();
+                }
+                view! {
+                    <table class="data-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{text::person()}</th>
+                                <th scope="col" class="number">{text::you_helped()}</th>
+                                <th scope="col" class="number">{text::helped_you()}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {people
+                                .into_iter()
+                                .map(|p| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{p.name}</th>
+                                            <td class="number">{p.you_helped}</td>
+                                            <td class="number">{p.helped_you}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            }}
+        </section>
+        <section aria-labelledby="needs-per-month" class="insight">
+            <h2 id="needs-per-month">{text::needs_per_month()}</h2>
+            {move || month_chart(months.get())}
+            <p>
+                {move || match median.get() {
+                    Some(days) => text::median_days_to_done(days),
+                    None => text::no_needs_done().to_string(),
+                }}
+            </p>
+        </section>
+    }
+}
+
+fn span_value(span: Span) -> &'static str {
+    match span {
+        Span::SixMonths => "6",
+        Span::TwelveMonths => "12",
+    }
+}
+
+fn span_name(span: Span) -> &'static str {
+    match span {
+        Span::SixMonths => text::last_6_months(),
+        Span::TwelveMonths => text::last_12_months(),
+    }
+}
+
+/// Height of a chart's drawing area, in SVG units.
+const CHART_HEIGHT: u32 = 120;
+/// Room under the bars for the month names.
+const AXIS: u32 = 18;
+
+/// Bars per week, stacked by kind, with the same figures as a table below (hidden on screen,
+/// where the chart says it, and printed).
+fn week_chart(weeks: Vec<WeekBar>) -> impl IntoView {
+    const BAR: u32 = 10;
+    let tallest = weeks.iter().map(WeekBar::total).max().unwrap_or(0).max(1);
+    let scale = |n: u32| n * CHART_HEIGHT / tallest;
+    let width = weeks.len() as u32 * BAR;
+    let bars = weeks
+        .iter()
+        .enumerate()
+        .flat_map(|(i, week)| {
+            let x = i as u32 * BAR;
+            let mut top = CHART_HEIGHT;
+            [
+                (Kind::Given, week.given),
+                (Kind::Received, week.received),
+                (Kind::Witnessed, week.witnessed),
+            ]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(move |(kind, n)| {
+                let height = scale(n).max(2);
+                top = top.saturating_sub(height);
+                view! {
+                    <rect
+                        x=x + 1
+                        y=top
+                        width=BAR - 2
+                        height=height
+                        class=format!("bar kind-{}", kind.as_str())
+                    ></rect>
+                }
+            })
+            .collect::<Vec<_>>()
+        })
+        .collect_view();
+    let month_names = weeks
+        .iter()
+        .enumerate()
+        .filter(|(i, week)| {
+            *i == 0 || week.week.month() != (week.week - chrono::Days::new(7)).month()
+        })
+        .map(|(i, week)| {
+            view! {
+                <text x=i as u32 * BAR y=CHART_HEIGHT + AXIS - 4 class="chart-label">
+                    {text::month_short(week.week.month0())}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg
+                viewBox=format!("0 0 {width} {}", CHART_HEIGHT + AXIS)
+                aria-hidden="true"
+                focusable="false"
+            >
+                <text x=0 y=10 class="chart-label">{tallest}</text>
+                {bars}
+                {month_names}
+            </svg>
+            <figcaption class="legend" aria-hidden="true">
+                {Kind::ALL
+                    .into_iter()
+                    .map(|kind| {
+                        view! {
+                            <span class="legend-item">
+                                <span class=format!("swatch kind-{}", kind.as_str())></span>
+                                {text::kind(kind)}
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </figcaption>
+            <div class="chart-table visually-hidden">
+                <table>
+                <caption>{text::kindness_per_week()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{text::week_of()}</th>
+                        {Kind::ALL
+                            .into_iter()
+                            .map(|kind| view! { <th scope="col" class="number">{text::kind(kind)}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {weeks
+                        .into_iter()
+                        .map(|week| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{text::full_date(week.week)}</th>
+                                    <td class="number">{week.given}</td>
+                                    <td class="number">{week.received}</td>
+                                    <td class="number">{week.witnessed}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+                </div>
+        </figure>
+    }
+}
+
+/// The period's totals by kind, under the weekly chart.
+#[component]
+fn ByKind(
+    /// The weekly bars whose totals are shown.
+    weeks: Memo<Vec<WeekBar>>,
+) -> impl IntoView {
+    move || {
+        let weeks = weeks.get();
+        let total = |count: fn(&WeekBar) -> u32| weeks.iter().map(count).sum::<u32>();
+        let rows = vec![
+            (text::kind(Kind::Given).to_string(), total(|w| w.given)),
+            (
+                text::kind(Kind::Received).to_string(),
+                total(|w| w.received),
+            ),
+            (
+                text::kind(Kind::Witnessed).to_string(),
+                total(|w| w.witnessed),
+            ),
+        ];
+        view! {
+            <h3>{text::counts_by_kind()}</h3>
+            {bar_table(text::kind_label(), rows)}
+        }
+    }
+}
+
+/// A table of names and counts with a bar beside each count, for the eye.
+fn bar_table(name_heading: &'static str, rows: Vec<(String, u32)>) -> impl IntoView {
+    let most = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    view! {
+        <table class="data-table bar-table">
+            <thead>
+                <tr>
+                    <th scope="col">{name_heading}</th>
+                    <th scope="col" class="number">{text::count()}</th>
+                    <td aria-hidden="true"></td>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(name, n)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                <td class="number">{n}</td>
+                                <td class="bar-cell" aria-hidden="true">
+                                    <svg viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
+                                        <rect x=0 y=0 width=n * 100 / most height=10 class="bar"></rect>
+                                    </svg>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// Needs opened and done per month, side by side, with the same figures as a table.
+fn month_chart(months: Vec<MonthNeeds>) -> impl IntoView {
+    const GROUP: u32 = 30;
+    const BAR: u32 = 12;
+    let tallest = months
+        .iter()
+        .map(|m| m.opened.max(m.done))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let scale = |n: u32| {
+        if n == 0 {
+            0
+        } else {
+            (n * CHART_HEIGHT / tallest).max(2)
+        }
+    };
+    let width = months.len() as u32 * GROUP;
+    let bars = months
+        .iter()
+        .enumerate()
+        .map(|(i, month)| {
+            let x = i as u32 * GROUP + 2;
+            view! {
+                <rect x=x y=CHART_HEIGHT - scale(month.opened) width=BAR height=scale(month.opened) class="bar opened"></rect>
+                <rect x=x + BAR y=CHART_HEIGHT - scale(month.done) width=BAR height=scale(month.done) class="bar done"></rect>
+                <text x=x y=CHART_HEIGHT + AXIS - 4 class="chart-label">
+                    {text::month_short(month.month.month0())}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg
+                viewBox=format!("0 0 {width} {}", CHART_HEIGHT + AXIS)
+                aria-hidden="true"
+                focusable="false"
+            >
+                <text x=0 y=10 class="chart-label">{tallest}</text>
+                {bars}
+            </svg>
+            <figcaption class="legend" aria-hidden="true">
+                <span class="legend-item">
+                    <span class="swatch opened"></span>
+                    {text::needs_opened()}
+                </span>
+                <span class="legend-item">
+                    <span class="swatch done"></span>
+                    {text::needs_done()}
+                </span>
+            </figcaption>
+            <div class="chart-table visually-hidden">
+                <table>
+                <caption>{text::needs_per_month()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{text::month()}</th>
+                        <th scope="col" class="number">{text::needs_opened()}</th>
+                        <th scope="col" class="number">{text::needs_done()}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {months
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{text::month_year(m.month)}</th>
+                                    <td class="number">{m.opened}</td>
+                                    <td class="number">{m.done}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+                </div>
+        </figure>
+    }
+}
