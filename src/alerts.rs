@@ -4,7 +4,7 @@ use kindred_core::backup::unreadable_json;
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::download::download_text;
+use crate::download::{download_backup, download_text};
 use crate::state::{Alert, AppState};
 use crate::text;
 
@@ -70,6 +70,7 @@ fn AlertBox(
             <p>{text::save_failed(&error)}</p>
             <div class="actions">
                 <button on:click=move |_| state.save_now()>{text::try_again()}</button>
+                <button on:click=move |_| download_backup(state)>{text::download_all_data()}</button>
                 <button class="quiet" on:click=dismiss>{text::dismiss()}</button>
             </div>
         }

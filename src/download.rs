@@ -1,7 +1,12 @@
 //! Saving a file to the reader's device, or handing it to the phone's share sheet, made in
 //! the page: nothing goes to any server.
 
+use kindred_core::backup::backup_json;
+use leptos::prelude::WithUntracked;
 use wasm_bindgen::JsCast;
+
+use crate::clock;
+use crate::state::AppState;
 
 /// Offers `text` as a file named `file_name`. Returns false when the browser refused.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
@@ -66,4 +71,19 @@ fn share_call(method: &str, file: &web_sys::File) -> Option<wasm_bindgen::JsValu
     let data = js_sys::Object::new();
     js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(file)).ok()?;
     function.call1(&navigator, &data).ok()
+}
+
+/// Saves the full backup (everything in memory, unsaved changes and unreadable text
+/// included) and notes when, for the backup reminder.
+pub fn download_backup(state: AppState) {
+    let now = clock::now();
+    let backup = state.unreadable.with_untracked(|unreadable| {
+        state
+            .model
+            .with_untracked(|model| backup_json(model, unreadable, now))
+    });
+    let name = format!("kindred-backup-{}.json", clock::today());
+    if download_text(&name, "application/json", &backup) {
+        state.change_settings(|s| s.last_export_at = Some(now));
+    }
 }

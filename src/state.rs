@@ -63,6 +63,8 @@ pub struct AppState {
     /// A short, polite announcement ("Entry saved.").
     pub status: RwSignal<String>,
     save_scheduled: RwSignal<bool>,
+    /// Settings changed but not yet written (the last write failed).
+    settings_unsaved: RwSignal<bool>,
 }
 
 impl AppState {
@@ -85,6 +87,7 @@ impl AppState {
             kept_safe: RwSignal::new(KeptSafe::NotAskedYet),
             status: RwSignal::new(String::new()),
             save_scheduled: RwSignal::new(false),
+            settings_unsaved: RwSignal::new(false),
         };
         state.listen();
         crate::offline::register(state.update_ready);
@@ -155,7 +158,9 @@ impl AppState {
     /// Writes every unsaved change now.
     pub fn save_now(self) {
         self.save_scheduled.set(false);
+        let settings_failure = self.save_settings();
         if !self.model.with_untracked(Model::has_unsaved) {
+            self.set_save_failure(settings_failure);
             return;
         }
         let mut store = LocalStore::open();
@@ -173,7 +178,7 @@ impl AppState {
         if failure.is_none() && !saved.written.is_empty() {
             self.ask_to_keep_storage();
         }
-        self.set_save_failure(failure);
+        self.set_save_failure(failure.or(settings_failure));
     }
 
     /// Changes the settings and writes them at once: they are small, and a choice should
@@ -183,16 +188,29 @@ impl AppState {
             .model
             .update_untracked(|model| change(&mut model.settings));
         self.model.notify();
+        self.settings_unsaved.set(true);
+        self.save_now();
+        result
+    }
+
+    /// Writes the settings if they have changed since they were last written. Returns why
+    /// not, if they could not be.
+    fn save_settings(self) -> Option<StorageError> {
+        if !self.settings_unsaved.get_untracked() {
+            return None;
+        }
         let saved = self.model.with_untracked(|model| {
             persist::save_settings(&mut LocalStore::open(), &model.settings)
         });
-        self.set_save_failure(saved.err());
-        result
+        self.settings_unsaved.set(saved.is_err());
+        saved.err()
     }
 
     /// Tries again to save changes that a failed save left in memory.
     fn retry_unsaved(self) {
-        if !self.save_scheduled.get_untracked() && self.model.with_untracked(Model::has_unsaved) {
+        let unsaved =
+            self.settings_unsaved.get_untracked() || self.model.with_untracked(Model::has_unsaved);
+        if !self.save_scheduled.get_untracked() && unsaved {
             self.save_now();
         }
     }

@@ -258,6 +258,11 @@ phrases! {
     persistent_unknown,
     download_all_data_hint,
     your_data,
+    backup_health,
+    no_copy_yet,
+    storage_used_unknown,
+    backup_reminder,
+    keep_a_copy,
     data_lives_here,
 
     // Alerts
@@ -704,5 +709,21 @@ pub fn month_year(first_of_month: NaiveDate) -> String {
             ("month", month_short(first_of_month.month0()).into()),
             ("year", first_of_month.year().to_string().into()),
         ],
+    )
+}
+
+/// "Last copy kept 12 days ago".
+pub fn last_copy(days: i64) -> String {
+    message("last_copy", &[("days", number(days as f64))])
+}
+
+/// "Storage: 23% used, about 4.0 MB left".
+pub fn storage_used(used: usize, quota: usize) -> String {
+    // One decimal: a young journal uses a fraction of a percent, which "0%" would hide.
+    let percent = (used as f64 * 1000.0 / quota as f64).round() / 10.0;
+    let left_mb = (quota.saturating_sub(used) as f64 / 1_048_576.0 * 10.0).round() / 10.0;
+    message(
+        "storage_used",
+        &[("percent", number(percent)), ("left", number(left_mb))],
     )
 }

@@ -51,8 +51,8 @@ fn log(app: &App, text: &str) {
 }
 
 #[test]
-fn two_tabs_editing_in_turn_keep_every_edit_in_both_tabs_and_in_storage() {
-    const EDITS_PER_TAB: usize = 50;
+fn two_tabs_with_a_hundred_interleaved_edits_each_keep_every_edit_in_both_tabs_and_in_storage() {
+    const EDITS_PER_TAB: usize = 100;
     let app = App::start_with_size(1280, 900);
     app.open("#/journal");
     let first = app.browser().window_handle();

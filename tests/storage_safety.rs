@@ -79,35 +79,152 @@ fn garbage_in_storage_gives_the_recovery_alert_and_the_garbage_is_kept() {
     app.wait_for("the alert to go", || app.all("alert").is_empty());
 }
 
-#[test]
-fn a_save_that_fails_shows_an_alert_keeps_the_entry_and_saves_it_once_there_is_room() {
-    let app = App::start();
-    app.open("#/journal");
-    // Fill localStorage to its quota (5,242,880 UTF-16 units in Chromium) with one key.
+/// Fills localStorage to its quota (5,242,880 UTF-16 units in Chromium) with one key.
+fn fill_storage(app: &App) {
     app.browser().execute(
         "let size = 5242880 - 'filler'.length;
          while (size > 0) {
              try { localStorage.setItem('filler', 'x'.repeat(size)); break; }
-             catch (e) { size -= 1024; }
+             catch (e) { size -= 256; }
          }",
         &[],
     );
+}
+
+#[test]
+fn a_full_storage_shows_an_alert_keeps_the_entry_offers_export_and_saves_once_there_is_room() {
+    let app = App::start();
+    app.open("#/journal");
+    log_entry(&app, "Walked with Mr Ho to the market");
+    app.wait_for("the first entry stored", || {
+        app.local_storage()
+            .values()
+            .any(|v| v.contains("Walked with Mr Ho"))
+    });
+    let stored_before = app.local_storage();
+    fill_storage(&app);
+
     log_entry(&app, "Fixed the gate for Mrs Chan");
     let alert = app.get_with_text("alert", "could not be saved");
-    assert!(alert.text().contains("full"), "{}", alert.text());
+    assert!(
+        alert.text().contains("full"),
+        "the alert names the problem: {}",
+        alert.text()
+    );
     app.get("list", "Journal entries")
         .within_with_text("listitem", "Fixed the gate for Mrs Chan");
     app.screenshot("save-failed-alert-390");
 
+    // Nothing already stored is damaged.
+    let mut stored_now = app.local_storage();
+    stored_now.remove("filler");
+    assert_eq!(
+        stored_now, stored_before,
+        "what was stored before is as it was"
+    );
+
+    // The alert offers a way out: a full copy, the unsaved entry in it.
+    alert.within("button", "Download all data").click();
+    let (_, backup) = app.downloaded("kindred-backup-");
+    assert!(backup.contains("Fixed the gate for Mrs Chan"), "{backup}");
+    assert!(backup.contains("Walked with Mr Ho"), "{backup}");
+
     app.browser()
         .execute("localStorage.removeItem('filler')", &[]);
-    alert.within("button", "Try again").click();
+    app.get_with_text("alert", "could not be saved")
+        .within("button", "Try again")
+        .click();
     app.wait_for("the alert to go once the save succeeds", || {
         app.all("alert").is_empty()
     });
     app.reload();
     app.get("list", "Journal entries")
         .within_with_text("listitem", "Fixed the gate for Mrs Chan");
+    app.get("list", "Journal entries")
+        .within_with_text("listitem", "Walked with Mr Ho");
+}
+
+#[test]
+fn saving_resumes_by_itself_when_space_is_freed_elsewhere() {
+    let app = App::start();
+    app.open("#/journal");
+    fill_storage(&app);
+    log_entry(&app, "Lent my ladder to the Lams");
+    app.get_with_text("alert", "could not be saved");
+    // Space freed by another tab (or another app on the same site) is noticed by the next
+    // change, a storage event or the retry timer: here, the next change.
+    app.browser()
+        .execute("localStorage.removeItem('filler')", &[]);
+    log_entry(&app, "Swept the stairs");
+    app.wait_for("the alert to go", || app.all("alert").is_empty());
+    app.reload();
+    for text in ["Lent my ladder to the Lams", "Swept the stairs"] {
+        app.get("list", "Journal entries")
+            .within_with_text("listitem", text);
+    }
+}
+
+/// Five ways stored data goes bad: not JSON, cut short, the wrong shape, written by a newer
+/// Kindred, and settings with wrong types.
+const CORRUPTED: [(&str, &str); 5] = [
+    ("kindred/journal/3", "\u{0}\u{1}PK garbage <html>"),
+    (
+        "kindred/journal/5",
+        "{\"format\":\"kindred\",\"schema\":1,\"records\":[{\"text\":\"half a rec",
+    ),
+    (
+        "kindred/helpers/a",
+        "{\"format\":\"kindred\",\"schema\":1,\"records\":\"not a list\"}",
+    ),
+    (
+        "kindred/needs/0",
+        "{\"format\":\"kindred\",\"schema\":99,\"records\":[{\"from\":\"the future\"}]}",
+    ),
+    (
+        "kindred/settings",
+        "{\"format\":\"kindred\",\"schema\":1,\"settings\":{\"weekly_goal\":\"lots\"}}",
+    ),
+];
+
+#[test]
+fn five_kinds_of_corrupted_data_start_the_app_and_every_raw_text_is_kept_and_downloadable() {
+    let app = App::start();
+    app.open("#/journal");
+    for (key, raw) in CORRUPTED {
+        app.set_local_storage(key, raw);
+    }
+    app.reload();
+    app.get_with_text("alert", "could not be read");
+
+    // The app works: an entry can be logged and survives a reload.
+    log_entry(&app, "Kept going");
+    app.get("list", "Journal entries")
+        .within_with_text("listitem", "Kept going");
+    app.reload();
+    app.get("list", "Journal entries")
+        .within_with_text("listitem", "Kept going");
+
+    let stored = app.local_storage();
+    for (key, raw) in CORRUPTED {
+        assert!(
+            stored.values().any(|v| v == raw),
+            "the unreadable text of {key} is still stored exactly: {:?}",
+            stored.keys().collect::<Vec<_>>()
+        );
+    }
+
+    // After the reload the alert is shown again: the unreadable text is still there.
+    app.get_with_text("alert", "could not be read")
+        .within("button", "Download unreadable data")
+        .click();
+    let (_, file) = app.downloaded("kindred-unreadable-");
+    let kept: serde_json::Value = serde_json::from_str(&file).expect("JSON");
+    for (key, raw) in CORRUPTED {
+        assert!(
+            kept.as_array().unwrap().iter().any(|u| u["raw"] == raw),
+            "{key} is in the download: {file}"
+        );
+    }
 }
 
 #[test]
@@ -132,4 +249,60 @@ fn download_all_data_saves_a_backup_with_every_entry_and_the_unreadable_text() {
         "Shared an umbrella at the bus stop"
     );
     assert_eq!(backup["unreadable"][0]["raw"], "not json at all");
+}
+
+#[test]
+fn settings_show_backup_health_and_a_gentle_reminder_after_thirty_days_without_a_copy() {
+    let app = App::start();
+    app.open("#/journal");
+    let today = chrono::NaiveDate::parse_from_str(&app.date_from_today(0), "%Y-%m-%d").unwrap();
+    let mut model = support::sample::neighbourhood(today);
+    model.settings.last_export_at = Some(now() - chrono::Duration::days(40));
+    app.store_model(&mut model);
+    app.reload();
+
+    // The journal, where people are, carries the reminder with the way to act on it.
+    app.get_with_text("paragraph", "a while since you kept a copy");
+    app.get("link", "Keep a copy in Settings").click();
+    app.get("heading", "Settings");
+    let health = app.get("region", "Your data");
+    let text = health.text();
+    assert!(text.contains("Last copy kept 40 days ago."), "{text}");
+    let percent: f64 = text
+        .split("Storage: ")
+        .nth(1)
+        .and_then(|rest| rest.split('%').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("a storage line: {text}"));
+    assert!(
+        percent > 0.0 && percent < 5.0,
+        "a small neighbourhood uses a little: {text}"
+    );
+    assert!(text.contains("% used, about 5 MB left."), "{text}");
+    assert!(text.contains("Kept safe by the browser?"), "{text}");
+    app.screenshot("backup-health-390");
+
+    app.get("button", "Download all data").click();
+    app.downloaded("kindred-backup-");
+    app.wait_for("the reminder to go", || {
+        !app.get("region", "Your data")
+            .text()
+            .contains("a while since")
+    });
+    assert!(app
+        .get("region", "Your data")
+        .text()
+        .contains("Last copy kept today."));
+    app.reload();
+    assert!(app
+        .get("region", "Your data")
+        .text()
+        .contains("Last copy kept today."));
+}
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970");
+    chrono::DateTime::from_timestamp(since_epoch.as_secs() as i64, 0).expect("a time")
 }

@@ -4,6 +4,7 @@
 //! is reached through the [`storage::KeyValueStore`] port, so everything is tested natively.
 
 pub mod backup;
+pub mod backup_health;
 pub mod categories;
 pub mod contact;
 pub mod csv;

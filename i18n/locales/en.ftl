@@ -191,13 +191,18 @@ category_not_added = That category is empty or already in the list.
 settings_saved = Settings saved.
 remove = Remove
 download_all_data = Download all data
-persistent_storage = Kept safe by the browser
+persistent_storage = Kept safe by the browser?
 persistent_not_asked = Kindred asks the browser once you have written something down.
 persistent_granted = Yes: the browser will not clear Kindred's data to free space.
 persistent_refused = Not yet: the browser may clear Kindred's data if the device runs short of space. Installing Kindred, or using it often, usually changes that. Keep a backup with Download all data.
 persistent_unknown = This browser does not say. Keep a backup with Download all data.
 download_all_data_hint = A complete backup file of everything Kindred keeps in this browser, including any text it could not read.
 your_data = Your data
+backup_health = Backup health
+no_copy_yet = No copy of your data has been kept yet.
+storage_used_unknown = This browser does not say how full its storage is.
+backup_reminder = It is a while since you kept a copy of your data. If this phone is lost or the browser is cleared, what you wrote goes with it. Download all data and keep the file somewhere safe, such as your e-mail or a computer.
+keep_a_copy = Keep a copy in Settings
 data_lives_here = Kindred keeps everything in this browser on this device. Nothing is sent anywhere.
 dismiss = Dismiss
 try_again = Try again
@@ -386,6 +391,13 @@ median_days_to_done = { $days ->
 }
 # A month with its year: "Nov 2026". $month is the month's short name.
 month_year = { $month } { $year }
+
+last_copy = { $days ->
+    [0] Last copy kept today.
+    [1] Last copy kept yesterday.
+   *[other] Last copy kept { $days } days ago.
+}
+storage_used = Storage: { $percent }% used, about { $left } MB left.
 
 ## The ideas for today, by their stable id in kindred-core's ideas.rs: idea_<id>.
 

@@ -191,13 +191,18 @@ category_not_added = 這個類別是空白的，或已經在清單裡。
 settings_saved = 已儲存設定。
 remove = 移除
 download_all_data = 下載所有資料
-persistent_storage = 由瀏覽器妥善保存
+persistent_storage = 瀏覽器會否妥善保存？
 persistent_not_asked = 你寫下第一筆內容後，Kindred 會向瀏覽器提出一次請求。
 persistent_granted = 是：瀏覽器不會為了騰出空間而清除 Kindred 的資料。
 persistent_refused = 還沒有：如果裝置空間不足，瀏覽器可能會清除 Kindred 的資料。安裝 Kindred 或經常使用，通常就會改變這個情況。請用「下載所有資料」保留備份。
 persistent_unknown = 這個瀏覽器沒有說明。請用「下載所有資料」保留備份。
 download_all_data_hint = 一個完整的備份檔案，包含 Kindred 在這個瀏覽器裡保存的一切，連無法讀取的文字也包括在內。
 your_data = 你的資料
+backup_health = 備份狀況
+no_copy_yet = 你還未保存過資料的副本。
+storage_used_unknown = 這個瀏覽器沒有說明儲存空間用了多少。
+backup_reminder = 你已有一段時間沒有保存資料副本。如果手機遺失或瀏覽器被清除，你寫下的一切也會一併消失。請下載全部資料，並把檔案存放在安全的地方，例如你的電郵或電腦。
+keep_a_copy = 到設定保存副本
 data_lives_here = Kindred 把所有內容都保存在這部裝置的瀏覽器裡，不會傳送到任何地方。
 dismiss = 知道了
 try_again = 再試一次
@@ -362,6 +367,13 @@ period_all_time = 所有時間
 median_days_to_done = 由新增到完成的時間（中位數）：{ $days } 天
 # A month with its year: "2026年11月". $month is the month's short name.
 month_year = { $year }年{ $month }
+
+last_copy = { $days ->
+    [0] 今天保存了最新的副本。
+    [1] 昨天保存了最新的副本。
+   *[other] 最新的副本在 { $days } 天前保存。
+}
+storage_used = 儲存空間：已用 { $percent }%，約剩 { $left } MB。
 
 ## The ideas for today, by their stable id in kindred-core's ideas.rs: idea_<id>.
 

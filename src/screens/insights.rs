@@ -154,7 +154,9 @@ fn span_name(span: Span) -> &'static str {
     }
 }
 
-/// Height of a chart's drawing area, in SVG units.
+/// Width and height of a chart's drawing area, in SVG units: the same for every chart, so
+/// that their labels come out the same size.
+const CHART_WIDTH: u32 = 360;
 const CHART_HEIGHT: u32 = 120;
 /// Room under the bars for the month names.
 const AXIS: u32 = 18;
@@ -162,15 +164,14 @@ const AXIS: u32 = 18;
 /// Bars per week, stacked by kind, with the same figures as a table below (hidden on screen,
 /// where the chart says it, and printed).
 fn week_chart(weeks: Vec<WeekBar>) -> impl IntoView {
-    const BAR: u32 = 10;
+    let bar = CHART_WIDTH / (weeks.len() as u32).max(1);
     let tallest = weeks.iter().map(WeekBar::total).max().unwrap_or(0).max(1);
     let scale = |n: u32| n * CHART_HEIGHT / tallest;
-    let width = weeks.len() as u32 * BAR;
     let bars = weeks
         .iter()
         .enumerate()
         .flat_map(|(i, week)| {
-            let x = i as u32 * BAR;
+            let x = i as u32 * bar;
             let mut top = CHART_HEIGHT;
             [
                 (Kind::Given, week.given),
@@ -186,7 +187,7 @@ fn week_chart(weeks: Vec<WeekBar>) -> impl IntoView {
                     <rect
                         x=x + 1
                         y=top
-                        width=BAR - 2
+                        width=bar - 2
                         height=height
                         class=format!("bar kind-{}", kind.as_str())
                     ></rect>
@@ -195,15 +196,22 @@ fn week_chart(weeks: Vec<WeekBar>) -> impl IntoView {
             .collect::<Vec<_>>()
         })
         .collect_view();
+    // A month's name under its first week, unless the one before is too close to it.
+    let mut last_label: Option<usize> = None;
     let month_names = weeks
         .iter()
         .enumerate()
         .filter(|(i, week)| {
-            *i == 0 || week.week.month() != (week.week - chrono::Days::new(7)).month()
+            let new_month = *i == 0 || week.week.month() != weeks[i - 1].week.month();
+            let room = last_label.is_none_or(|last| i - last >= 3);
+            if new_month && room {
+                last_label = Some(*i);
+            }
+            new_month && room
         })
         .map(|(i, week)| {
             view! {
-                <text x=i as u32 * BAR y=CHART_HEIGHT + AXIS - 4 class="chart-label">
+                <text x=i as u32 * bar y=CHART_HEIGHT + AXIS - 4 class="chart-label">
                     {text::month_short(week.week.month0())}
                 </text>
             }
@@ -212,7 +220,7 @@ fn week_chart(weeks: Vec<WeekBar>) -> impl IntoView {
     view! {
         <figure class="chart">
             <svg
-                viewBox=format!("0 0 {width} {}", CHART_HEIGHT + AXIS)
+                viewBox=format!("0 0 {CHART_WIDTH} {}", CHART_HEIGHT + AXIS)
                 aria-hidden="true"
                 focusable="false"
             >
@@ -329,8 +337,8 @@ fn bar_table(name_heading: &'static str, rows: Vec<(String, u32)>) -> impl IntoV
 
 /// Needs opened and done per month, side by side, with the same figures as a table.
 fn month_chart(months: Vec<MonthNeeds>) -> impl IntoView {
-    const GROUP: u32 = 30;
-    const BAR: u32 = 12;
+    let group = CHART_WIDTH / (months.len() as u32).max(1);
+    let bar = (group / 3).min(16);
     let tallest = months
         .iter()
         .map(|m| m.opened.max(m.done))
@@ -344,15 +352,14 @@ fn month_chart(months: Vec<MonthNeeds>) -> impl IntoView {
             (n * CHART_HEIGHT / tallest).max(2)
         }
     };
-    let width = months.len() as u32 * GROUP;
     let bars = months
         .iter()
         .enumerate()
         .map(|(i, month)| {
-            let x = i as u32 * GROUP + 2;
+            let x = i as u32 * group + 2;
             view! {
-                <rect x=x y=CHART_HEIGHT - scale(month.opened) width=BAR height=scale(month.opened) class="bar opened"></rect>
-                <rect x=x + BAR y=CHART_HEIGHT - scale(month.done) width=BAR height=scale(month.done) class="bar done"></rect>
+                <rect x=x y=CHART_HEIGHT - scale(month.opened) width=bar height=scale(month.opened) class="bar opened"></rect>
+                <rect x=x + bar y=CHART_HEIGHT - scale(month.done) width=bar height=scale(month.done) class="bar done"></rect>
                 <text x=x y=CHART_HEIGHT + AXIS - 4 class="chart-label">
                     {text::month_short(month.month.month0())}
                 </text>
@@ -362,7 +369,7 @@ fn month_chart(months: Vec<MonthNeeds>) -> impl IntoView {
     view! {
         <figure class="chart">
             <svg
-                viewBox=format!("0 0 {width} {}", CHART_HEIGHT + AXIS)
+                viewBox=format!("0 0 {CHART_WIDTH} {}", CHART_HEIGHT + AXIS)
                 aria-hidden="true"
                 focusable="false"
             >

@@ -1,16 +1,17 @@
 //! Settings: the reader's choices and their data.
 
-use kindred_core::backup::backup_json;
+use kindred_core::backup_health::{health, storage_used, LOCAL_STORAGE_QUOTA};
 use kindred_core::settings::{Language, Theme, WEEKLY_GOAL_RANGE};
 use leptos::prelude::*;
 
 use super::ScreenHeading;
 use crate::clock;
 use crate::dom::focus;
-use crate::download::download_text;
+use crate::download::download_backup;
 use crate::routes::Screen;
 use crate::state::{AppState, KeptSafe};
 use crate::text;
+use crate::web_storage::LocalStore;
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
@@ -230,36 +231,49 @@ fn JournalSettings() -> impl IntoView {
     }
 }
 
-/// Where the data lives, and a full backup.
+/// Where the data lives, how safe it is, and a full backup.
 #[component]
 fn YourData() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let download_all = move |_| {
-        let text = state.unreadable.with_untracked(|unreadable| {
-            state
-                .model
-                .with_untracked(|model| backup_json(model, unreadable, clock::now()))
-        });
-        download_text(
-            &format!("kindred-backup-{}.json", clock::today()),
-            "application/json",
-            &text,
-        );
+    let health = move || state.model.with(|m| health(m, clock::now()));
+    // Read when the screen opens and after each save: counting reads all of localStorage.
+    let used = move || {
+        state.status.track();
+        storage_used(&LocalStore::open()).ok()
     };
     view! {
         <section aria-labelledby="your-data">
             <h2 id="your-data">{text::your_data()}</h2>
             <p>{text::data_lives_here()}</p>
-            <h3>{text::persistent_storage()}</h3>
-            <p id="persistent-storage">
-                {move || match state.kept_safe.get() {
-                    KeptSafe::NotAskedYet | KeptSafe::Asking => text::persistent_not_asked(),
-                    KeptSafe::Granted => text::persistent_granted(),
-                    KeptSafe::NotGranted => text::persistent_refused(),
-                    KeptSafe::Unknown => text::persistent_unknown(),
-                }}
-            </p>
-            <button on:click=download_all aria-describedby="download-all-hint">
+            <h3>{text::backup_health()}</h3>
+            <ul class="health">
+                <li>
+                    {move || match health().days_since_copy {
+                        Some(days) => text::last_copy(days),
+                        None => text::no_copy_yet().to_string(),
+                    }}
+                </li>
+                <li id="persistent-storage">
+                    <strong>{text::persistent_storage()}</strong>
+                    " "
+                    {move || match state.kept_safe.get() {
+                        KeptSafe::NotAskedYet | KeptSafe::Asking => text::persistent_not_asked(),
+                        KeptSafe::Granted => text::persistent_granted(),
+                        KeptSafe::NotGranted => text::persistent_refused(),
+                        KeptSafe::Unknown => text::persistent_unknown(),
+                    }}
+                </li>
+                <li>
+                    {move || match used() {
+                        Some(used) => text::storage_used(used, LOCAL_STORAGE_QUOTA),
+                        None => text::storage_used_unknown().to_string(),
+                    }}
+                </li>
+            </ul>
+            <Show when=move || health().reminder_due>
+                <p class="reminder">{text::backup_reminder()}</p>
+            </Show>
+            <button on:click=move |_| download_backup(state) aria-describedby="download-all-hint">
                 {text::download_all_data()}
             </button>
             <p id="download-all-hint" class="hint">{text::download_all_data_hint()}</p>

@@ -1,6 +1,7 @@
 //! The journal: log, find, edit and delete acts of kindness, with a nudge for today and a
 //! calendar of the year.
 
+mod backup_reminder;
 mod calendar;
 mod filters;
 mod follow_ups;
@@ -52,6 +53,7 @@ pub fn JournalScreen() -> impl IntoView {
     view! {
         <ScreenHeading screen=Screen::Journal />
         <follow_ups::FollowUps />
+        <backup_reminder::BackupReminder />
         <today::TodayPanel on_did_idea=open_form />
         <div class="toolbar">
             <button

@@ -1,0 +1,155 @@
+//! English and Traditional Chinese: the whole interface changes language, the data does not,
+//! and the choice is kept.
+
+mod support;
+
+use chrono::NaiveDate;
+use kindred_core::model::Model;
+use serde_json::{json, Value};
+use support::sample::neighbourhood;
+use support::App;
+
+fn browser_today(app: &App) -> NaiveDate {
+    NaiveDate::parse_from_str(&app.date_from_today(0), "%Y-%m-%d").expect("a date")
+}
+
+/// Every text a reader meets on the page: visible text, and the names and hints a screen
+/// reader reads from attributes.
+fn visible_strings(app: &App) -> Vec<String> {
+    let found: Value = app.browser().execute(
+        "const out = [];
+         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+         while (walker.nextNode()) {
+           const text = walker.currentNode.textContent.trim();
+           const parent = walker.currentNode.parentElement;
+           if (text && parent && parent.checkVisibility() && !parent.closest('[aria-hidden=true]')) out.push(text);
+         }
+         for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+           for (const name of ['aria-label', 'placeholder', 'title']) {
+             const text = (el.getAttribute(name) || '').trim();
+             if (text) out.push(text);
+           }
+         }
+         return out;",
+        &[],
+    );
+    serde_json::from_value(found).expect("strings")
+}
+
+/// What the person wrote (or a neighbour's file brought): never translated.
+fn user_data(model: &Model) -> Vec<String> {
+    let mut data = Vec::new();
+    for entry in model.journal.live() {
+        data.extend([
+            entry.text.clone(),
+            entry.person.clone(),
+            entry.category.clone(),
+        ]);
+    }
+    for helper in model.helpers.live() {
+        data.extend([
+            helper.name.clone(),
+            helper.area.clone(),
+            helper.phone.clone(),
+            helper.email.clone(),
+        ]);
+        data.extend(helper.can_help_with.iter().cloned());
+        data.extend(helper.languages.iter().cloned());
+    }
+    for need in model.needs.live() {
+        data.extend([
+            need.what.clone(),
+            need.for_whom.clone(),
+            need.category.clone(),
+        ]);
+    }
+    data.extend(model.settings.categories.iter().cloned());
+    data.retain(|d| !d.is_empty());
+    data
+}
+
+/// Whether `text` is only the reader's own data (with separators), the app's name, or has
+/// no words at all.
+fn needs_no_translation(text: &str, data: &[String]) -> bool {
+    let mut rest = text.replace("Kindred", "");
+    let mut longest_first: Vec<&String> = data.iter().collect();
+    longest_first.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    for d in longest_first {
+        rest = rest.replace(d.as_str(), "");
+    }
+    !rest.chars().any(char::is_alphabetic)
+}
+
+#[test]
+fn switching_language_changes_every_visible_string_on_the_journal_screen_and_survives_a_reload() {
+    let app = App::start();
+    app.open("#/journal");
+    let mut model = neighbourhood(browser_today(&app));
+    app.store_model(&mut model);
+    app.reload();
+    app.get("heading", "Journal");
+    let english = visible_strings(&app);
+    let data = user_data(&model);
+    assert!(english.iter().any(|s| s == "Log a kindness"), "{english:?}");
+
+    app.get("link", "Settings").click();
+    app.get("combobox", "Language").select("繁體中文");
+    app.wait_for("the page in Chinese", || {
+        app.browser()
+            .execute("return document.documentElement.lang", &[])
+            == json!("zh-Hant")
+    });
+    assert_eq!(
+        app.focused().attr("id").as_deref(),
+        Some("language"),
+        "after the interface is redrawn, the keyboard is still on the language select"
+    );
+    app.get("link", "日記").click();
+    app.get("heading", "日記");
+    let chinese = visible_strings(&app);
+
+    let unchanged: Vec<&String> = english
+        .iter()
+        .filter(|s| chinese.contains(s) && !needs_no_translation(s, &data))
+        .collect();
+    assert!(
+        unchanged.is_empty(),
+        "still in English after switching: {unchanged:?}"
+    );
+    for entry in model.journal.live() {
+        assert!(
+            chinese.iter().any(|s| s.contains(&entry.text)),
+            "the entry {:?} is shown as written",
+            entry.text
+        );
+    }
+
+    app.reload();
+    app.get("heading", "日記");
+    assert_eq!(
+        app.browser()
+            .execute("return document.documentElement.lang", &[]),
+        json!("zh-Hant"),
+        "screen readers are told the page's language"
+    );
+    let stored = app.local_storage()["kindred/settings"].clone();
+    assert!(stored.contains("\"language\":\"zh-Hant\""), "{stored}");
+}
+
+#[test]
+fn a_browser_that_prefers_chinese_opens_kindred_in_chinese_until_english_is_chosen() {
+    let app = App::start();
+    // What a phone set to Traditional Chinese (Taiwan) reports, before any page script runs.
+    app.browser().devtools(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "Object.defineProperty(navigator, 'languages', { get: () => ['zh-TW', 'zh'] });" }),
+    );
+    app.open("#/journal");
+    app.get("heading", "日記");
+    app.get("link", "設定").click();
+    app.get("combobox", "語言").select("English");
+    app.get("link", "Journal").click();
+    app.get("heading", "Journal");
+    app.reload();
+    app.get("heading", "Journal");
+}
