@@ -4,10 +4,12 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use kindred_core::backup_health::LOCAL_STORAGE_QUOTA;
 use kindred_core::model::Model;
 use kindred_core::persist;
 use kindred_core::sample;
+use kindred_core::share::{self, ExportChoice};
 use kindred_core::storage::MemoryStore;
 use serde_json::json;
 use support::App;
@@ -17,36 +19,104 @@ const RUNS: usize = 5;
 
 fn main() {
     println!("Kindred browser benchmark: medians of {RUNS} runs, headless Chromium\n");
-    let empty = median((0..RUNS).map(|_| start_time(&stored_journal(0))).collect());
-    let five_k = stored_journal(5_000);
-    let with_5k = median((0..RUNS).map(|_| start_time(&five_k)).collect());
+    let empty = median((0..RUNS).map(|_| start_time(&stored(0, 0))).collect());
+    let large = stored(5_000, 500);
+    let with_5k = median((0..RUNS).map(|_| start_time(&large)).collect());
     report("start, empty storage", empty, "ms", None);
     report(
-        "start, 5,000 entries",
+        "start, 5,000 entries and 500 helpers",
         with_5k,
         "ms",
         Some((with_5k <= 1.5 * empty.max(1.0), "≤ 1.5 × empty start")),
     );
-    let keystroke = search_keystroke(&stored_journal(10_000));
+    let keystroke = search_keystroke(&stored(10_000, 0));
     report(
         "search keystroke → list updated, 10,000 entries",
         keystroke,
         "ms",
         Some((keystroke <= 16.0, "≤ 16 ms")),
     );
+    let (save, longest_task) = saving(&large);
+    report("one save after an edit, 5,000 entries", save, "ms", None);
+    report(
+        "longest task during a save",
+        longest_task,
+        "ms",
+        Some((longest_task <= 50.0, "≤ 50 ms")),
+    );
+    let file = share_file(10_000);
+    let (preview, merge) = import_and_merge(&file);
+    report(
+        "import of a 10,000-record file → preview",
+        preview,
+        "ms",
+        None,
+    );
+    report(
+        "import + merge 10,000 (preview + confirm)",
+        preview + merge,
+        "ms",
+        Some((preview + merge <= 300.0, "≤ 300 ms")),
+    );
+    let export = export_time(&stored(10_000, 0));
+    report(
+        "export of 10,000 entries",
+        export,
+        "ms",
+        Some((export <= 150.0, "≤ 150 ms")),
+    );
+    let size = first_load_gzip_kb();
+    report(
+        "first load, all files, gzip",
+        size,
+        "KB",
+        Some((size <= 150.0, "≤ 150 KB")),
+    );
+    let left = quota_left(&stored(10_000, 1_000));
+    report(
+        "quota left with 10,000 entries and 1,000 helpers",
+        left,
+        "%",
+        Some((left >= 30.0, "≥ 30 %")),
+    );
 }
 
-/// What localStorage holds for a journal of `entries` entries.
-fn stored_journal(entries: usize) -> Vec<(String, String)> {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
-    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date")
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+fn model(entries: usize, helpers: usize) -> Model {
     let mut model = Model::default();
-    for entry in sample::journal_entries(entries, today, now) {
-        model.journal.put(entry, now);
+    for entry in sample::journal_entries(entries, today(), now()) {
+        model.journal.put(entry, now());
     }
+    for helper in sample::helpers(helpers, now()) {
+        model.helpers.put(helper, now());
+    }
+    model
+}
+
+/// What localStorage holds for `entries` journal entries and `helpers` helpers.
+fn stored(entries: usize, helpers: usize) -> Vec<(String, String)> {
+    let mut model = model(entries, helpers);
     let mut store = MemoryStore::default();
     persist::save(&mut store, &mut model).expect("memory has room");
     store.contents().into_iter().collect()
+}
+
+/// A neighbour's share file with `entries` journal entries, none of them here yet.
+fn share_file(entries: usize) -> String {
+    let choice = ExportChoice {
+        helpers: true,
+        needs: true,
+        journal: true,
+        private_notes: false,
+    };
+    share::to_json(&share::export(&model(entries, 0), choice, now(), "bench"))
 }
 
 fn seed(app: &App, stored: &[(String, String)]) {
@@ -99,6 +169,146 @@ fn search_keystroke(stored: &[(String, String)]) -> f64 {
         times.push(time.as_f64().expect("a time"));
     }
     median(times)
+}
+
+/// The save after logging an entry: its own duration (the app measures it as
+/// `kindred:save`) and the longest task the browser ran meanwhile, medians over several
+/// edits. A long task is any over 50 ms; with none, the save's own time is the longest.
+fn saving(stored: &[(String, String)]) -> (f64, f64) {
+    let app = App::start();
+    app.open("#/journal");
+    seed(&app, stored);
+    app.reload();
+    app.get("heading", "Journal");
+    let mut saves = Vec::new();
+    let mut longest = Vec::new();
+    for i in 0..RUNS {
+        let found = app.browser().execute(
+            "const text = arguments[0];
+             const tick = () => new Promise(resolve => setTimeout(resolve, 0));
+             const long = [];
+             const observer = new PerformanceObserver(list => {
+                 for (const entry of list.getEntries()) long.push(entry.duration);
+             });
+             observer.observe({ type: 'longtask' });
+             const saved = new Promise(resolve => new PerformanceObserver((list, self) => {
+                 self.disconnect();
+                 resolve(list.getEntries()[0].duration);
+             }).observe({ type: 'measure' }));
+             const button = name => [...document.querySelectorAll('button')]
+                 .find(b => b.textContent.trim() === name);
+             button('Log a kindness').click();
+             await tick();
+             const field = document.getElementById('entry-text');
+             field.value = text;
+             field.dispatchEvent(new Event('input', { bubbles: true }));
+             button('Save').click();
+             const save = await saved;
+             await new Promise(resolve => setTimeout(resolve, 100));
+             observer.disconnect();
+             return [save, Math.max(save, ...long)];",
+            &[json!(format!("Benchmark edit {i}"))],
+        );
+        saves.push(found[0].as_f64().expect("a save time"));
+        longest.push(found[1].as_f64().expect("a task time"));
+    }
+    (median(saves), median(longest))
+}
+
+/// Milliseconds from choosing a file to its preview on screen, and from Confirm import to
+/// the data merged and the undo offered; medians.
+fn import_and_merge(file: &str) -> (f64, f64) {
+    let mut previews = Vec::new();
+    let mut merges = Vec::new();
+    for _ in 0..RUNS {
+        let app = App::start();
+        app.open("#/share");
+        app.get("heading", "Share");
+        let found = app.browser().execute(
+            "const text = arguments[0];
+             const appear = test => new Promise(resolve => {
+                 const check = () => test() ? resolve(performance.now()) : setTimeout(check, 0);
+                 check();
+             });
+             const button = name => [...document.querySelectorAll('button')]
+                 .find(b => b.textContent.trim() === name);
+             const input = document.querySelector('input[type=file]');
+             const files = new DataTransfer();
+             files.items.add(new File([text], 'neighbour.json', { type: 'application/json' }));
+             const start = performance.now();
+             input.files = files.files;
+             input.dispatchEvent(new Event('change', { bubbles: true }));
+             const previewed = await appear(() => button('Confirm import'));
+             button('Confirm import').click();
+             const merged = await appear(() => button('Undo last import'));
+             return [previewed - start, merged - previewed];",
+            &[json!(file)],
+        );
+        previews.push(found[0].as_f64().expect("a time"));
+        merges.push(found[1].as_f64().expect("a time"));
+    }
+    (median(previews), median(merges))
+}
+
+/// Milliseconds for Export with everything chosen: the file made and handed to the browser.
+fn export_time(stored: &[(String, String)]) -> f64 {
+    let app = App::start();
+    app.open("#/share");
+    seed(&app, stored);
+    app.reload();
+    app.get("heading", "Share");
+    let journal = app.get("checkbox", "Journal entries");
+    if journal.property("checked") != json!(true) {
+        journal.click();
+    }
+    let times = (0..RUNS)
+        .map(|_| {
+            app.browser()
+                .execute(
+                    "const button = [...document.querySelectorAll('button')]
+                         .find(b => b.textContent.trim() === 'Export');
+                     const start = performance.now();
+                     button.click();
+                     return performance.now() - start;",
+                    &[],
+                )
+                .as_f64()
+                .expect("a time")
+        })
+        .collect();
+    median(times)
+}
+
+/// Kilobytes, gzip-compressed, of every file the first visit loads (all of `dist/`, which
+/// the service worker caches whole).
+fn first_load_gzip_kb() -> f64 {
+    let mut total = 0;
+    let mut folders = vec![App::dist_dir()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).expect("dist/").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let gzip = std::process::Command::new("gzip")
+                .args(["-9", "-c"])
+                .arg(&path)
+                .output()
+                .expect("gzip");
+            total += gzip.stdout.len();
+        }
+    }
+    total as f64 / 1024.0
+}
+
+/// Percent of localStorage's quota left, counted as Chromium counts it.
+fn quota_left(stored: &[(String, String)]) -> f64 {
+    let used: usize = stored
+        .iter()
+        .map(|(key, value)| key.encode_utf16().count() + value.encode_utf16().count())
+        .sum();
+    100.0 * (1.0 - used as f64 / LOCAL_STORAGE_QUOTA as f64)
 }
 
 fn median(mut values: Vec<f64>) -> f64 {

@@ -31,7 +31,7 @@ fn App() -> impl IntoView {
         state
             .model
             .with(|m| m.settings.language)
-            .unwrap_or_else(browser_language)
+            .unwrap_or_else(crate::state::browser_language)
     });
     Effect::new(move |_| {
         let (theme, large_text) = state
@@ -66,17 +66,6 @@ fn apply_display_settings(theme: Theme, large_text: bool) {
     let _ = root
         .class_list()
         .toggle_with_force("large-text", large_text);
-}
-
-/// The interface languages the browser prefers, best first, as `navigator.languages` says.
-fn browser_language() -> kindred_i18n::Language {
-    let preferred: Vec<String> = window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|tag| tag.as_string())
-        .collect();
-    kindred_i18n::language_for(preferred.iter().map(String::as_str))
 }
 
 #[component]

@@ -8,6 +8,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use kindred_core::categories;
 use kindred_core::import::Undo;
 use kindred_core::model::Model;
 use kindred_core::persist::{self, Unreadable};
@@ -67,10 +68,18 @@ pub struct AppState {
     settings_unsaved: RwSignal<bool>,
 }
 
+/// The performance mark and measure around each save, read by `benches/browser.rs`.
+const SAVE_START_MARK: &str = "kindred:save-start";
+const SAVE_MEASURE: &str = "kindred:save";
+
 impl AppState {
     /// Loads what storage holds and starts the save machinery. Call once.
     pub fn start() -> Self {
-        let loaded = persist::load(&mut LocalStore::open());
+        let mut loaded = persist::load(&mut LocalStore::open());
+        if !loaded.settings_found {
+            // A first start offers its categories in the language it starts in.
+            loaded.model.settings.categories = categories::seeded(browser_language());
+        }
         let mut alerts = Vec::new();
         if !loaded.unreadable.is_empty() {
             alerts.push(Alert::Unreadable);
@@ -164,9 +173,20 @@ impl AppState {
             return;
         }
         let mut store = LocalStore::open();
+        let performance = window().performance();
+        // Marks the save for the benchmark's "longest task during a save" figure. Only the
+        // latest save is kept, so that a long session does not pile up timings.
+        if let Some(performance) = &performance {
+            performance.clear_marks_with_mark_name(SAVE_START_MARK);
+            performance.clear_measures_with_measure_name(SAVE_MEASURE);
+            let _ = performance.mark(SAVE_START_MARK);
+        }
         let result = self
             .model
             .try_update_untracked(|model| persist::save(&mut store, model));
+        if let Some(performance) = &performance {
+            let _ = performance.measure_with_start_mark(SAVE_MEASURE, SAVE_START_MARK);
+        }
         let (saved, failure) = match result {
             Some(Ok(saved)) => (saved, None),
             Some(Err(failed)) => (failed.saved, Some(failed.error)),
@@ -259,4 +279,15 @@ impl AppState {
             STATUS_SHOWN_FOR,
         );
     }
+}
+
+/// The interface language for the languages the browser prefers (`navigator.languages`).
+pub fn browser_language() -> kindred_i18n::Language {
+    let preferred: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    kindred_i18n::language_for(preferred.iter().map(String::as_str))
 }

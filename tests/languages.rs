@@ -146,6 +146,14 @@ fn a_browser_that_prefers_chinese_opens_kindred_in_chinese_until_english_is_chos
     );
     app.open("#/journal");
     app.get("heading", "日記");
+    // A first start offers its categories in its language: they are data from then on.
+    app.get("button", "記下一件善行").click();
+    let categories = app.get("combobox", "類別").text();
+    assert!(
+        categories.contains("接送") && !categories.contains("a ride"),
+        "{categories}"
+    );
+    app.get("button", "取消").click();
     app.get("link", "設定").click();
     app.get("combobox", "語言").select("English");
     app.get("link", "Journal").click();

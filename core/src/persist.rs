@@ -95,6 +95,8 @@ pub struct Loaded {
     pub unreadable: Vec<Unreadable>,
     /// Set when storage could not be read at all: nothing will be written until it can be.
     pub storage_error: Option<StorageError>,
+    /// Whether settings were stored (readable or not): a first start has none.
+    pub settings_found: bool,
 }
 
 /// The records read from one stored value, and why any others could not be read.
@@ -189,18 +191,21 @@ pub fn load(store: &mut impl KeyValueStore) -> Loaded {
     loaded.model.needs = needs;
     match store.get(SETTINGS_KEY) {
         Ok(None) => {}
-        Ok(Some(raw)) => match read_settings(&raw) {
-            Ok(settings) => loaded.model.settings = settings,
-            Err(reason) => {
-                let kept_as = set_aside(store, SETTINGS_KEY, &raw);
-                loaded.unreadable.push(Unreadable {
-                    key: SETTINGS_KEY.into(),
-                    reason,
-                    kept_as,
-                    raw,
-                });
+        Ok(Some(raw)) => {
+            loaded.settings_found = true;
+            match read_settings(&raw) {
+                Ok(settings) => loaded.model.settings = settings,
+                Err(reason) => {
+                    let kept_as = set_aside(store, SETTINGS_KEY, &raw);
+                    loaded.unreadable.push(Unreadable {
+                        key: SETTINGS_KEY.into(),
+                        reason,
+                        kept_as,
+                        raw,
+                    });
+                }
             }
-        },
+        }
         Err(e) => loaded.storage_error = Some(e),
     }
     match store.keys() {

@@ -100,6 +100,9 @@ pub fn newer<'a, T: Record>(a: &'a T, b: &'a T) -> &'a T {
     match a.updated_at().cmp(&b.updated_at()) {
         std::cmp::Ordering::Greater => a,
         std::cmp::Ordering::Less => b,
+        // The same record read back from storage, or an unchanged one in an import: the
+        // usual tie, settled without serialising both.
+        std::cmp::Ordering::Equal if same_content(a, b) => a,
         std::cmp::Ordering::Equal => {
             if content_key(a) >= content_key(b) {
                 a

@@ -1,10 +1,11 @@
 //! Realistic made-up data in any amount, for benchmarks and for trying Kindred out at scale.
 //! Deterministic: the same size gives the same data.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc, Weekday};
 use uuid::Uuid;
 
 use crate::categories;
+use crate::helper::Helper;
 use crate::journal::{JournalEntry, Kind};
 
 const ACTS: [&str; 8] = [
@@ -63,6 +64,34 @@ pub fn journal_entries(count: usize, today: NaiveDate, now: DateTime<Utc>) -> Ve
                 entry.private_note = "Remember to ask how the appointment went next week.".into();
             }
             entry
+        })
+        .collect()
+}
+
+const NAMES: [&str; 8] = [
+    "May", "Sam", "Priya", "Ka Ming", "Ana", "Wing", "Joseph", "陳",
+];
+const AREAS: [&str; 4] = ["Tai Hang", "North Point", "Sham Shui Po", "Tai Po"];
+const LANGUAGES: [&str; 4] = ["Cantonese", "English", "Mandarin", "Tagalog"];
+
+/// `count` helpers of a large mutual-aid group, each with categories, languages, days free
+/// and a way to reach them.
+pub fn helpers(count: usize, now: DateTime<Utc>) -> Vec<Helper> {
+    let mut sequence = Sequence(0xFACE);
+    (0..count)
+        .map(|i| {
+            let id = Uuid::from_u64_pair(sequence.next() << 16 ^ sequence.next(), i as u64);
+            let name = format!("{} {}", sequence.pick(&NAMES), i + 1);
+            let mut helper = Helper::new(id, now, name);
+            helper.can_help_with = vec![
+                sequence.pick(&categories::SEEDED).to_string(),
+                sequence.pick(&categories::SEEDED).to_string(),
+            ];
+            helper.languages = vec![sequence.pick(&LANGUAGES).to_string()];
+            helper.area = sequence.pick(&AREAS).to_string();
+            helper.phone = format!("+852 2{:03} {:04}", i % 1000, sequence.next() % 10_000);
+            helper.availability.days = vec![Weekday::Mon, Weekday::Thu];
+            helper
         })
         .collect()
 }
