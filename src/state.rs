@@ -68,6 +68,8 @@ pub struct AppState {
     settings_unsaved: RwSignal<bool>,
 }
 
+/// The performance mark set when storage has been read, read by `benches/browser.rs`.
+const LOADED_MARK: &str = "kindred:loaded";
 /// The performance mark and measure around each save, read by `benches/browser.rs`.
 const SAVE_START_MARK: &str = "kindred:save-start";
 const SAVE_MEASURE: &str = "kindred:save";
@@ -76,6 +78,10 @@ impl AppState {
     /// Loads what storage holds and starts the save machinery. Call once.
     pub fn start() -> Self {
         let mut loaded = persist::load(&mut LocalStore::open());
+        // For the start-up benchmark: how much of the start is reading storage.
+        if let Some(performance) = window().performance() {
+            let _ = performance.mark(LOADED_MARK);
+        }
         if !loaded.settings_found {
             // A first start offers its categories in the language it starts in.
             loaded.model.settings.categories = categories::seeded(browser_language());

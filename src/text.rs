@@ -727,3 +727,8 @@ pub fn storage_used(used: usize, quota: usize) -> String {
         &[("percent", number(percent)), ("left", number(left_mb))],
     )
 }
+
+/// "…and 9,950 more": the rest of a list too long to show.
+pub fn and_more(n: usize) -> String {
+    message("and_more", &[("count", number(n as f64))])
+}

@@ -325,6 +325,7 @@ leave_out_private = private notes
 export_holds_everything = The file will hold everything, private notes included.
 export_leaves_out = The file will leave out: { $parts }.
 import_counts = { $new } new, { $updated } updated, { $unchanged } unchanged, { $conflicts } in conflict
+and_more = …and { $count } more, counted above.
 file_made_on = From a file made on { $date }
 import_refused = This file cannot be imported: { $why }. Nothing was changed.
 imported = Imported: { $count ->

@@ -322,6 +322,7 @@ leave_out_private = 私人備註
 export_holds_everything = 檔案會包含所有內容，包括私人備註。
 export_leaves_out = 檔案不會包含：{ $parts }。
 import_counts = 新增 { $new } 筆、更新 { $updated } 筆、不變 { $unchanged } 筆、有衝突 { $conflicts } 筆
+and_more = ……以及另外 { $count } 項，已計入上面的數目。
 file_made_on = 檔案製作於{ $date }
 import_refused = 無法匯入這個檔案：{ $why }。沒有任何改動。
 imported = 已匯入：變更了 { $count } 筆資料。你可以復原這次匯入。

@@ -94,7 +94,8 @@ pub fn TakeIn() -> impl IntoView {
         }
     };
     let confirm = move |_| {
-        let Some(Pending { plan, .. }) = pending.get_untracked() else {
+        let Some(Pending { plan, .. }) = pending.try_update_untracked(Option::take).flatten()
+        else {
             return;
         };
         let chosen = choices.get_untracked();
@@ -158,20 +159,21 @@ pub fn TakeIn() -> impl IntoView {
                     })
             }}
             {move || {
+                // Drawn from the plan where it lies: a large file's plan is not cloned.
                 pending
-                    .get()
-                    .map(|Pending { plan, made_on }| {
+                    .with(|p| p.as_ref().map(PreviewParts::of))
+                    .map(|parts| {
                         view! {
                             <section class="preview" aria-label=text::import_preview()>
                                 <h3 id="import-preview-heading" tabindex="-1">{text::import_preview()}</h3>
-                                {made_on.map(|d| view! { <p>{text::file_made_on(d)}</p> })}
-                                <p class="counts-line">{text::import_counts(&plan.counts())}</p>
-                                {plan.changes_nothing().then(|| view! { <p>{text::import_nothing_new()}</p> })}
-                                {(!plan.includes_private).then(|| view! { <p class="hint">{text::import_no_private()}</p> })}
-                                <Listed plan=plan.clone() outcome=Outcome::New heading=text::new_records() />
-                                <Listed plan=plan.clone() outcome=Outcome::Updated heading=text::updated_records() />
-                                <Conflicts plan=plan.clone() choices />
-                                <Skipped plan=plan.clone() consent=skip_consent />
+                                {parts.made_on.map(|d| view! { <p>{text::file_made_on(d)}</p> })}
+                                <p class="counts-line">{parts.counts}</p>
+                                {parts.changes_nothing.then(|| view! { <p>{text::import_nothing_new()}</p> })}
+                                {(!parts.includes_private).then(|| view! { <p class="hint">{text::import_no_private()}</p> })}
+                                <Listed names=parts.new heading=text::new_records() />
+                                <Listed names=parts.updated heading=text::updated_records() />
+                                <Conflicts conflicts=parts.conflicts choices />
+                                <Skipped skipped=parts.skipped consent=skip_consent />
                                 <div class="actions">
                                     <button class="primary" on:click=confirm disabled=move || !can_confirm()>
                                         {text::confirm_import()}
@@ -228,21 +230,58 @@ fn names(plan: &Plan, outcome: Outcome) -> Vec<String> {
         .collect()
 }
 
-/// The records with one outcome, listed by name.
+/// What the preview shows of a plan, made once when the plan is ready.
+struct PreviewParts {
+    made_on: Option<chrono::NaiveDate>,
+    counts: String,
+    changes_nothing: bool,
+    includes_private: bool,
+    new: Vec<String>,
+    updated: Vec<String>,
+    conflicts: Vec<ConflictView>,
+    skipped: Vec<String>,
+}
+
+impl PreviewParts {
+    fn of(pending: &Pending) -> Self {
+        let plan = &pending.plan;
+        Self {
+            made_on: pending.made_on,
+            counts: text::import_counts(&plan.counts()),
+            changes_nothing: plan.changes_nothing(),
+            includes_private: plan.includes_private,
+            new: names(plan, Outcome::New),
+            updated: names(plan, Outcome::Updated),
+            conflicts: conflict_views(&plan.helpers)
+                .into_iter()
+                .chain(conflict_views(&plan.needs))
+                .chain(conflict_views(&plan.journal))
+                .collect(),
+            skipped: plan.skipped.iter().map(text::skipped).collect(),
+        }
+    }
+}
+
+/// How many names a list of new or updated records shows: enough to recognise the file,
+/// few enough that a file of thousands previews at once. The counts line has the totals.
+const NAMES_SHOWN: usize = 50;
+
+/// The records with one outcome, listed by name (the first [`NAMES_SHOWN`]).
 #[component]
 fn Listed(
-    /// The import's plan.
-    plan: Plan,
-    /// Which records to list.
-    outcome: Outcome,
+    /// The records' names.
+    names: Vec<String>,
     /// The list's heading.
     heading: &'static str,
 ) -> impl IntoView {
-    let names = names(&plan, outcome);
+    let more = names.len().saturating_sub(NAMES_SHOWN);
     (!names.is_empty()).then(|| {
         view! {
             <h4>{heading}</h4>
-            <ul aria-label=heading>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            <ul aria-label=heading>
+                {names.into_iter().take(NAMES_SHOWN).map(|n| view! { <li>{n}</li> }).collect_view()}
+            </ul>
+            {(more > 0).then(|| view! { <p class="hint">{text::and_more(more)}</p> })}
         }
     })
 }
@@ -318,16 +357,11 @@ fn fields<T: Shareable>(record: &T) -> BTreeMap<String, String> {
 
 #[component]
 fn Conflicts(
-    /// The import's plan.
-    plan: Plan,
+    /// The records both sides changed, side by side.
+    conflicts: Vec<ConflictView>,
     /// The reader's choices by record id.
     choices: RwSignal<BTreeMap<Uuid, Choice>>,
 ) -> impl IntoView {
-    let conflicts: Vec<ConflictView> = conflict_views(&plan.helpers)
-        .into_iter()
-        .chain(conflict_views(&plan.needs))
-        .chain(conflict_views(&plan.journal))
-        .collect();
     (!conflicts.is_empty()).then(|| {
         view! {
             <h4>{text::conflicts()}</h4>
@@ -397,17 +431,17 @@ fn Conflicts(
 /// Records that cannot be read, and the reader's consent to leave them out.
 #[component]
 fn Skipped(
-    /// The import's plan.
-    plan: Plan,
+    /// What cannot be read, and where.
+    skipped: Vec<String>,
     /// Whether the reader agreed to leave them out.
     consent: RwSignal<bool>,
 ) -> impl IntoView {
-    (!plan.skipped.is_empty()).then(|| {
+    (!skipped.is_empty()).then(|| {
         view! {
             <h4>{text::skipped_records()}</h4>
             <p class="hint">{text::skip_needed()}</p>
             <ul aria-label=text::skipped_records()>
-                {plan.skipped.iter().map(|p| view! { <li>{text::skipped(p)}</li> }).collect_view()}
+                {skipped.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>
             <div class="field choice-field">
                 <input
