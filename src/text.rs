@@ -485,10 +485,10 @@ pub fn import_counts(counts: &Counts) -> String {
     message(
         "import_counts",
         &[
-            ("new", number(counts.new as f64)),
-            ("updated", number(counts.updated as f64)),
-            ("unchanged", number(counts.unchanged as f64)),
-            ("conflicts", number(counts.conflicts as f64)),
+            ("new", kindred_i18n::grouped(counts.new).into()),
+            ("updated", kindred_i18n::grouped(counts.updated).into()),
+            ("unchanged", kindred_i18n::grouped(counts.unchanged).into()),
+            ("conflicts", kindred_i18n::grouped(counts.conflicts).into()),
         ],
     )
 }
@@ -538,7 +538,8 @@ fn file_problem(problem: &FileProblem) -> String {
         FileProblem::NewerVersion { found } => message(
             "file_newer_version",
             &[
-                ("found", number(*found as f64)),
+                // As text: a hostile file's version can be too large for a float.
+                ("found", found.to_string().into()),
                 ("readable", number(SHARE_SCHEMA as f64)),
             ],
         ),
@@ -563,7 +564,13 @@ fn file_problem(problem: &FileProblem) -> String {
 
 /// "Imported: 3 records changed. You can undo this."
 pub fn imported(changed: usize) -> String {
-    message("imported", &[("count", number(changed as f64))])
+    message(
+        "imported",
+        &[
+            ("count", number(changed as f64)),
+            ("shown", kindred_i18n::grouped(changed).into()),
+        ],
+    )
 }
 
 /// A record that cannot be read, for the preview's list.
@@ -642,9 +649,15 @@ pub fn streaks(days: u32, weeks: u32) -> String {
     )
 }
 
-/// "1 entry", "12 entries".
+/// "1 entry", "10,000 entries".
 pub fn entries(n: usize) -> String {
-    message("entries", &[("count", number(n as f64))])
+    message(
+        "entries",
+        &[
+            ("count", number(n as f64)),
+            ("shown", kindred_i18n::grouped(n).into()),
+        ],
+    )
 }
 
 /// What the calendar says of one day: "Mon 2 Nov 2026: 3 kindnesses".
@@ -730,5 +743,5 @@ pub fn storage_used(used: usize, quota: usize) -> String {
 
 /// "…and 9,950 more": the rest of a list too long to show.
 pub fn and_more(n: usize) -> String {
-    message("and_more", &[("count", number(n as f64))])
+    message("and_more", &[("count", kindred_i18n::grouped(n).into())])
 }

@@ -54,10 +54,3 @@ fn the_main_navigation_reaches_every_screen_and_marks_the_current_one() {
     app.browser().execute("history.back()", &[]);
     app.get("heading", "Insights");
 }
-
-#[test]
-fn screens_still_to_come_say_so_plainly() {
-    let app = App::start();
-    app.open("#/insights");
-    app.wait_for_text("not built yet");
-}

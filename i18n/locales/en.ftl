@@ -328,9 +328,10 @@ import_counts = { $new } new, { $updated } updated, { $unchanged } unchanged, { 
 and_more = …and { $count } more, counted above.
 file_made_on = From a file made on { $date }
 import_refused = This file cannot be imported: { $why }. Nothing was changed.
+# $count chooses the plural; $shown is the same number as people write it ("10,000").
 imported = Imported: { $count ->
     [one] 1 record
-   *[other] { $count } records
+   *[other] { $shown } records
 } changed. You can undo this.
 
 file_too_large = the file is { $size } KB; Kindred reads files up to { $limit } KB
@@ -375,7 +376,7 @@ streaks = { $days ->
 } in a row
 entries = { $count ->
     [one] 1 entry
-   *[other] { $count } entries
+   *[other] { $shown } entries
 }
 calendar_day = { $date }: { $count ->
     [one] 1 kindness

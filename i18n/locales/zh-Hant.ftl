@@ -325,7 +325,10 @@ import_counts = 新增 { $new } 筆、更新 { $updated } 筆、不變 { $unchan
 and_more = ……以及另外 { $count } 項，已計入上面的數目。
 file_made_on = 檔案製作於{ $date }
 import_refused = 無法匯入這個檔案：{ $why }。沒有任何改動。
-imported = 已匯入：變更了 { $count } 筆資料。你可以復原這次匯入。
+# $count chooses the plural (Chinese has one form); $shown is the number as people write it.
+imported = 已匯入：變更了 { $count ->
+   *[other] { $shown }
+} 筆資料。你可以復原這次匯入。
 
 file_too_large = 檔案大小為 { $size } KB；Kindred 只能讀取 { $limit } KB 以內的檔案
 file_unreasonable = 第 { $line } 行，第 { $column } 欄：層次太深或數字太大；這不是 Kindred 寫出的檔案
@@ -358,7 +361,9 @@ problem_not_an_email = 這不是電郵地址。電郵地址的樣子像 name@exa
 weekly_progress = 本週已做 { $done } 件善行，目標是 { $goal } 件
 no_streak_yet = 下次做善行時，就會開始計算連續紀錄。
 streaks = 連續 { $days } 天 · 連續 { $weeks } 週
-entries = { $count } 則日記
+entries = { $count ->
+   *[other] { $shown }
+} 則日記
 calendar_day = { $date }：{ $count } 件善行
 
 period_this_week = 本週

@@ -99,6 +99,21 @@ impl Messages {
     }
 }
 
+/// A count as people write it, in thousands: "10,000". English and Traditional Chinese (as
+/// written in Hong Kong and Taiwan) both group by three with a comma; Fluent's own numbers
+/// are not grouped.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 thread_local! {
     static CURRENT: RefCell<Current> = RefCell::new(Current::new(Language::English));
 }
@@ -177,12 +192,20 @@ mod tests {
     fn plurals_follow_each_language() {
         let english = Messages::new(Language::English);
         let chinese = Messages::new(Language::TraditionalChinese);
-        let one = english.format("entries", &[("count", 1.into())]);
-        let three = english.format("entries", &[("count", 3.into())]);
-        assert_eq!(one, "1 entry");
-        assert_eq!(three, "3 entries");
-        let chinese_three = chinese.format("entries", &[("count", 3.into())]);
-        assert!(chinese_three.contains('3') && !chinese_three.contains("entr"));
+        let count = |n: usize| [("count", Value::from(n)), ("shown", grouped(n).into())];
+        assert_eq!(english.format("entries", &count(1)), "1 entry");
+        assert_eq!(english.format("entries", &count(3)), "3 entries");
+        assert_eq!(english.format("entries", &count(10_000)), "10,000 entries");
+        let chinese_many = chinese.format("entries", &count(10_000));
+        assert!(chinese_many.contains("10,000") && !chinese_many.contains("entr"));
+    }
+
+    #[test]
+    fn counts_are_grouped_in_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(52_428_800), "52,428,800");
     }
 
     #[test]
