@@ -27,12 +27,6 @@ const STARTED_MARK: &str = "kindred:started";
 fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
-    let language = Memo::new(move |_| {
-        state
-            .model
-            .with(|m| m.settings.language)
-            .unwrap_or_else(crate::state::browser_language)
-    });
     Effect::new(move |_| {
         let (theme, large_text) = state
             .model
@@ -43,7 +37,7 @@ fn App() -> impl IntoView {
     // nothing can be left in the old language. The data and what is unsaved live in the
     // state, outside what is redrawn.
     move || {
-        let language = language.get();
+        let language = state.language.get();
         kindred_i18n::set_language(language);
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", kindred_i18n::tag(language));

@@ -12,6 +12,7 @@ use kindred_core::categories;
 use kindred_core::import::Undo;
 use kindred_core::model::Model;
 use kindred_core::persist::{self, Unreadable};
+use kindred_core::settings::Language;
 use kindred_core::settings::Settings;
 use kindred_core::storage::StorageError;
 use leptos::prelude::*;
@@ -63,6 +64,10 @@ pub struct AppState {
     pub kept_safe: RwSignal<KeptSafe>,
     /// A short, polite announcement ("Entry saved.").
     pub status: RwSignal<String>,
+    /// The language the interface is drawn in. Chosen at start and in this tab's Settings;
+    /// another tab's choice shows at the next start, so that it never redraws (and empties)
+    /// a form someone is typing in here.
+    pub language: RwSignal<Language>,
     save_scheduled: RwSignal<bool>,
     /// Settings changed but not yet written (the last write failed).
     settings_unsaved: RwSignal<bool>,
@@ -78,14 +83,21 @@ impl AppState {
     /// Loads what storage holds and starts the save machinery. Call once.
     pub fn start() -> Self {
         let mut loaded = persist::load(&mut LocalStore::open());
+        let first_start = !loaded.settings_found && loaded.storage_error.is_none();
         // For the start-up benchmark: how much of the start is reading storage.
         if let Some(performance) = window().performance() {
             let _ = performance.mark(LOADED_MARK);
         }
-        if !loaded.settings_found {
-            // A first start offers its categories in the language it starts in.
+        if first_start {
+            // A first start offers its categories in the language it starts in, and keeps
+            // them: from then on they are the person's own.
             loaded.model.settings.categories = categories::seeded(browser_language());
         }
+        let language = loaded
+            .model
+            .settings
+            .language
+            .unwrap_or_else(browser_language);
         let mut alerts = Vec::new();
         if !loaded.unreadable.is_empty() {
             alerts.push(Alert::Unreadable);
@@ -101,13 +113,19 @@ impl AppState {
             update_ready: RwSignal::new(false),
             kept_safe: RwSignal::new(KeptSafe::NotAskedYet),
             status: RwSignal::new(String::new()),
+            language: RwSignal::new(language),
             save_scheduled: RwSignal::new(false),
-            settings_unsaved: RwSignal::new(false),
+            settings_unsaved: RwSignal::new(first_start),
         };
         state.listen();
         crate::offline::register(state.update_ready);
         if state.model.with_untracked(Model::has_records) {
             state.ask_to_keep_storage();
+        }
+        if first_start {
+            // At once rather than with the next batch: another tab opened a moment later
+            // then reads these settings instead of seeding its own.
+            state.save_now();
         }
         // Loading may have set unreadable text aside; rewrite those buckets cleanly.
         state.schedule_save();
@@ -217,6 +235,13 @@ impl AppState {
         self.settings_unsaved.set(true);
         self.save_now();
         result
+    }
+
+    /// Says "Settings saved." if they were; a failed write has its alert instead.
+    pub fn announce_settings_saved(self) {
+        if !self.settings_unsaved.get_untracked() {
+            self.announce(crate::text::settings_saved());
+        }
     }
 
     /// Writes the settings if they have changed since they were last written. Returns why

@@ -179,6 +179,7 @@ phrases! {
     need_done,
 
     // Share
+    status_label,
     send_heading,
     send_hint,
     what_to_share,
@@ -602,6 +603,38 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::Received => "kind_received",
         Kind::Witnessed => "kind_witnessed",
     })
+}
+
+/// A stored field's label by its name in the file, for comparing two copies side by side.
+pub fn record_field(key: &str) -> String {
+    let label = match key {
+        "text" => what_happened(),
+        "kind" => kind_label(),
+        "date" => date_label(),
+        "person" => person(),
+        "category" => category(),
+        "tags" => tags(),
+        "private_note" => private_note(),
+        "name" => name(),
+        "can_help_with" => can_help_with(),
+        "languages" => languages(),
+        "availability" => availability_label(),
+        "area" => area(),
+        "phone" => phone(),
+        "email" => email(),
+        "preferred_contact" => preferred_contact(),
+        "last_contacted" => last_contacted(),
+        "what" => what_is_needed(),
+        "for_whom" => for_whom(),
+        "urgency" => urgency_label(),
+        "language" => their_language(),
+        "needed_by" => needed_by(),
+        "follow_up_on" => follow_up_on(),
+        "notes" => notes(),
+        "status" => status_label(),
+        other => return other.replace('_', " "),
+    };
+    label.to_string()
 }
 
 /// A field's label by its stable key, for error messages.

@@ -161,3 +161,56 @@ fn a_browser_that_prefers_chinese_opens_kindred_in_chinese_until_english_is_chos
     app.reload();
     app.get("heading", "Journal");
 }
+
+#[test]
+fn every_screen_is_in_chinese_after_switching_except_what_people_wrote() {
+    const SCREENS: [&str; 6] = [
+        "#/journal",
+        "#/helpers",
+        "#/needs",
+        "#/share",
+        "#/insights",
+        "#/settings",
+    ];
+    let app = App::start();
+    app.open("#/journal");
+    let mut model = neighbourhood(browser_today(&app));
+    app.store_model(&mut model);
+    app.reload();
+    let data = user_data(&model);
+    let mut english = Vec::new();
+    for route in SCREENS {
+        app.open(route);
+        app.get("navigation", "Main");
+        english.push(visible_strings(&app));
+    }
+    app.open("#/settings");
+    app.get("combobox", "Language").select("繁體中文");
+    app.get("heading", "設定");
+    let mut left = Vec::new();
+    for (route, english) in SCREENS.iter().zip(english) {
+        app.open(route);
+        app.get("navigation", "主選單");
+        let chinese = visible_strings(&app);
+        left.extend(
+            english
+                .into_iter()
+                // The language select names each language in itself, English included.
+                .filter(|s| {
+                    chinese.contains(s) && !needs_no_translation(s, &data) && s != "English"
+                })
+                .map(|s| format!("{route}: {s}")),
+        );
+        assert_eq!(
+            app.browser()
+                .execute("return document.title", &[])
+                .as_str()
+                .map(|t| t.contains("Kindred")),
+            Some(true)
+        );
+    }
+    assert!(
+        left.is_empty(),
+        "still in English after switching: {left:#?}"
+    );
+}

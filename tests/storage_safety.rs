@@ -79,14 +79,25 @@ fn garbage_in_storage_gives_the_recovery_alert_and_the_garbage_is_kept() {
     app.wait_for("the alert to go", || app.all("alert").is_empty());
 }
 
-/// Fills localStorage to its quota (5,242,880 UTF-16 units in Chromium) with one key.
+/// Fills localStorage to its quota (5,242,880 UTF-16 units in Chromium) to the last unit:
+/// one large key, then a small one for what is left.
 fn fill_storage(app: &App) {
     app.browser().execute(
-        "let size = 5242880 - 'filler'.length;
-         while (size > 0) {
-             try { localStorage.setItem('filler', 'x'.repeat(size)); break; }
-             catch (e) { size -= 256; }
-         }",
+        "const fill = (key, start, step) => {
+             for (let size = start; size > 0; size -= step) {
+                 try { localStorage.setItem(key, 'x'.repeat(size)); return; } catch (e) {}
+             }
+         };
+         fill('filler', 5242880, 1024);
+         fill('filler-rest', 1024, 1);",
+        &[],
+    );
+}
+
+/// Frees what [`fill_storage`] took.
+fn free_storage(app: &App) {
+    app.browser().execute(
+        "localStorage.removeItem('filler'); localStorage.removeItem('filler-rest');",
         &[],
     );
 }
@@ -118,6 +129,7 @@ fn a_full_storage_shows_an_alert_keeps_the_entry_offers_export_and_saves_once_th
     // Nothing already stored is damaged.
     let mut stored_now = app.local_storage();
     stored_now.remove("filler");
+    stored_now.remove("filler-rest");
     assert_eq!(
         stored_now, stored_before,
         "what was stored before is as it was"
@@ -129,8 +141,7 @@ fn a_full_storage_shows_an_alert_keeps_the_entry_offers_export_and_saves_once_th
     assert!(backup.contains("Fixed the gate for Mrs Chan"), "{backup}");
     assert!(backup.contains("Walked with Mr Ho"), "{backup}");
 
-    app.browser()
-        .execute("localStorage.removeItem('filler')", &[]);
+    free_storage(&app);
     app.get_with_text("alert", "could not be saved")
         .within("button", "Try again")
         .click();
@@ -153,8 +164,7 @@ fn saving_resumes_by_itself_when_space_is_freed_elsewhere() {
     app.get_with_text("alert", "could not be saved");
     // Space freed by another tab (or another app on the same site) is noticed by the next
     // change, a storage event or the retry timer: here, the next change.
-    app.browser()
-        .execute("localStorage.removeItem('filler')", &[]);
+    free_storage(&app);
     log_entry(&app, "Swept the stairs");
     app.wait_for("the alert to go", || app.all("alert").is_empty());
     app.reload();
@@ -162,6 +172,35 @@ fn saving_resumes_by_itself_when_space_is_freed_elsewhere() {
         app.get("list", "Journal entries")
             .within_with_text("listitem", text);
     }
+}
+
+#[test]
+fn a_setting_changed_while_storage_is_full_is_written_once_there_is_room() {
+    let app = App::start();
+    app.open("#/settings");
+    app.get("heading", "Settings");
+    fill_storage(&app);
+    // A change that makes the stored settings longer, so that it cannot fit.
+    app.get("textbox", "New category")
+        .type_text("reading to the blind");
+    app.get("button", "Add category").click();
+    app.get_with_text("alert", "could not be saved");
+    assert!(
+        !app.page_text().contains("Settings saved."),
+        "no calm word beside the alert"
+    );
+    free_storage(&app);
+    app.get_with_text("alert", "could not be saved")
+        .within("button", "Try again")
+        .click();
+    app.wait_for("the alert to go", || app.all("alert").is_empty());
+    app.reload();
+    assert!(
+        app.get("list", "Categories")
+            .text()
+            .contains("reading to the blind"),
+        "the setting was written once there was room"
+    );
 }
 
 /// Five ways stored data goes bad: not JSON, cut short, the wrong shape, written by a newer

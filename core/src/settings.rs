@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::categories;
 
 /// The interface languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Language {
     #[serde(rename = "en")]
     English,

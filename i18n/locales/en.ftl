@@ -123,6 +123,7 @@ log_as_received = Log as received
 no_thanks = No thanks
 logged_in_journal = Logged in your journal.
 need_done = Marked done.
+status_label = Status
 send_heading = Send to a neighbour
 send_hint = Choose what to put in the file. You can give it to a neighbour by message, e-mail or USB stick.
 what_to_share = What to put in the file

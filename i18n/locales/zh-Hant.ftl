@@ -123,6 +123,7 @@ log_as_received = 記為「收到」
 no_thanks = 不用了
 logged_in_journal = 已記在日記裡。
 need_done = 已標示完成。
+status_label = 狀態
 send_heading = 傳給鄰居
 send_hint = 選擇要放進檔案的內容。你可以透過訊息、電郵或 USB 手指（隨身碟）把檔案交給鄰居。
 what_to_share = 要放進檔案的內容

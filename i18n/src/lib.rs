@@ -118,11 +118,12 @@ thread_local! {
     static CURRENT: RefCell<Current> = RefCell::new(Current::new(Language::English));
 }
 
-/// The language in use, with its fixed phrases kept so that each is made once.
+/// The language in use, with the fixed phrases of every language used so far, kept so
+/// that each is made once per session however often the language is switched.
 struct Current {
     language: Language,
     messages: Messages,
-    phrases: HashMap<&'static str, &'static str>,
+    phrases: HashMap<(Language, &'static str), &'static str>,
 }
 
 impl Current {
@@ -138,8 +139,10 @@ impl Current {
 /// Switches the language of every later [`phrase`] and [`message`].
 pub fn set_language(language: Language) {
     CURRENT.with(|current| {
-        if current.borrow().language != language {
-            *current.borrow_mut() = Current::new(language);
+        let mut current = current.borrow_mut();
+        if current.language != language {
+            current.language = language;
+            current.messages = Messages::new(language);
         }
     });
 }
@@ -151,16 +154,17 @@ pub fn language() -> Language {
 
 /// A fixed text, such as a button's label, in the language in use.
 ///
-/// Phrases are leaked once per language: there are a few hundred short ones and at most two
-/// languages, and a `&'static str` fits everywhere a label goes.
+/// Phrases are leaked once per language and session: there are a few hundred short ones and
+/// two languages, and a `&'static str` fits everywhere a label goes.
 pub fn phrase(id: &'static str) -> &'static str {
     CURRENT.with(|current| {
         let mut current = current.borrow_mut();
-        if let Some(text) = current.phrases.get(id) {
+        let key = (current.language, id);
+        if let Some(text) = current.phrases.get(&key) {
             return *text;
         }
         let text: &'static str = current.messages.format(id, &[]).leak();
-        current.phrases.insert(id, text);
+        current.phrases.insert(key, text);
         text
     })
 }

@@ -35,6 +35,9 @@ fn DisplaySettings() -> impl IntoView {
             _ => None,
         };
         state.change_settings(|s| s.language = language);
+        state
+            .language
+            .set(language.unwrap_or_else(crate::state::browser_language));
         // The whole interface is redrawn in the new language; the reader stays on the select.
         request_animation_frame(|| focus("#language"));
     };
@@ -42,7 +45,7 @@ fn DisplaySettings() -> impl IntoView {
         let chosen = event_target_value(&ev);
         if let Some(theme) = Theme::ALL.into_iter().find(|t| theme_value(*t) == chosen) {
             state.change_settings(|s| s.theme = theme);
-            state.announce(text::settings_saved());
+            state.announce_settings_saved();
         }
     };
     view! {
@@ -103,7 +106,7 @@ fn DisplaySettings() -> impl IntoView {
                     on:change=move |ev| {
                         let large = event_target_checked(&ev);
                         state.change_settings(|s| s.large_text = large);
-                        state.announce(text::settings_saved());
+                        state.announce_settings_saved();
                     }
                 />
                 <label for="large-text">{text::large_text()}</label>
@@ -143,7 +146,7 @@ fn JournalSettings() -> impl IntoView {
         category_problem.set(!added);
         if added {
             new_category.set(String::new());
-            state.announce(text::settings_saved());
+            state.announce_settings_saved();
         }
     };
     view! {
@@ -163,7 +166,7 @@ fn JournalSettings() -> impl IntoView {
                     on:change=move |ev| {
                         if let Ok(goal) = event_target_value(&ev).trim().parse::<u32>() {
                             state.change_settings(|s| s.set_weekly_goal(goal));
-                            state.announce(text::settings_saved());
+                            state.announce_settings_saved();
                         }
                     }
                 />
@@ -178,7 +181,7 @@ fn JournalSettings() -> impl IntoView {
                     on:change=move |ev| {
                         let hide = event_target_checked(&ev);
                         state.change_settings(|s| s.hide_streaks = hide);
-                        state.announce(text::settings_saved());
+                        state.announce_settings_saved();
                     }
                 />
                 <label for="hide-streaks">{text::hide_streaks()}</label>
@@ -236,9 +239,10 @@ fn JournalSettings() -> impl IntoView {
 fn YourData() -> impl IntoView {
     let state = expect_context::<AppState>();
     let health = move || state.model.with(|m| health(m, clock::now()));
-    // Read when the screen opens and after each save: counting reads all of localStorage.
+    // Read when the screen opens and when the data changes: counting reads all of
+    // localStorage, so it is not done more often than that.
     let used = move || {
-        state.status.track();
+        state.model.track();
         storage_used(&LocalStore::open()).ok()
     };
     view! {

@@ -335,7 +335,7 @@ impl App {
         }
         let found = self.browser.execute(
             "return axe.run(document, {
-                 runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                 runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
                  resultTypes: ['violations'],
              }).then(result => result.violations.map(v =>
                  `${v.id} (${v.impact}): ${v.help}: ` +

@@ -176,7 +176,7 @@ fn HelperCard(
     ];
     view! {
         <li class="card">
-            <h3>{helper.name.clone()}</h3>
+            <h2>{helper.name.clone()}</h2>
             {details
                 .into_iter()
                 .filter(|d| !d.is_empty())

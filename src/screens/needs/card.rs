@@ -92,7 +92,7 @@ pub fn NeedCard(
 
     view! {
         <li class="card" class:due=need.follow_up_due(today) class:done=need.is_done()>
-            <h3>{need.what.clone()}</h3>
+            <h2>{need.what.clone()}</h2>
             {need.follow_up_due(today).then(|| view! { <p class="badge">{text::follow_up_due()}</p> })}
             <p class="card-detail">{summary}</p>
             {(!dates.is_empty()).then(|| view! { <p class="card-detail">{dates}</p> })}

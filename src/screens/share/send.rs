@@ -24,16 +24,18 @@ pub fn Send() -> impl IntoView {
             .model
             .with_untracked(|m| share::export(m, chosen, clock::now(), APP_VERSION));
         state.change(|m, _| share::mark_exported(m, chosen));
-        // A file with everything but private notes is a copy worth counting as a backup;
-        // one with only the directory is not.
-        if chosen.helpers && chosen.needs && chosen.journal {
-            state.change_settings(|s| s.last_export_at = Some(clock::now()));
-        }
         (share::file_name(clock::today()), share::to_json(&file))
     };
     let export = move |_| {
         let (name, json) = make_file();
         if download_text(&name, "application/json", &json) {
+            // A file with everything in it is a backup; one with only the directory is
+            // not. (A file handed to the share sheet is not counted: whether it went
+            // anywhere is not known.)
+            let chosen = choice.get_untracked();
+            if chosen.helpers && chosen.needs && chosen.journal && chosen.private_notes {
+                state.change_settings(|s| s.last_export_at = Some(clock::now()));
+            }
             state.announce(text::exported());
         }
     };

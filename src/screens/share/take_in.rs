@@ -313,7 +313,7 @@ fn conflict_views<T: Shareable>(planned: &[Planned<T>]) -> Vec<ConflictView> {
                     let value = |side: &BTreeMap<String, String>| {
                         side.get(name).cloned().unwrap_or_default()
                     };
-                    (name.replace('_', " "), value(&mine), value(&theirs))
+                    (text::record_field(name), value(&mine), value(&theirs))
                 })
                 .collect();
             Some(ConflictView {
