@@ -778,3 +778,24 @@ pub fn storage_used(used: usize, quota: usize) -> String {
 pub fn and_more(n: usize) -> String {
     message("and_more", &[("count", kindred_i18n::grouped(n).into())])
 }
+
+/// "Needed by: Today": a label and its value, punctuated as the language does.
+pub fn labelled(label: &str, value: &str) -> String {
+    message(
+        "labelled",
+        &[("label", label.into()), ("value", value.into())],
+    )
+}
+
+/// "Weekly shopping (Mrs Wong)": a name with a word about it.
+pub fn with_aside(name: &str, aside: &str) -> String {
+    message(
+        "with_aside",
+        &[("name", name.into()), ("aside", aside.into())],
+    )
+}
+
+/// "Remove a ride": the accessible name of a category's Remove button.
+pub fn remove_named(name: &str) -> String {
+    message("remove_named", &[("name", name.into())])
+}

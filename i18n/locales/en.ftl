@@ -402,6 +402,10 @@ last_copy = { $days ->
 }
 storage_used = Storage: { $percent }% used, about { $left } MB left.
 
+labelled = { $label }: { $value }
+with_aside = { $name } ({ $aside })
+remove_named = Remove { $name }
+
 ## The ideas for today, by their stable id in kindred-core's ideas.rs: idea_<id>.
 
 idea_1 = Thank a colleague by name for something specific they did this week.

@@ -382,6 +382,10 @@ last_copy = { $days ->
 }
 storage_used = 儲存空間：已用 { $percent }%，約剩 { $left } MB。
 
+labelled = { $label }：{ $value }
+with_aside = { $name }（{ $aside }）
+remove_named = 移除「{ $name }」
+
 ## The ideas for today, by their stable id in kindred-core's ideas.rs: idea_<id>.
 
 idea_1 = 叫出同事的名字，感謝他這個星期做的某一件事，說得具體一點。

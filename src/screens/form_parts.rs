@@ -37,7 +37,7 @@ pub fn ErrorSummary(
                         errors
                             .get()
                             .into_iter()
-                            .map(|e| view! { <li>{format!("{}: {}", text::field(&e.field), text::problem(e.problem))}</li> })
+                            .map(|e| view! { <li>{text::labelled(text::field(&e.field), text::problem(e.problem))}</li> })
                             .collect_view()
                     }}
                 </ul>

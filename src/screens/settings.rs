@@ -195,7 +195,7 @@ fn JournalSettings() -> impl IntoView {
                         .into_iter()
                         .map(|category| {
                             let removed = category.clone();
-                            let label = format!("{} {category}", text::remove());
+                            let label = text::remove_named(&category);
                             view! {
                                 <li>
                                     <span>{category}</span>

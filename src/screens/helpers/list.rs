@@ -186,7 +186,7 @@ fn HelperCard(
             <ContactLine label=text::write() value=helper.email.clone() link=email_link(&helper.email) />
             {helper
                 .preferred_contact
-                .map(|m| view! { <p class="card-detail">{format!("{}: {}", text::preferred_contact(), text::contact_method(m))}</p> })}
+                .map(|m| view! { <p class="card-detail">{text::labelled(text::preferred_contact(), text::contact_method(m))}</p> })}
             {(!helper.private_note.is_empty())
                 .then(|| view! { <p class="entry-note">{helper.private_note.clone()}</p> })}
             <p class="card-detail">{move || { let r = record(); text::help_record(r.times, r.last) }}</p>

@@ -19,7 +19,7 @@ pub fn FollowUps() -> impl IntoView {
             due.iter()
                 .map(|n| match n.for_whom.as_str() {
                     "" => n.what.clone(),
-                    whom => format!("{} ({whom})", n.what),
+                    whom => text::with_aside(&n.what, whom),
                 })
                 .collect::<Vec<_>>()
         })

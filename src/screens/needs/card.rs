@@ -46,9 +46,9 @@ pub fn NeedCard(
     .join(" · ");
     let dates = [
         need.needed_by
-            .map(|d| format!("{}: {}", text::needed_by(), text::date(d, today))),
+            .map(|d| text::labelled(text::needed_by(), &text::date(d, today))),
         need.follow_up_on
-            .map(|d| format!("{}: {}", text::follow_up_on(), text::date(d, today))),
+            .map(|d| text::labelled(text::follow_up_on(), &text::date(d, today))),
     ]
     .into_iter()
     .flatten()

@@ -202,7 +202,7 @@ fn describe<T: Shareable>(planned: &Planned<T>) -> String {
         .map(Shareable::label)
         .unwrap_or_else(|| planned.incoming.label());
     if planned.incoming.is_deleted() {
-        format!("{label} ({})", text::deleted_by_file())
+        text::with_aside(&label, text::deleted_by_file())
     } else {
         label
     }
@@ -371,7 +371,7 @@ fn Conflicts(
                 .map(|conflict| {
                     let id = conflict.id;
                     let group = format!("conflict-{id}");
-                    let label = format!("{}: {}", text::conflicts(), conflict.label);
+                    let label = text::labelled(text::conflicts(), &conflict.label);
                     view! {
                         <div class="conflict" role="group" aria-label=label>
                             <table class="side-by-side">
