@@ -3,31 +3,16 @@
 
 mod support;
 
-use chrono::NaiveDate;
 use kindred_i18n::{Language, Messages};
 use serde_json::json;
 use support::sample::neighbourhood;
-use support::{keys, App};
-
-/// Every screen.
-const SCREENS: [&str; 6] = [
-    "#/journal",
-    "#/helpers",
-    "#/needs",
-    "#/share",
-    "#/insights",
-    "#/settings",
-];
-
-fn browser_today(app: &App) -> NaiveDate {
-    NaiveDate::parse_from_str(&app.date_from_today(0), "%Y-%m-%d").expect("a date")
-}
+use support::{keys, App, SCREENS};
 
 /// Opens Kindred with the sample neighbourhood stored, in `language`.
 fn start_with_neighbourhood(language: Option<Language>) -> App {
     let app = App::start();
     app.open("");
-    let mut model = neighbourhood(browser_today(&app));
+    let mut model = neighbourhood(app.today());
     model.settings.language = language;
     app.store_model(&mut model);
     app.reload();

@@ -3,21 +3,16 @@
 
 mod support;
 
-use chrono::NaiveDate;
 use kindred_i18n::Language;
 use serde_json::json;
 use support::sample::neighbourhood;
 use support::{App, Element};
 
-fn browser_today(app: &App) -> NaiveDate {
-    NaiveDate::parse_from_str(&app.date_from_today(0), "%Y-%m-%d").expect("a date")
-}
-
 /// A tall phone, so that a screenshot shows the whole screen.
 fn start_with_neighbourhood(language: Option<Language>, height: u32) -> App {
     let app = App::start_with_size(390, height);
     app.open("");
-    let mut model = neighbourhood(browser_today(&app));
+    let mut model = neighbourhood(app.today());
     model.settings.language = language;
     app.store_model(&mut model);
     app.reload();

@@ -3,15 +3,10 @@
 
 mod support;
 
-use chrono::NaiveDate;
 use kindred_core::model::Model;
 use serde_json::{json, Value};
 use support::sample::neighbourhood;
-use support::App;
-
-fn browser_today(app: &App) -> NaiveDate {
-    NaiveDate::parse_from_str(&app.date_from_today(0), "%Y-%m-%d").expect("a date")
-}
+use support::{App, SCREENS};
 
 /// Every text a reader meets on the page: visible text, and the names and hints a screen
 /// reader reads from attributes.
@@ -84,7 +79,7 @@ fn needs_no_translation(text: &str, data: &[String]) -> bool {
 fn switching_language_changes_every_visible_string_on_the_journal_screen_and_survives_a_reload() {
     let app = App::start();
     app.open("#/journal");
-    let mut model = neighbourhood(browser_today(&app));
+    let mut model = neighbourhood(app.today());
     app.store_model(&mut model);
     app.reload();
     app.get("heading", "Journal");
@@ -164,17 +159,9 @@ fn a_browser_that_prefers_chinese_opens_kindred_in_chinese_until_english_is_chos
 
 #[test]
 fn every_screen_is_in_chinese_after_switching_except_what_people_wrote() {
-    const SCREENS: [&str; 6] = [
-        "#/journal",
-        "#/helpers",
-        "#/needs",
-        "#/share",
-        "#/insights",
-        "#/settings",
-    ];
     let app = App::start();
     app.open("#/journal");
-    let mut model = neighbourhood(browser_today(&app));
+    let mut model = neighbourhood(app.today());
     app.store_model(&mut model);
     app.reload();
     let data = user_data(&model);

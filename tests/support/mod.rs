@@ -68,6 +68,16 @@ use serde_json::{json, Value};
 pub use static_server::StaticServer;
 pub use webdriver::{Browser, Element, WebDriverError};
 
+/// The address of every screen.
+pub const SCREENS: [&str; 6] = [
+    "#/journal",
+    "#/helpers",
+    "#/needs",
+    "#/share",
+    "#/insights",
+    "#/settings",
+];
+
 /// WebDriver's codes for keys that are not text.
 pub mod keys {
     pub const TAB: &str = "\u{E004}";
@@ -404,6 +414,12 @@ impl App {
             &[json!(days)],
         );
         date.as_str().expect("a date").to_string()
+    }
+
+    /// The browser's own today, for building test data the app agrees is today's.
+    #[track_caller]
+    pub fn today(&self) -> chrono::NaiveDate {
+        chrono::NaiveDate::parse_from_str(&self.date_from_today(0), "%Y-%m-%d").expect("a date")
     }
 
     /// The English name of the browser's weekday `days` from today.
