@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use kindred_core::habits::Period;
-use kindred_core::helper::{ContactMethod, DayPart};
+use kindred_core::helper::{Availability, ContactMethod, DayPart};
 use kindred_core::ideas::Idea;
 use kindred_core::import::Counts;
 use kindred_core::journal::Kind;
@@ -798,4 +798,33 @@ pub fn with_aside(name: &str, aside: &str) -> String {
 /// "Remove a ride": the accessible name of a category's Remove button.
 pub fn remove_named(name: &str) -> String {
     message("remove_named", &[("name", name.into())])
+}
+
+/// A stored value as the rest of Kindred shows it, for the fields whose stored form is a code
+/// ("high", "mon", "2026-11-23", an availability object): `None` for plain text and lists.
+pub fn stored_value(key: &str, value: &serde_json::Value) -> Option<String> {
+    let code = value.as_str();
+    match key {
+        "kind" => code.and_then(Kind::parse).map(|k| kind(k).to_string()),
+        "urgency" => code
+            .and_then(Urgency::parse)
+            .map(|u| urgency(u).to_string()),
+        "preferred_contact" => code
+            .and_then(ContactMethod::parse)
+            .map(|m| contact_method(m).to_string()),
+        "availability" => {
+            let shown: Availability = serde_json::from_value(value.clone()).ok()?;
+            let when = availability(&shown.days, &shown.parts);
+            Some(
+                [when, shown.note]
+                    .into_iter()
+                    .filter(|part| !part.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            )
+        }
+        _ => code
+            .and_then(|c| NaiveDate::parse_from_str(c, "%Y-%m-%d").ok())
+            .map(full_date),
+    }
 }

@@ -126,6 +126,7 @@ fn a_conflict_is_shown_side_by_side_decided_and_the_import_undone() {
     let mut theirs = exported.clone();
     let may = &mut theirs["helpers"][0];
     may["area"] = Value::from("Mong Kok");
+    may["availability"] = serde_json::json!({ "days": ["wed"], "parts": ["morning"] });
     may["updated_at"] = Value::from(later_than(may["updated_at"].as_str().unwrap()));
     let mut sam = may.clone();
     sam["id"] = Value::from("6f1c2f4e-5b0a-4c8e-9d1e-2a3b4c5d6e7f");
@@ -164,6 +165,12 @@ fn a_conflict_is_shown_side_by_side_decided_and_the_import_undone() {
     assert!(
         conflict.text().contains("Kowloon Tong"),
         "mine beside theirs: {}",
+        conflict.text()
+    );
+    // Stored codes read as the rest of Kindred shows them, not as JSON.
+    assert!(
+        conflict.text().contains("Availability") && conflict.text().contains("Free Wed · mornings"),
+        "{}",
         conflict.text()
     );
     app.wait_for("the preview to take the focus", || {

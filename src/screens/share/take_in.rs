@@ -340,7 +340,7 @@ fn fields<T: Shareable>(record: &T) -> BTreeMap<String, String> {
         .iter()
         .filter(|(k, _)| !skip.contains(&k.as_str()))
         .filter_map(|(k, v)| {
-            let shown = match v {
+            let shown = text::stored_value(k, v).unwrap_or_else(|| match v {
                 serde_json::Value::String(s) => s.clone(),
                 serde_json::Value::Array(items) => items
                     .iter()
@@ -349,7 +349,7 @@ fn fields<T: Shareable>(record: &T) -> BTreeMap<String, String> {
                     .join(", "),
                 serde_json::Value::Object(inner) if inner.is_empty() => String::new(),
                 other => other.to_string(),
-            };
+            });
             (!shown.is_empty()).then(|| (k.clone(), shown))
         })
         .collect()
