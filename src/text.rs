@@ -111,6 +111,8 @@ phrases! {
     needs_opened,
     needs_done,
     no_needs_done,
+    no_kindness_in_period,
+    no_needs_in_period,
     last_6_months,
     last_12_months,
 

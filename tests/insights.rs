@@ -146,3 +146,25 @@ fn screenshots_of_insights_and_journal_in_chinese_and_in_dark_mode() {
     app.get("heading", "Settings");
     app.screenshot("settings-dark");
 }
+
+#[test]
+fn with_nothing_logged_insights_say_so_instead_of_drawing_empty_charts() {
+    let app = App::start();
+    app.open("#/insights");
+    app.get("heading", "Insights");
+    app.wait_for_text("No kindness is logged in this period yet.");
+    app.wait_for_text("No needs were opened or done in this period.");
+    assert!(app.query("table", "Kindness per week").is_none());
+}
+
+#[test]
+fn a_screenshot_of_insights_on_a_desktop() {
+    let app = App::start_with_size(1280, 1800);
+    app.open("");
+    let mut model = neighbourhood(app.today());
+    app.store_model(&mut model);
+    app.open("#/insights");
+    app.reload();
+    app.get("heading", "Insights");
+    app.screenshot("insights-1280");
+}

@@ -227,6 +227,8 @@ month = Month
 needs_opened = Opened
 needs_done = Done
 no_needs_done = No needs were done in this period.
+no_kindness_in_period = No kindness is logged in this period yet. What you log in the Journal shows here.
+no_needs_in_period = No needs were opened or done in this period.
 last_6_months = The last 6 months
 last_12_months = The last 12 months
 

@@ -227,6 +227,8 @@ month = 月份
 needs_opened = 新增
 needs_done = 完成
 no_needs_done = 這段期間沒有完成的需要。
+no_kindness_in_period = 這段期間還沒有記下善行。你在日記記下的，會在這裡顯示。
+no_needs_in_period = 這段期間沒有新增或完成的需要。
 last_6_months = 過去 6 個月
 last_12_months = 過去 12 個月
 

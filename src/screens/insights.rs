@@ -73,7 +73,14 @@ pub fn InsightsScreen() -> impl IntoView {
         </div>
         <section aria-labelledby="per-week" class="insight">
             <h2 id="per-week">{text::kindness_per_week()}</h2>
-            {move || week_chart(weeks.get())}
+            {move || {
+                let weeks = weeks.get();
+                if weeks.iter().all(|w| w.total() == 0) {
+                    view! { <p>{text::no_kindness_in_period()}</p> }.into_any()
+                } else {
+                    week_chart(weeks).into_any()
+                }
+            }}
             <ByKind weeks />
         </section>
         <section aria-labelledby="per-category" class="insight">
@@ -129,7 +136,14 @@ pub fn InsightsScreen() -> impl IntoView {
         </section>
         <section aria-labelledby="needs-per-month" class="insight">
             <h2 id="needs-per-month">{text::needs_per_month()}</h2>
-            {move || month_chart(months.get())}
+            {move || {
+                let months = months.get();
+                if months.iter().all(|m| m.opened == 0 && m.done == 0) {
+                    view! { <p>{text::no_needs_in_period()}</p> }.into_any()
+                } else {
+                    month_chart(months).into_any()
+                }
+            }}
             <p>
                 {move || match median.get() {
                     Some(days) => text::median_days_to_done(days),
@@ -221,6 +235,7 @@ fn week_chart(weeks: Vec<WeekBar>) -> impl IntoView {
         <figure class="chart">
             <svg
                 viewBox=format!("0 0 {CHART_WIDTH} {}", CHART_HEIGHT + AXIS)
+                preserveAspectRatio="xMinYMid meet"
                 aria-hidden="true"
                 focusable="false"
             >
@@ -370,6 +385,7 @@ fn month_chart(months: Vec<MonthNeeds>) -> impl IntoView {
         <figure class="chart">
             <svg
                 viewBox=format!("0 0 {CHART_WIDTH} {}", CHART_HEIGHT + AXIS)
+                preserveAspectRatio="xMinYMid meet"
                 aria-hidden="true"
                 focusable="false"
             >
