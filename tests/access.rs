@@ -5,17 +5,13 @@ mod support;
 
 use kindred_i18n::{Language, Messages};
 use serde_json::json;
-use support::sample::neighbourhood;
 use support::{keys, App, SCREENS};
 
 /// Opens Kindred with the sample neighbourhood stored, in `language`.
 fn start_with_neighbourhood(language: Option<Language>) -> App {
     let app = App::start();
     app.open("");
-    let mut model = neighbourhood(app.today());
-    model.settings.language = language;
-    app.store_model(&mut model);
-    app.reload();
+    app.store_neighbourhood(|model| model.settings.language = language);
     app
 }
 

@@ -5,17 +5,13 @@ mod support;
 
 use kindred_i18n::Language;
 use serde_json::json;
-use support::sample::neighbourhood;
 use support::{App, Element};
 
 /// A tall phone, so that a screenshot shows the whole screen.
 fn start_with_neighbourhood(language: Option<Language>, height: u32) -> App {
     let app = App::start_with_size(390, height);
     app.open("");
-    let mut model = neighbourhood(app.today());
-    model.settings.language = language;
-    app.store_model(&mut model);
-    app.reload();
+    app.store_neighbourhood(|model| model.settings.language = language);
     app
 }
 
@@ -160,11 +156,8 @@ fn with_nothing_logged_insights_say_so_instead_of_drawing_empty_charts() {
 #[test]
 fn a_screenshot_of_insights_on_a_desktop() {
     let app = App::start_with_size(1280, 1800);
-    app.open("");
-    let mut model = neighbourhood(app.today());
-    app.store_model(&mut model);
     app.open("#/insights");
-    app.reload();
+    app.store_neighbourhood(|_| {});
     app.get("heading", "Insights");
     app.screenshot("insights-1280");
 }

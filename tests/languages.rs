@@ -5,7 +5,6 @@ mod support;
 
 use kindred_core::model::Model;
 use serde_json::{json, Value};
-use support::sample::neighbourhood;
 use support::{App, SCREENS};
 
 /// Every text a reader meets on the page: visible text, and the names and hints a screen
@@ -79,9 +78,7 @@ fn needs_no_translation(text: &str, data: &[String]) -> bool {
 fn switching_language_changes_every_visible_string_on_the_journal_screen_and_survives_a_reload() {
     let app = App::start();
     app.open("#/journal");
-    let mut model = neighbourhood(app.today());
-    app.store_model(&mut model);
-    app.reload();
+    let model = app.store_neighbourhood(|_| {});
     app.get("heading", "Journal");
     let english = visible_strings(&app);
     let data = user_data(&model);
@@ -161,9 +158,7 @@ fn a_browser_that_prefers_chinese_opens_kindred_in_chinese_until_english_is_chos
 fn every_screen_is_in_chinese_after_switching_except_what_people_wrote() {
     let app = App::start();
     app.open("#/journal");
-    let mut model = neighbourhood(app.today());
-    app.store_model(&mut model);
-    app.reload();
+    let model = app.store_neighbourhood(|_| {});
     let data = user_data(&model);
     let mut english = Vec::new();
     for route in SCREENS {

@@ -294,10 +294,9 @@ fn download_all_data_saves_a_backup_with_every_entry_and_the_unreadable_text() {
 fn settings_show_backup_health_and_a_gentle_reminder_after_thirty_days_without_a_copy() {
     let app = App::start();
     app.open("#/journal");
-    let mut model = support::sample::neighbourhood(app.today());
-    model.settings.last_export_at = Some(now() - chrono::Duration::days(40));
-    app.store_model(&mut model);
-    app.reload();
+    app.store_neighbourhood(|model| {
+        model.settings.last_export_at = Some(now() - chrono::Duration::days(40));
+    });
 
     // The journal, where people are, carries the reminder with the way to act on it.
     app.get_with_text("paragraph", "a while since you kept a copy");

@@ -210,6 +210,15 @@ fn week_chart(weeks: Vec<WeekBar>) -> impl IntoView {
             .collect::<Vec<_>>()
         })
         .collect_view();
+    let week_rows = weeks
+        .iter()
+        .map(|w| {
+            (
+                text::full_date(w.week),
+                vec![w.given, w.received, w.witnessed],
+            )
+        })
+        .collect();
     // A month's name under its first week, unless the one before is too close to it.
     let mut last_label: Option<usize> = None;
     let month_names = weeks
@@ -256,35 +265,11 @@ fn week_chart(weeks: Vec<WeekBar>) -> impl IntoView {
                     })
                     .collect_view()}
             </figcaption>
-            <div class="chart-table visually-hidden">
-                <table>
-                <caption>{text::kindness_per_week()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{text::week_of()}</th>
-                        {Kind::ALL
-                            .into_iter()
-                            .map(|kind| view! { <th scope="col" class="number">{text::kind(kind)}</th> })
-                            .collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {weeks
-                        .into_iter()
-                        .map(|week| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{text::full_date(week.week)}</th>
-                                    <td class="number">{week.given}</td>
-                                    <td class="number">{week.received}</td>
-                                    <td class="number">{week.witnessed}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-                </div>
+            <ChartTable
+                caption=text::kindness_per_week()
+                headings=vec![text::week_of(), text::kind(Kind::Given), text::kind(Kind::Received), text::kind(Kind::Witnessed)]
+                rows=week_rows
+            />
         </figure>
     }
 }
@@ -381,6 +366,10 @@ fn month_chart(months: Vec<MonthNeeds>) -> impl IntoView {
             }
         })
         .collect_view();
+    let month_rows = months
+        .iter()
+        .map(|m| (text::month_year(m.month), vec![m.opened, m.done]))
+        .collect();
     view! {
         <figure class="chart">
             <svg
@@ -402,32 +391,59 @@ fn month_chart(months: Vec<MonthNeeds>) -> impl IntoView {
                     {text::needs_done()}
                 </span>
             </figcaption>
-            <div class="chart-table visually-hidden">
-                <table>
-                <caption>{text::needs_per_month()}</caption>
+            <ChartTable
+                caption=text::needs_per_month()
+                headings=vec![text::month(), text::needs_opened(), text::needs_done()]
+                rows=month_rows
+            />
+        </figure>
+    }
+}
+
+/// A chart's figures as a table: what screen readers read and what is printed, while the
+/// drawing above it is for the eye.
+#[component]
+fn ChartTable(
+    /// The table's name: the chart's heading.
+    caption: &'static str,
+    /// The column headings, the row headings' first.
+    headings: Vec<&'static str>,
+    /// Each row's heading and figures.
+    rows: Vec<(String, Vec<u32>)>,
+) -> impl IntoView {
+    view! {
+        <div class="chart-table visually-hidden">
+            <table>
+                <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{text::month()}</th>
-                        <th scope="col" class="number">{text::needs_opened()}</th>
-                        <th scope="col" class="number">{text::needs_done()}</th>
+                        {headings
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, heading)| {
+                                let figures = i > 0;
+                                view! { <th scope="col" class:number=figures>{heading}</th> }
+                            })
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody>
-                    {months
+                    {rows
                         .into_iter()
-                        .map(|m| {
+                        .map(|(heading, figures)| {
                             view! {
                                 <tr>
-                                    <th scope="row">{text::month_year(m.month)}</th>
-                                    <td class="number">{m.opened}</td>
-                                    <td class="number">{m.done}</td>
+                                    <th scope="row">{heading}</th>
+                                    {figures
+                                        .into_iter()
+                                        .map(|n| view! { <td class="number">{n}</td> })
+                                        .collect_view()}
                                 </tr>
                             }
                         })
                         .collect_view()}
                 </tbody>
             </table>
-                </div>
-        </figure>
+        </div>
     }
 }

@@ -313,6 +313,20 @@ impl App {
         }
     }
 
+    /// Stores the sample neighbourhood ([`sample::neighbourhood`]) for the browser's today,
+    /// after `adjust` has had its say, and restarts the app on it. Returns what was stored.
+    #[track_caller]
+    pub fn store_neighbourhood(
+        &self,
+        adjust: impl FnOnce(&mut kindred_core::model::Model),
+    ) -> kindred_core::model::Model {
+        let mut model = sample::neighbourhood(self.today());
+        adjust(&mut model);
+        self.store_model(&mut model);
+        self.reload();
+        model
+    }
+
     /// Empties the page's localStorage. The app notices only on its next start.
     #[track_caller]
     pub fn clear_local_storage(&self) {
