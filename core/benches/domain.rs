@@ -197,7 +197,6 @@ fn merge_case(size: usize) -> (String, ParsedFile, Model) {
         private_notes: true,
     };
     let mut theirs = journal_model(size);
-    share::mark_exported(&mut theirs, choice);
     let mut mine = Model::default();
     let shared: Vec<JournalEntry> = theirs.journal.all().step_by(2).cloned().collect();
     for (i, entry) in shared.into_iter().enumerate() {
@@ -206,7 +205,7 @@ fn merge_case(size: usize) -> (String, ParsedFile, Model) {
             edited.text.push_str(", and again the next day");
             theirs.journal.put(edited, later());
         }
-        mine.journal.replace(entry);
+        mine.journal.merge_in(&entry);
     }
     let file = share::export(&theirs, choice, later(), "bench");
     let text = share::to_json(&file);

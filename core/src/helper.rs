@@ -90,10 +90,13 @@ pub struct Helper {
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
-    /// The `updated_at` of the latest version exchanged with a neighbour through a file:
-    /// what both sides last agreed on, to tell an update from a conflict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shared_at: Option<DateTime<Utc>>,
+    /// This version's revision: what it was made from is in `ancestors`.
+    pub rev: crate::revision::Rev,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<crate::revision::Rev>,
+    /// Concurrent versions that lost the merge, kept until the person chooses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Helper>,
     pub name: String,
     /// Categories, from the same list as the journal's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -117,7 +120,7 @@ pub struct Helper {
     pub last_contacted: Option<NaiveDate>,
 }
 
-impl_record!(Helper, CollectionName::Helpers);
+impl_record!(Helper, CollectionName::Helpers, private_note);
 
 impl Helper {
     pub fn new(id: Uuid, now: DateTime<Utc>, name: String) -> Self {
@@ -126,7 +129,9 @@ impl Helper {
             created_at: now,
             updated_at: now,
             deleted_at: None,
-            shared_at: None,
+            rev: crate::revision::Rev::NONE,
+            ancestors: Vec::new(),
+            conflicts: Vec::new(),
             name,
             can_help_with: Vec::new(),
             languages: Vec::new(),

@@ -42,10 +42,13 @@ pub struct JournalEntry {
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
-    /// The `updated_at` of the latest version exchanged with a neighbour through a file:
-    /// what both sides last agreed on, to tell an update from a conflict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shared_at: Option<DateTime<Utc>>,
+    /// This version's revision: what it was made from is in `ancestors`.
+    pub rev: crate::revision::Rev,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<crate::revision::Rev>,
+    /// Concurrent versions that lost the merge, kept until the person chooses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<JournalEntry>,
     /// What happened, in the writer's words.
     pub text: String,
     pub kind: Kind,
@@ -62,7 +65,7 @@ pub struct JournalEntry {
     pub private_note: String,
 }
 
-impl_record!(JournalEntry, CollectionName::Journal);
+impl_record!(JournalEntry, CollectionName::Journal, private_note);
 
 impl JournalEntry {
     pub fn new(id: Uuid, now: DateTime<Utc>, text: String, kind: Kind, date: NaiveDate) -> Self {
@@ -71,7 +74,9 @@ impl JournalEntry {
             created_at: now,
             updated_at: now,
             deleted_at: None,
-            shared_at: None,
+            rev: crate::revision::Rev::NONE,
+            ancestors: Vec::new(),
+            conflicts: Vec::new(),
             text,
             kind,
             date,

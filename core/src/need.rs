@@ -62,10 +62,13 @@ pub struct Need {
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
-    /// The `updated_at` of the latest version exchanged with a neighbour through a file:
-    /// what both sides last agreed on, to tell an update from a conflict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shared_at: Option<DateTime<Utc>>,
+    /// This version's revision: what it was made from is in `ancestors`.
+    pub rev: crate::revision::Rev,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<crate::revision::Rev>,
+    /// Concurrent versions that lost the merge, kept until the person chooses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Need>,
     pub what: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub for_whom: String,
@@ -95,7 +98,9 @@ impl Need {
             created_at: now,
             updated_at: now,
             deleted_at: None,
-            shared_at: None,
+            rev: crate::revision::Rev::NONE,
+            ancestors: Vec::new(),
+            conflicts: Vec::new(),
             what,
             for_whom: String::new(),
             category: String::new(),

@@ -21,10 +21,10 @@ use crate::storage::{KeyValueStore, StorageError};
 /// The format name in every envelope: data that does not carry it is not Kindred's.
 pub const FORMAT: &str = "kindred";
 /// The layout version this build writes and reads. Older ones are migrated on load.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Migrations from each older schema to the next, applied in order to the envelope's content:
-/// entry `i` turns schema `i + 1` into schema `i + 2`. Schema 1 is the first, so none yet.
-const MIGRATIONS: &[Migration] = &[];
+/// entry `i` turns schema `i + 1` into schema `i + 2`.
+const MIGRATIONS: &[Migration] = &[crate::schema1::bucket_to_2];
 
 /// Turns an envelope of one schema into the next, or says why it cannot.
 type Migration = fn(Value) -> Result<Value, String>;
@@ -97,35 +97,61 @@ pub struct Loaded {
     pub storage_error: Option<StorageError>,
     /// Whether settings were stored (readable or not): a first start has none.
     pub settings_found: bool,
+    /// The schema of data a newer Kindred wrote, if any was found: those keys were left
+    /// exactly as they are, and this tab should be reloaded to read them.
+    pub newer_schema: Option<u64>,
 }
 
 /// The records read from one stored value, and why any others could not be read.
 struct ReadRecords<T> {
     records: Vec<T>,
     problems: Vec<String>,
+    /// Read from an older schema: the value is to be written again in this one.
+    migrated: bool,
+}
+
+/// Why a stored value was not opened.
+#[derive(Debug, Clone, PartialEq)]
+enum Unopened {
+    /// A newer Kindred wrote it (in another tab, most likely, during an update): it is
+    /// sound, only not for this build, and must be left exactly as it is.
+    Newer { schema: u64 },
+    /// It cannot be read: it is to be set aside before its key is written again.
+    Unreadable(String),
+}
+
+impl From<String> for Unopened {
+    fn from(reason: String) -> Self {
+        Unopened::Unreadable(reason)
+    }
+}
+
+/// The schema of an envelope, when its text says one: a cheap look before opening it.
+fn stored_schema(value: &Value) -> Option<u64> {
+    value.get("schema").and_then(Value::as_u64)
 }
 
 /// Opens an envelope: checks the format, migrates older schemas, refuses newer ones.
-fn open_envelope(raw: &str) -> Result<Value, String> {
+fn open_envelope(raw: &str) -> Result<(Value, bool), Unopened> {
     let value: Value = serde_json::from_str(raw).map_err(|e| format!("not readable JSON ({e})"))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err("not Kindred data (no \"format\": \"kindred\")".into());
-    }
-    let schema = value
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or("no schema version")?;
-    if schema > u64::from(SCHEMA_VERSION) {
-        return Err(format!(
-            "written by a newer Kindred (schema {schema}; this one reads up to {SCHEMA_VERSION})"
+        return Err(Unopened::Unreadable(
+            "not Kindred data (no \"format\": \"kindred\")".into(),
         ));
     }
-    if schema == 0 {
-        return Err("schema 0 does not exist".into());
+    let schema = stored_schema(&value).ok_or_else(|| "no schema version".to_string())?;
+    if schema > u64::from(SCHEMA_VERSION) {
+        return Err(Unopened::Newer { schema });
     }
+    if schema == 0 {
+        return Err(Unopened::Unreadable("schema 0 does not exist".into()));
+    }
+    let migrated = schema < u64::from(SCHEMA_VERSION);
     MIGRATIONS[(schema as usize - 1)..]
         .iter()
         .try_fold(value, |value, migrate| migrate(value))
+        .map(|value| (value, migrated))
+        .map_err(Unopened::Unreadable)
 }
 
 /// A bucket of the current schema whose every record reads: the usual case, read in one
@@ -141,22 +167,24 @@ struct CurrentBucket<T> {
 /// Reads a bucket's records. A sound bucket of the current schema is read in one pass;
 /// anything else is read record by record through the migrations, so that one bad record
 /// does not hide the others. Fails as a whole only when the envelope itself cannot be read.
-fn read_records<T: Record>(raw: &str) -> Result<ReadRecords<T>, String> {
+fn read_records<T: Record>(raw: &str) -> Result<ReadRecords<T>, Unopened> {
     if let Ok(bucket) = serde_json::from_str::<CurrentBucket<T>>(raw) {
         if bucket.format == FORMAT && bucket.schema == SCHEMA_VERSION {
             return Ok(ReadRecords {
                 records: bucket.records,
                 problems: Vec::new(),
+                migrated: false,
             });
         }
     }
-    let value = open_envelope(raw)?;
+    let (value, migrated) = open_envelope(raw)?;
     let Some(Value::Array(items)) = value.get("records") else {
-        return Err("no list of records".into());
+        return Err(Unopened::Unreadable("no list of records".into()));
     };
     let mut read = ReadRecords {
         records: Vec::with_capacity(items.len()),
         problems: Vec::new(),
+        migrated,
     };
     for (index, item) in items.iter().enumerate() {
         match T::deserialize(item) {
@@ -167,11 +195,11 @@ fn read_records<T: Record>(raw: &str) -> Result<ReadRecords<T>, String> {
     Ok(read)
 }
 
-fn read_settings(raw: &str) -> Result<Settings, String> {
-    let value = open_envelope(raw)?;
+fn read_settings(raw: &str) -> Result<Settings, Unopened> {
+    let (value, _) = open_envelope(raw)?;
     SettingsContent::deserialize(value)
         .map(|c| c.settings)
-        .map_err(|e| format!("settings: {e}"))
+        .map_err(|e| Unopened::Unreadable(format!("settings: {e}")))
 }
 
 /// Copies unreadable text to its own key before anything may overwrite it. Idempotent: the
@@ -214,7 +242,8 @@ pub fn load(store: &mut impl KeyValueStore) -> Loaded {
             loaded.settings_found = true;
             match read_settings(&raw) {
                 Ok(settings) => loaded.model.settings = settings,
-                Err(reason) => {
+                Err(Unopened::Newer { schema }) => loaded.newer_schema = Some(schema),
+                Err(Unopened::Unreadable(reason)) => {
                     let kept_as = set_aside(store, SETTINGS_KEY, &raw);
                     loaded.unreadable.push(Unreadable {
                         key: SETTINGS_KEY.into(),
@@ -266,15 +295,24 @@ fn load_collection<T: Record>(
         };
         let reason = match read_records::<T>(&raw) {
             Ok(read) => {
-                for record in read.records {
+                for record in &read.records {
                     records.merge_in(record);
                 }
                 if read.problems.is_empty() {
+                    if read.migrated {
+                        // Upgraded in memory: written in this schema by the next save. The
+                        // old text stays under its key until then.
+                        records.mark_unsaved(bucket);
+                    }
                     continue;
                 }
                 read.problems.join("; ")
             }
-            Err(reason) => reason,
+            Err(Unopened::Newer { schema }) => {
+                loaded.newer_schema = Some(schema);
+                continue;
+            }
+            Err(Unopened::Unreadable(reason)) => reason,
         };
         let kept_as = set_aside(store, &key, &raw);
         if kept_as.is_ok() {
@@ -331,14 +369,15 @@ fn save_collection<T: Record>(
         if let Some(raw) = store.get(&key)? {
             match read_records::<T>(&raw) {
                 Ok(read) => {
-                    for record in read.records {
+                    for record in &read.records {
                         saved.merged_from_storage |= records.merge_in(record);
                     }
                     if !read.problems.is_empty() {
                         set_aside(store, &key, &raw)?;
                     }
                 }
-                Err(_) => {
+                Err(Unopened::Newer { .. }) => return Err(StorageError::UpdatedElsewhere),
+                Err(Unopened::Unreadable(_)) => {
                     set_aside(store, &key, &raw)?;
                 }
             }
@@ -362,8 +401,12 @@ pub fn save_settings(
     settings: &Settings,
 ) -> Result<(), StorageError> {
     if let Some(raw) = store.get(SETTINGS_KEY)? {
-        if read_settings(&raw).is_err() {
-            set_aside(store, SETTINGS_KEY, &raw)?;
+        match read_settings(&raw) {
+            Ok(_) => {}
+            Err(Unopened::Newer { .. }) => return Err(StorageError::UpdatedElsewhere),
+            Err(Unopened::Unreadable(_)) => {
+                set_aside(store, SETTINGS_KEY, &raw)?;
+            }
         }
     }
     store.set(
@@ -374,36 +417,57 @@ pub fn save_settings(
     )
 }
 
-/// Takes in what another tab wrote to `key`. Returns true when the model changed. Text that
-/// cannot be read is left alone here: the next load or save of that key sets it aside.
-pub fn take_external_write(model: &mut Model, key: &str, new_text: Option<&str>) -> bool {
+/// What another tab's write meant here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum External {
+    /// The model took in something new: the screen should show it.
+    Changed,
+    Unchanged,
+    /// A newer Kindred wrote it: this tab should stop writing and be reloaded.
+    WrittenByNewer,
+}
+
+/// Takes in what another tab wrote to `key`. Text that cannot be read is left alone here: the
+/// next load or save of that key sets it aside.
+pub fn take_external_write(model: &mut Model, key: &str, new_text: Option<&str>) -> External {
     let Some(text) = new_text else {
-        return false;
+        return External::Unchanged;
     };
-    if key == SETTINGS_KEY {
-        return match read_settings(text) {
+    let changed = if key == SETTINGS_KEY {
+        match read_settings(text) {
             Ok(settings) if settings != model.settings => {
                 model.settings = settings;
-                true
+                Ok(true)
             }
-            _ => false,
-        };
-    }
-    match collection_of_key(key) {
-        Some(CollectionName::Journal) => merge_text(&mut model.journal, text),
-        Some(CollectionName::Helpers) => merge_text(&mut model.helpers, text),
-        Some(CollectionName::Needs) => merge_text(&mut model.needs, text),
-        None => false,
+            Err(Unopened::Newer { .. }) => Err(()),
+            _ => Ok(false),
+        }
+    } else {
+        match collection_of_key(key) {
+            Some(CollectionName::Journal) => merge_text(&mut model.journal, text),
+            Some(CollectionName::Helpers) => merge_text(&mut model.helpers, text),
+            Some(CollectionName::Needs) => merge_text(&mut model.needs, text),
+            None => Ok(false),
+        }
+    };
+    match changed {
+        Ok(true) => External::Changed,
+        Ok(false) => External::Unchanged,
+        Err(()) => External::WrittenByNewer,
     }
 }
 
-fn merge_text<T: Record + DeserializeOwned>(records: &mut Records<T>, text: &str) -> bool {
+fn merge_text<T: Record + DeserializeOwned>(
+    records: &mut Records<T>,
+    text: &str,
+) -> Result<bool, ()> {
     match read_records::<T>(text) {
-        Ok(read) => read
+        Ok(read) => Ok(read
             .records
-            .into_iter()
-            .fold(false, |changed, r| records.merge_in(r) | changed),
-        Err(_) => false,
+            .iter()
+            .fold(false, |changed, r| records.merge_in(r) | changed)),
+        Err(Unopened::Newer { .. }) => Err(()),
+        Err(Unopened::Unreadable(_)) => Ok(false),
     }
 }
 
@@ -558,20 +622,48 @@ mod tests {
     }
 
     #[test]
-    fn data_from_a_newer_kindred_is_kept_not_misread() {
+    fn data_from_a_newer_kindred_is_left_exactly_as_it_is_and_never_written_over() {
         let mut store = MemoryStore::default();
         let text = "{\"format\":\"kindred\",\"schema\":99,\"records\":[]}";
         store.set(&key_of(1), text).unwrap();
-        let loaded = load(&mut store);
-        assert!(loaded.unreadable[0]
-            .reason
-            .contains("newer Kindred (schema 99"));
+        let mut loaded = load(&mut store);
+        assert_eq!(loaded.newer_schema, Some(99));
+        assert!(loaded.unreadable.is_empty(), "sound data, not unreadable");
+        assert!(!loaded.model.has_unsaved(), "nothing to rewrite");
+        assert_eq!(store.keys().unwrap(), vec![key_of(1)], "nothing set aside");
+
+        loaded
+            .model
+            .journal
+            .put(entry(1, "typed in the old tab", at(2)), at(2));
+        let failed = save(&mut store, &mut loaded.model).unwrap_err();
+        assert_eq!(failed.error, StorageError::UpdatedElsewhere);
+        assert_eq!(store.get(&key_of(1)).unwrap().as_deref(), Some(text));
+        assert!(loaded.model.has_unsaved(), "the entry waits in memory");
         assert_eq!(
-            store
-                .get(loaded.unreadable[0].kept_as.as_ref().unwrap())
-                .unwrap()
-                .unwrap(),
-            text
+            take_external_write(&mut loaded.model, &key_of(1), Some(text)),
+            External::WrittenByNewer
+        );
+    }
+
+    #[test]
+    fn schema_1_is_upgraded_in_place_and_its_text_kept_until_the_upgrade_is_written() {
+        let mut store = MemoryStore::default();
+        let text = "{\"format\":\"kindred\",\"schema\":1,\"records\":[{\"id\":\"00000000-0000-0000-0000-000000000001\",\"created_at\":\"2026-11-02T09:00:00Z\",\"updated_at\":\"2026-11-02T09:05:00Z\",\"shared_at\":\"2026-11-02T09:00:00Z\",\"text\":\"a ride\",\"kind\":\"given\",\"date\":\"2026-11-02\"}]}";
+        store.set(&key_of(1), text).unwrap();
+        let mut loaded = load(&mut store);
+        assert!(loaded.unreadable.is_empty());
+        assert_eq!(loaded.model.journal.live_count(), 1);
+        assert_eq!(store.get(&key_of(1)).unwrap().as_deref(), Some(text));
+        save(&mut store, &mut loaded.model).unwrap();
+        let upgraded = store.get(&key_of(1)).unwrap().unwrap();
+        assert!(upgraded.contains("\"schema\":2"), "{upgraded}");
+        assert!(!upgraded.contains("shared_at"), "{upgraded}");
+        assert_eq!(store.keys().unwrap().len(), 1, "nothing set aside");
+        let again = load(&mut store);
+        assert_eq!(
+            again.model.journal.all().collect::<Vec<_>>(),
+            loaded.model.journal.all().collect::<Vec<_>>()
         );
     }
 
@@ -642,11 +734,10 @@ mod tests {
 
         // Tab A learns of B's entry from the storage event.
         let key = key_of(2);
-        assert!(take_external_write(
-            &mut tab_a,
-            &key,
-            store.get(&key).unwrap().as_deref()
-        ));
+        assert_eq!(
+            take_external_write(&mut tab_a, &key, store.get(&key).unwrap().as_deref()),
+            External::Changed
+        );
         assert_eq!(tab_a.journal.live_count(), 2);
     }
 

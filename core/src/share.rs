@@ -32,7 +32,7 @@ use crate::validation::Problem;
 /// The format name of a share file.
 pub const SHARE_FORMAT: &str = "kindred-share";
 /// The share-file schema this build writes and reads.
-pub const SHARE_SCHEMA: u32 = 1;
+pub const SHARE_SCHEMA: u32 = 2;
 /// Files larger than this are refused before they are read: a share file of the largest
 /// directory Kindred can hold (localStorage keeps 5,242,880 characters) fits well inside.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -86,7 +86,8 @@ pub trait Shareable: Record {
     /// Takes the private fields from the local copy: a file without private notes must not
     /// wipe the ones kept here.
     fn keep_private_from(&mut self, local: &Self);
-    /// Blanks everything but the id, stamps and the deleted marker.
+    /// Blanks everything but the id, stamps, revisions and the deleted marker (kept versions
+    /// stay as they are).
     fn strip_to_tombstone(&mut self);
 }
 
@@ -125,7 +126,9 @@ impl Shareable for JournalEntry {
         *self = JournalEntry {
             updated_at: self.updated_at,
             deleted_at: self.deleted_at,
-            shared_at: self.shared_at,
+            rev: self.rev,
+            ancestors: std::mem::take(&mut self.ancestors),
+            conflicts: std::mem::take(&mut self.conflicts),
             ..kept
         };
     }
@@ -169,7 +172,9 @@ impl Shareable for Helper {
         *self = Helper {
             updated_at: self.updated_at,
             deleted_at: self.deleted_at,
-            shared_at: self.shared_at,
+            rev: self.rev,
+            ancestors: std::mem::take(&mut self.ancestors),
+            conflicts: std::mem::take(&mut self.conflicts),
             ..kept
         };
     }
@@ -203,7 +208,9 @@ impl Shareable for Need {
         *self = Need {
             updated_at: self.updated_at,
             deleted_at: self.deleted_at,
-            shared_at: self.shared_at,
+            rev: self.rev,
+            ancestors: std::mem::take(&mut self.ancestors),
+            conflicts: std::mem::take(&mut self.conflicts),
             status: Status::Open,
             ..kept
         };
@@ -213,21 +220,31 @@ impl Shareable for Need {
 fn export_collection<T: Shareable>(records: &Records<T>, private: bool) -> Vec<T> {
     records
         .all()
-        .map(|record| {
-            let mut copy = record.clone();
-            if copy.is_deleted() {
-                copy.strip_to_tombstone();
-            } else if !private {
-                copy.remove_private();
-            }
-            copy.set_shared_at(Some(copy.updated_at()));
-            copy
-        })
+        .map(|record| for_export(record, private))
         .collect()
 }
 
-/// The file for what was chosen. Call [`mark_exported`] on the model too, so that later
-/// imports can tell an update from a conflict.
+/// A record as it leaves this phone: every version it holds, so that the neighbour's merge
+/// sees the same conflicts; deletes stripped to their stamps; private notes only if chosen.
+fn for_export<T: Shareable>(record: &T, private: bool) -> T {
+    let mut copy = record.clone();
+    prepare_version(&mut copy, private);
+    for kept in copy.conflicts_mut() {
+        prepare_version(kept, private);
+    }
+    copy
+}
+
+fn prepare_version<T: Shareable>(version: &mut T, private: bool) {
+    if version.is_deleted() {
+        version.strip_to_tombstone();
+    } else if !private {
+        version.remove_private();
+    }
+}
+
+/// The file for what was chosen. Nothing in the model changes: each record's revisions say
+/// what it has seen, so there is nothing to mark as exchanged.
 pub fn export(
     model: &Model,
     choice: ExportChoice,
@@ -252,33 +269,11 @@ pub fn export(
     }
 }
 
-/// Notes in the model that the exported versions are now shared.
-pub fn mark_exported(model: &mut Model, choice: ExportChoice) {
-    fn mark<T: Record>(records: &mut Records<T>) {
-        let ids: Vec<Uuid> = records.all().map(Record::id).collect();
-        for id in ids {
-            records.mark_shared(id);
-        }
-    }
-    if choice.helpers {
-        mark(&mut model.helpers);
-    }
-    if choice.needs {
-        mark(&mut model.needs);
-    }
-    if choice.journal {
-        mark(&mut model.journal);
-    }
-}
-
 /// A file holding one helper or one need, without private notes, for a QR code.
 pub fn one_record_file(record: OneRecord, now: DateTime<Utc>, app_version: &str) -> ShareFile {
     let (helpers, needs) = match record {
-        OneRecord::Helper(mut helper) => {
-            helper.remove_private();
-            (Some(vec![helper]), None)
-        }
-        OneRecord::Need(need) => (None, Some(vec![need])),
+        OneRecord::Helper(helper) => (Some(vec![for_export(&helper, false)]), None),
+        OneRecord::Need(need) => (None, Some(vec![for_export(&need, false)])),
     };
     ShareFile {
         format: SHARE_FORMAT.into(),
@@ -436,8 +431,9 @@ pub struct ParsedFile {
     pub skipped: Vec<RecordProblem>,
 }
 
-/// Migrations of older share schemas, each to the next; schema 1 is the first.
-const MIGRATIONS: &[fn(Value) -> Value] = &[];
+/// Migrations of older share schemas (and backups, whose schema is the storage layout's),
+/// each to the next: entry `i` turns schema `i + 1` into schema `i + 2`.
+const MIGRATIONS: &[fn(Value) -> Value] = &[crate::schema1::file_to_2];
 
 /// Reads a share file (or a Kindred backup, which has the same collections). Never panics,
 /// whatever the text.
@@ -489,11 +485,12 @@ pub fn parse(text: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<ParsedF
         .get("schema")
         .and_then(Value::as_u64)
         .ok_or(FileProblem::NoVersion)?;
-    // A backup's schema is the storage layout's; a share file's is the share format's.
-    let (readable, migrations) = if is_backup {
-        (crate::persist::SCHEMA_VERSION, &[][..])
+    // A backup's schema is the storage layout's; a share file's is the share format's. Both
+    // went from 1 to 2 with the same change to their records.
+    let readable = if is_backup {
+        crate::persist::SCHEMA_VERSION
     } else {
-        (SHARE_SCHEMA, MIGRATIONS)
+        SHARE_SCHEMA
     };
     if schema > u64::from(readable) {
         return Err(FileProblem::NewerVersion { found: schema });
@@ -501,7 +498,7 @@ pub fn parse(text: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<ParsedF
     if schema == 0 {
         return Err(FileProblem::NoVersion);
     }
-    let value = migrations[(schema as usize - 1)..]
+    let value = MIGRATIONS[(schema as usize - 1)..]
         .iter()
         .fold(value, |value, migrate| migrate(value));
 
@@ -604,41 +601,65 @@ fn read_collection<T: Shareable>(
                 continue;
             }
         };
-        let latest_possible = checks.now + Duration::days(1);
-        let impossible = if record.created_at() > latest_possible {
-            Some("created_at")
-        } else if record.updated_at() < record.created_at() || record.updated_at() > latest_possible
-        {
-            Some("updated_at")
-        } else {
-            None
-        };
-        if let Some(field) = impossible {
-            skipped.push(RecordProblem {
-                path: format!("{path}.{field}"),
-                label,
-                detail: RecordDetail::ImpossibleDate,
-            });
-            continue;
+        let id = record.id();
+        let mut problem = check_version(&mut record, checks).err();
+        for (index, kept) in record.conflicts_mut().iter_mut().enumerate() {
+            if problem.is_some() {
+                break;
+            }
+            let at = |(field, detail): (String, RecordDetail)| {
+                (format!("conflicts[{index}].{field}"), detail)
+            };
+            problem = if kept.id() != id {
+                Some(at((
+                    "id".into(),
+                    RecordDetail::Unreadable("not a version of this record".into()),
+                )))
+            } else if !kept.conflicts().is_empty() {
+                Some(at((
+                    "conflicts".into(),
+                    RecordDetail::Unreadable(
+                        "a kept version cannot keep versions of its own".into(),
+                    ),
+                )))
+            } else {
+                check_version(kept, checks).err().map(at)
+            };
         }
-        let problems = if record.is_deleted() {
-            // A delete carries no words: whatever the file put there is dropped unread.
-            record.strip_to_tombstone();
-            Vec::new()
-        } else {
-            record.problems(checks.today)
-        };
-        if let Some((field, problem)) = problems.first() {
+        if let Some((field, detail)) = problem {
             skipped.push(RecordProblem {
                 path: format!("{path}.{field}"),
                 label,
-                detail: RecordDetail::Field(*problem),
+                detail,
             });
             continue;
         }
         records.push(record);
     }
     Ok(records)
+}
+
+/// Checks one version of a record from a file: stamps that can be, and fields that are
+/// right. A delete is stripped of whatever words the file put in it.
+fn check_version<T: Shareable>(
+    version: &mut T,
+    checks: Checks,
+) -> Result<(), (String, RecordDetail)> {
+    let latest_possible = checks.now + Duration::days(1);
+    if version.created_at() > latest_possible {
+        return Err(("created_at".into(), RecordDetail::ImpossibleDate));
+    }
+    if version.updated_at() < version.created_at() || version.updated_at() > latest_possible {
+        return Err(("updated_at".into(), RecordDetail::ImpossibleDate));
+    }
+    if version.is_deleted() {
+        version.strip_to_tombstone();
+        return Ok(());
+    }
+    match version.problems(checks.today).first() {
+        Some((field, problem)) => Err(((*field).into(), RecordDetail::Field(*problem))),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -722,7 +743,7 @@ mod tests {
         assert_eq!(problem, FileProblem::NewerVersion { found: 7 });
         let message = problem.to_string();
         assert!(
-            message.contains("version 7") && message.contains("reads version 1"),
+            message.contains("version 7") && message.contains("reads version 2"),
             "{message}"
         );
     }

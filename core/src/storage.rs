@@ -11,6 +11,9 @@ pub enum StorageError {
     Full,
     /// Storage is switched off or blocked (private mode, site settings, a broken profile).
     Unavailable(String),
+    /// A newer Kindred (open in another tab) wrote what this one was about to write over:
+    /// this tab must not write it and should be reloaded.
+    UpdatedElsewhere,
 }
 
 impl fmt::Display for StorageError {
@@ -19,6 +22,9 @@ impl fmt::Display for StorageError {
             StorageError::Full => f.write_str("the browser's storage for Kindred is full"),
             StorageError::Unavailable(why) => {
                 write!(f, "the browser's storage cannot be used ({why})")
+            }
+            StorageError::UpdatedElsewhere => {
+                f.write_str("Kindred was updated in another tab; reload this page")
             }
         }
     }

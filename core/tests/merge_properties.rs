@@ -1,523 +1,362 @@
-//! Properties of taking in a neighbour's file, checked on random small models.
+//! Properties of the merge among many neighbours, checked on random histories.
 //!
-//! The models draw their ids from a pool of twelve per collection and their stamps from five
-//! instants, so that the same record turns up in several models, edited differently, often
-//! with equal `updated_at`: the ties and collisions a merge has to get right. Files go the
-//! whole way a real one does (export, JSON text, parse) before `import::plan` and
-//! `import::apply` take them in with the default resolution (no choices made).
+//! Three to five replicas (phones) start empty. A random sequence of steps then runs: a
+//! replica adds or edits a helper or a journal entry, deletes one, settles a conflict by
+//! choosing one of its versions, or passes what it holds to another replica: a whole file
+//! (with or without private notes) or a single helper's card, as a QR code carries it. Files
+//! go the whole way a real one does (export, JSON text, parse) before `import::plan` and
+//! `import::apply` take them in with no choice made. Ids come from a small pool, so that the
+//! same record is edited on several phones between exchanges, in any order, repeatedly.
 //!
-//! Models are compared by content: every record of every collection by id, tombstones
-//! included, with `shared_at` left out because it is bookkeeping of one copy.
-//!
-//! What is checked, and why it matters to the people sharing files:
-//! - importing a file twice is the same as once, and the second preview offers nothing, so a
-//!   file opened again by mistake changes nothing (with or without private notes);
-//! - files taken in in either order give the same records, so neighbours converge (both
-//!   files with private notes, or both without);
-//! - a model sent and read back into an empty one is itself, tombstones included (as the
-//!   file carries them: ids and stamps only);
-//! - a file never loses a local record: only a tombstone that wins the merge deletes one;
-//! - undo puts back exactly what was there, and takes out what the import added;
+//! What is checked, and why it matters to a neighbourhood:
+//! - when everyone has exchanged with everyone, every replica holds the same records, so the
+//!   needs board reads the same on every phone;
+//! - no edit is lost: every version anyone made is still held on every replica, or a version
+//!   made from it is (an edit or a choice made by someone who had seen it);
+//! - importing a file a second time is offered as no change and changes nothing;
 //! - a file without private notes never blanks one kept here.
+//!
+//! `KINDRED_MERGE_CASES=10000 cargo test -p kindred-core --release --test merge_properties`
+//! is the long run; the normal run does 256 histories.
 
-use std::collections::BTreeMap;
-use std::fmt::Debug;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use kindred_core::helper::{ContactMethod, DayPart, Helper, WEEK};
-use kindred_core::import::{self, Undo};
+use kindred_core::helper::Helper;
+use kindred_core::import;
 use kindred_core::journal::{JournalEntry, Kind};
+use kindred_core::merge;
 use kindred_core::model::Model;
-use kindred_core::need::{Need, Status, Urgency};
-use kindred_core::record::{newer, Record, Records};
-use kindred_core::share::{self, ExportChoice, ParsedFile, Shareable};
-use proptest::option;
+use kindred_core::record::{Record, Records};
+use kindred_core::revision::Rev;
+use kindred_core::share::{self, ExportChoice, OneRecord, ParsedFile};
 use proptest::prelude::*;
-use proptest::sample::{select, subsequence};
 use proptest::test_runner::TestCaseError;
 use uuid::Uuid;
 
-/// How many ids each collection draws from: few, so that models share records.
-const POOL: u128 = 12;
-/// How many instants stamps are drawn from: few, so that `updated_at` ties.
-const INSTANTS: u8 = 5;
+/// Records per collection: few, so that replicas edit the same ones.
+const POOL: u8 = 4;
 
-fn instant(i: u8) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap() + Duration::minutes(i64::from(i))
-}
-
-/// When files are written and read: after every stamp a model can hold.
-fn file_time() -> DateTime<Utc> {
-    instant(60)
-}
-
-fn import_time() -> DateTime<Utc> {
-    instant(120)
-}
-
-fn undo_time() -> DateTime<Utc> {
-    instant(180)
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
 }
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()
 }
 
-/// A day between 2026-10-28 and 2026-11-03 (tomorrow, the latest a journal entry may be).
-fn day(i: u8) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 10, 28).unwrap() + Duration::days(i64::from(i))
+fn helper_id(n: u8) -> Uuid {
+    Uuid::from_u128(0x1000 + u128::from(n))
 }
 
-fn helper_id(n: u128) -> Uuid {
-    Uuid::from_u128(0x1000 + n)
+fn entry_id(n: u8) -> Uuid {
+    Uuid::from_u128(0x3000 + u128::from(n))
 }
 
-fn need_id(n: u128) -> Uuid {
-    Uuid::from_u128(0x2000 + n)
-}
-
-fn entry_id(n: u128) -> Uuid {
-    Uuid::from_u128(0x3000 + n)
-}
-
-/// Non-blank text: mostly from a few words, so that copies tie on content too, sometimes
-/// anything at all after a visible first character (emoji, format characters, a leading `!`
-/// that sorts before `"`).
-fn words() -> BoxedStrategy<String> {
-    prop_oneof![
-        3 => select(vec!["May", "may", " May", "Sam", "!", "Mrs Chan", "陳太", "Zoë 🌱"])
-            .prop_map(String::from),
-        1 => "[\\p{L}\\p{N}\\p{P}\\p{S}]\\PC{0,8}",
-    ]
-    .boxed()
-}
-
-fn maybe_words() -> BoxedStrategy<String> {
-    prop_oneof![Just(String::new()), words()].boxed()
-}
-
-fn stamps() -> impl Strategy<Value = (DateTime<Utc>, DateTime<Utc>)> {
-    (0..INSTANTS, 0..INSTANTS).prop_map(|(a, b)| (instant(a.min(b)), instant(a.max(b))))
-}
-
-fn helper() -> impl Strategy<Value = Helper> {
-    (
-        (0..POOL, stamps(), words(), maybe_words(), maybe_words()),
-        (
-            select(vec!["", "+852 2345 6789", "2345 6789", "(02) 9999-1234"]),
-            select(vec!["", "may@example.hk", "sam.w@mail.example.org"]),
-            prop::collection::vec(select(vec!["Cantonese", "English", "Tagalog"]), 0..3),
-            option::of(select(ContactMethod::ALL.to_vec())),
-            option::of(0..7u8),
-        ),
-        (
-            subsequence(WEEK.to_vec(), 0..=3),
-            subsequence(DayPart::ALL.to_vec(), 0..=3),
-            maybe_words(),
-            prop::collection::vec(words(), 0..2),
-        ),
-    )
-        .prop_map(
-            |(
-                (n, (created, updated), name, area, private_note),
-                (phone, email, languages, preferred_contact, last_contacted),
-                (days, parts, availability_note, can_help_with),
-            )| {
-                let mut helper = Helper::new(helper_id(n), created, name);
-                helper.updated_at = updated;
-                helper.area = area;
-                helper.private_note = private_note;
-                helper.phone = phone.into();
-                helper.email = email.into();
-                helper.languages = languages.into_iter().map(String::from).collect();
-                helper.preferred_contact = preferred_contact;
-                helper.last_contacted = last_contacted.map(day);
-                helper.availability.days = days;
-                helper.availability.parts = parts;
-                helper.availability.note = availability_note;
-                helper.can_help_with = can_help_with;
-                helper
-            },
-        )
-}
-
-fn status() -> impl Strategy<Value = Status> {
-    let helpers = || prop::collection::vec((0..POOL).prop_map(helper_id), 1..3);
-    prop_oneof![
-        Just(Status::Open),
-        helpers().prop_map(|helpers| Status::Matched { helpers }),
-        (helpers(), 0..7u8).prop_map(|(helpers, on)| Status::Done {
-            helpers,
-            on: day(on)
-        }),
-    ]
-}
-
-fn need() -> impl Strategy<Value = Need> {
-    (
-        (0..POOL, stamps(), words(), maybe_words(), maybe_words()),
-        (
-            select(Urgency::ALL.to_vec()),
-            maybe_words(),
-            option::of(0..7u8),
-            option::of(0..7u8),
-            maybe_words(),
-            status(),
-        ),
-    )
-        .prop_map(
-            |(
-                (n, (created, updated), what, for_whom, category),
-                (urgency, language, needed_by, follow_up_on, notes, status),
-            )| {
-                let mut need = Need::new(need_id(n), created, what);
-                need.updated_at = updated;
-                need.for_whom = for_whom;
-                need.category = category;
-                need.urgency = urgency;
-                need.language = language;
-                need.needed_by = needed_by.map(day);
-                need.follow_up_on = follow_up_on.map(day);
-                need.notes = notes;
-                need.status = status;
-                need
-            },
-        )
-}
-
-fn entry() -> impl Strategy<Value = JournalEntry> {
-    (
-        (
-            0..POOL,
-            stamps(),
-            words(),
-            select(Kind::ALL.to_vec()),
-            0..7u8,
-        ),
-        (
-            maybe_words(),
-            maybe_words(),
-            prop::collection::vec(words(), 0..3),
-            maybe_words(),
-        ),
-    )
-        .prop_map(
-            |(
-                (n, (created, updated), text, kind, date),
-                (person, category, tags, private_note),
-            )| {
-                let mut entry = JournalEntry::new(entry_id(n), created, text, kind, day(date));
-                entry.updated_at = updated;
-                entry.person = person;
-                entry.category = category;
-                entry.tags = tags;
-                entry.private_note = private_note;
-                entry
-            },
-        )
-}
-
-/// A record as a model comes to hold it: maybe marked as shared at some earlier version,
-/// maybe deleted since.
 #[derive(Debug, Clone)]
-struct Held<T> {
-    record: T,
-    shared: Option<u8>,
-    deleted: Option<u8>,
+enum Step {
+    /// Adds the helper if the replica lacks it, or edits the shown version.
+    EditHelper {
+        at: usize,
+        n: u8,
+        area: &'static str,
+        note: &'static str,
+    },
+    EditEntry {
+        at: usize,
+        n: u8,
+        text: &'static str,
+    },
+    DeleteHelper {
+        at: usize,
+        n: u8,
+    },
+    /// Settles a helper's conflict with its `pick`-th version.
+    Choose {
+        at: usize,
+        n: u8,
+        pick: usize,
+    },
+    SendFile {
+        from: usize,
+        to: usize,
+        private: bool,
+    },
+    SendCard {
+        from: usize,
+        to: usize,
+        n: u8,
+    },
 }
 
-fn held<T: Debug + Clone>(record: impl Strategy<Value = T>) -> impl Strategy<Value = Held<T>> {
-    (
-        record,
-        option::of(0..INSTANTS),
-        option::weighted(0.25, 0..INSTANTS),
-    )
-        .prop_map(|(record, shared, deleted)| Held {
-            record,
-            shared,
-            deleted,
-        })
+const AREAS: [&str; 4] = ["Tai Po", "Sha Tin", "Mong Kok", "Wan Chai"];
+const NOTES: [&str; 3] = ["", "her son's number is in my phone", "prefers mornings"];
+const TEXTS: [&str; 3] = ["a ride to the clinic", "soup", "fixed the gate"];
+
+fn step(replicas: usize) -> impl Strategy<Value = Step> {
+    let at = 0..replicas;
+    prop_oneof![
+        4 => (at.clone(), 0..POOL, prop::sample::select(AREAS.to_vec()), prop::sample::select(NOTES.to_vec()))
+            .prop_map(|(at, n, area, note)| Step::EditHelper { at, n, area, note }),
+        2 => (at.clone(), 0..POOL, prop::sample::select(TEXTS.to_vec()))
+            .prop_map(|(at, n, text)| Step::EditEntry { at, n, text }),
+        1 => (at.clone(), 0..POOL).prop_map(|(at, n)| Step::DeleteHelper { at, n }),
+        1 => (at.clone(), 0..POOL, 0..3usize).prop_map(|(at, n, pick)| Step::Choose { at, n, pick }),
+        4 => (at.clone(), at.clone(), any::<bool>())
+            .prop_map(|(from, to, private)| Step::SendFile { from, to, private }),
+        1 => (at.clone(), at, 0..POOL).prop_map(|(from, to, n)| Step::SendCard { from, to, n }),
+    ]
 }
 
-fn hold_all<T: Record>(records: &mut Records<T>, held: Vec<Held<T>>) {
-    for Held {
-        mut record,
-        shared,
-        deleted,
-    } in held
-    {
-        // A copy is never marked shared at a version later than itself.
-        let shared = shared.map(|i| instant(i).min(record.updated_at()));
-        record.set_shared_at(shared);
-        let id = record.id();
-        records.replace(record);
-        if let Some(i) = deleted {
-            records.delete(id, instant(i));
+fn history() -> impl Strategy<Value = (usize, Vec<Step>)> {
+    (3..=5usize)
+        .prop_flat_map(|replicas| (Just(replicas), prop::collection::vec(step(replicas), 1..40)))
+}
+
+/// Everything a history made, to check that none of it is lost.
+#[derive(Default)]
+struct Made {
+    helpers: BTreeSet<(Uuid, Rev)>,
+    journal: BTreeSet<(Uuid, Rev)>,
+}
+
+/// The history's clock: every step happens a minute after the last.
+struct World {
+    replicas: Vec<Model>,
+    minute: i64,
+    made: Made,
+}
+
+impl World {
+    fn now(&mut self) -> DateTime<Utc> {
+        self.minute += 1;
+        start() + Duration::minutes(self.minute)
+    }
+
+    fn note_made(&mut self, at: usize) {
+        for h in self.replicas[at].helpers.all() {
+            self.made.helpers.insert((h.id, h.rev));
         }
+        for e in self.replicas[at].journal.all() {
+            self.made.journal.insert((e.id, e.rev));
+        }
+    }
+
+    fn run(&mut self, step: &Step) -> Result<(), TestCaseError> {
+        let now = self.now();
+        match *step {
+            Step::EditHelper { at, n, area, note } => {
+                let helpers = &mut self.replicas[at].helpers;
+                let mut helper = helpers
+                    .get(helper_id(n))
+                    .cloned()
+                    .unwrap_or_else(|| Helper::new(helper_id(n), now, format!("Helper {n}")));
+                helper.area = area.into();
+                helper.private_note = note.into();
+                helpers.put(helper, now);
+                self.note_made(at);
+            }
+            Step::EditEntry { at, n, text } => {
+                let journal = &mut self.replicas[at].journal;
+                let mut entry = journal.get(entry_id(n)).cloned().unwrap_or_else(|| {
+                    JournalEntry::new(entry_id(n), now, text.into(), Kind::Given, today())
+                });
+                entry.text = text.into();
+                journal.put(entry, now);
+                self.note_made(at);
+            }
+            Step::DeleteHelper { at, n } => {
+                self.replicas[at].helpers.delete(helper_id(n), now);
+                self.note_made(at);
+            }
+            Step::Choose { at, n, pick } => {
+                let helpers = &mut self.replicas[at].helpers;
+                if let Some(held) = helpers
+                    .get_any(helper_id(n))
+                    .filter(|h| merge::needs_review(*h))
+                {
+                    let versions = merge::versions(held);
+                    let chosen = versions[pick % versions.len()].clone();
+                    helpers.resolve(chosen, now);
+                    self.note_made(at);
+                }
+            }
+            Step::SendFile { from, to, private } => {
+                let file = file_of(&self.replicas[from], private);
+                self.import(to, &file, now)?;
+            }
+            Step::SendCard { from, to, n } => {
+                if let Some(helper) = self.replicas[from].helpers.get(helper_id(n)) {
+                    let card =
+                        share::one_record_file(OneRecord::Helper(helper.clone()), now, "test");
+                    let text = share::card_link_text(
+                        share::card_link("https://example.org/", &card)
+                            .strip_prefix(&format!("https://example.org/{}", share::CARD_ROUTE))
+                            .unwrap(),
+                    )
+                    .unwrap();
+                    let file = share::parse(&text, now, today()).unwrap();
+                    self.import(to, &file, now)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes `file` in at replica `at`, checking what every import must keep.
+    fn import(
+        &mut self,
+        at: usize,
+        file: &ParsedFile,
+        now: DateTime<Utc>,
+    ) -> Result<(), TestCaseError> {
+        let before = self.replicas[at].clone();
+        let model = &mut self.replicas[at];
+        let plan = import::plan(model, file.clone());
+        import::apply(
+            model,
+            plan,
+            &BTreeMap::new(),
+            &mut || panic!("no copies"),
+            now,
+        );
+        if !file.includes_private {
+            private_notes_kept(&before.helpers, &model.helpers)?;
+        }
+        let again = import::plan(model, file.clone());
+        prop_assert!(
+            again.changes_nothing(),
+            "a second import offers {:?}",
+            again.counts()
+        );
+        let once = model.clone();
+        let plan = import::plan(model, file.clone());
+        import::apply(
+            model,
+            plan,
+            &BTreeMap::new(),
+            &mut || panic!("no copies"),
+            now,
+        );
+        prop_assert_eq!(
+            &once.helpers.all().collect::<Vec<_>>(),
+            &model.helpers.all().collect::<Vec<_>>()
+        );
+        prop_assert_eq!(
+            &once.journal.all().collect::<Vec<_>>(),
+            &model.journal.all().collect::<Vec<_>>()
+        );
+        Ok(())
     }
 }
 
-/// 0 to 8 helpers, needs and journal entries, some of them tombstones.
-fn model() -> impl Strategy<Value = Model> {
-    (
-        prop::collection::vec(held(helper()), 0..=8),
-        prop::collection::vec(held(need()), 0..=8),
-        prop::collection::vec(held(entry()), 0..=8),
-    )
-        .prop_map(|(helpers, needs, journal)| {
-            let mut model = Model::default();
-            hold_all(&mut model.helpers, helpers);
-            hold_all(&mut model.needs, needs);
-            hold_all(&mut model.journal, journal);
-            model
-        })
-}
-
-fn everything() -> ExportChoice {
-    ExportChoice {
+fn file_of(model: &Model, private: bool) -> ParsedFile {
+    let choice = ExportChoice {
         helpers: true,
         needs: true,
         journal: true,
-        private_notes: true,
-    }
-}
-
-fn without_private_notes() -> ExportChoice {
-    ExportChoice {
-        private_notes: false,
-        ..everything()
-    }
-}
-
-/// What `model` sends, read back as a neighbour reads it. Every generated record is valid,
-/// so the file must read back whole.
-fn sent_by(model: &Model, choice: ExportChoice) -> ParsedFile {
-    let text = share::to_json(&share::export(model, choice, file_time(), "test"));
-    let parsed = share::parse(&text, file_time(), today()).expect("an export reads back");
+        private_notes: private,
+    };
+    let text = share::to_json(&share::export(model, choice, start(), "test"));
+    let parsed = share::parse(&text, start() + Duration::days(1), today()).expect("reads back");
     assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
     parsed
 }
 
-fn no_new_id() -> Uuid {
-    panic!("without choices an import makes no copies")
-}
-
-/// Takes the file in with the default resolution, returning the undo.
-fn take_in(model: &mut Model, file: &ParsedFile) -> Undo {
-    let plan = import::plan(model, file.clone());
-    import::apply(model, plan, &BTreeMap::new(), &mut no_new_id, import_time())
-}
-
-/// Every record by id, tombstones included, with the copy's bookkeeping left out.
-#[derive(Debug, PartialEq)]
-struct Content {
-    helpers: BTreeMap<Uuid, Helper>,
-    needs: BTreeMap<Uuid, Need>,
-    journal: BTreeMap<Uuid, JournalEntry>,
-}
-
-fn by_id<T: Record>(records: &Records<T>, tombstone: impl Fn(&mut T)) -> BTreeMap<Uuid, T> {
-    records
-        .all()
-        .map(|record| {
-            let mut copy = record.clone();
-            copy.set_shared_at(None);
-            if copy.is_deleted() {
-                tombstone(&mut copy);
-            }
-            (copy.id(), copy)
-        })
-        .collect()
-}
-
-fn content(model: &Model) -> Content {
-    Content {
-        helpers: by_id(&model.helpers, |_| ()),
-        needs: by_id(&model.needs, |_| ()),
-        journal: by_id(&model.journal, |_| ()),
-    }
-}
-
-/// The content as a file carries it: tombstones without the deleted words.
-fn content_as_sent(model: &Model) -> Content {
-    Content {
-        helpers: by_id(&model.helpers, Shareable::strip_to_tombstone),
-        needs: by_id(&model.needs, Shareable::strip_to_tombstone),
-        journal: by_id(&model.journal, Shareable::strip_to_tombstone),
-    }
-}
-
-/// Every id held before is still held, and every live record is still live unless the file
-/// carried a tombstone for it that wins the merge.
-fn nothing_lost<T: Record + Debug>(
-    before: &Records<T>,
-    after: &Records<T>,
-    file: &[T],
+/// A file without private notes blanked no private note: every note a live version held
+/// before is still on a version of the same revision, unless that version was replaced by
+/// one made from it (whose note then came from it).
+fn private_notes_kept(
+    before: &Records<Helper>,
+    after: &Records<Helper>,
 ) -> Result<(), TestCaseError> {
-    for local in before.all() {
-        let id = local.id();
-        let Some(now) = after.get_any(id) else {
-            return Err(TestCaseError::fail(format!("{id} was lost: {local:?}")));
-        };
-        if local.is_deleted() {
-            continue;
-        }
-        let winning_tombstone = file
+    for was in before.all() {
+        let now = merge::versions(after.get_any(was.id).expect("never removed"));
+        for held in merge::versions(was)
             .iter()
-            .find(|theirs| theirs.id() == id)
-            .is_some_and(|theirs| newer(local, theirs).is_deleted());
-        prop_assert_eq!(
-            now.is_deleted(),
-            winning_tombstone,
-            "local {:?}, now {:?}",
-            local,
-            now
+            .filter(|v| !v.is_deleted() && !v.private_note.is_empty())
+        {
+            let same_rev: Vec<&Helper> = now.iter().filter(|v| v.rev == held.rev).collect();
+            let replaced = now.iter().any(|v| v.ancestors.contains(&held.rev));
+            prop_assert!(
+                replaced
+                    || same_rev
+                        .iter()
+                        .any(|v| v.is_deleted() || v.private_note == held.private_note),
+                "the note {:?} was blanked",
+                held.private_note
+            );
+            if replaced {
+                prop_assert!(
+                    now.iter()
+                        .any(|v| v.is_deleted() || !v.private_note.is_empty()),
+                    "a newer version blanked the note {:?}",
+                    held.private_note
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every version made is held, or a version made from it is.
+fn nothing_lost<T: Record>(
+    records: &Records<T>,
+    made: &BTreeSet<(Uuid, Rev)>,
+) -> Result<(), TestCaseError> {
+    for (id, rev) in made {
+        let Some(record) = records.get_any(*id) else {
+            return Err(TestCaseError::fail(format!("{id} is gone")));
+        };
+        let versions = merge::versions(record);
+        prop_assert!(
+            versions
+                .iter()
+                .any(|v| v.rev() == *rev || v.ancestors().contains(rev)),
+            "{id}: version {rev} was dropped without a later one made from it"
         );
     }
     Ok(())
 }
 
-/// After undo every record is as it was before the import; the ones the import changed are
-/// stamped later than the import's copy, so that no other copy brings the import back; the
-/// ones it added are gone without a trace.
-fn undone<T: Record + Debug>(
-    before: &Records<T>,
-    imported: &Records<T>,
-    after_undo: &Records<T>,
-) -> Result<(), TestCaseError> {
-    for original in before.all() {
-        let id = original.id();
-        let restored = after_undo.get_any(id);
-        prop_assert!(restored.is_some(), "{} is gone after undo", id);
-        let restored = restored.unwrap();
-        let imported = imported.get_any(id).expect("an import keeps every record");
-        if imported == original {
-            prop_assert_eq!(restored, original, "undo changed a record the import left");
-        } else {
-            prop_assert!(
-                restored.updated_at() > imported.updated_at(),
-                "undo stamped {} no later than the import's {}",
-                restored.updated_at(),
-                imported.updated_at()
-            );
-            let mut normalised = restored.clone();
-            normalised.set_updated_at(original.updated_at());
-            prop_assert_eq!(&normalised, original);
-        }
-    }
-    for record in imported.all() {
-        if before.get_any(record.id()).is_none() {
-            prop_assert_eq!(
-                after_undo.get_any(record.id()),
-                None,
-                "an added record stayed"
-            );
-        }
-    }
-    prop_assert_eq!(after_undo.all().count(), before.all().count());
-    Ok(())
+fn cases() -> u32 {
+    std::env::var("KINDRED_MERGE_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 512,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
-    fn importing_a_file_a_second_time_is_offered_as_no_change_and_changes_nothing(
-        mine in model(),
-        theirs in model(),
-        private_notes in any::<bool>(),
+    fn neighbours_who_have_all_exchanged_hold_the_same_records_and_no_edit_is_lost(
+        (count, steps) in history()
     ) {
-        let file = sent_by(&theirs, ExportChoice { private_notes, ..everything() });
-        let mut once = mine;
-        take_in(&mut once, &file);
-
-        let again = import::plan(&once, file.clone());
-        prop_assert!(again.changes_nothing(), "{:?}", again.counts());
-        let mut twice = once.clone();
-        let undo = take_in(&mut twice, &file);
-        prop_assert!(undo.is_empty(), "the second import touched {} records", undo.len());
-        prop_assert_eq!(content(&twice), content(&once));
-    }
-
-    #[test]
-    fn two_files_taken_in_in_either_order_give_the_same_records(
-        mine in model(),
-        a in model(),
-        b in model(),
-        private_notes in any::<bool>(),
-    ) {
-        // Both files with private notes or both without: a file without them keeps the
-        // local note, so with one of each the note depends on which came first.
-        let choice = ExportChoice { private_notes, ..everything() };
-        let (a, b) = (sent_by(&a, choice), sent_by(&b, choice));
-        let mut a_then_b = mine.clone();
-        take_in(&mut a_then_b, &a);
-        take_in(&mut a_then_b, &b);
-        let mut b_then_a = mine;
-        take_in(&mut b_then_a, &b);
-        take_in(&mut b_then_a, &a);
-        prop_assert_eq!(content(&a_then_b), content(&b_then_a));
-    }
-
-    #[test]
-    fn a_model_sent_and_read_into_an_empty_one_is_itself_tombstones_included(
-        model in model(),
-    ) {
-        let mut copy = Model::default();
-        take_in(&mut copy, &sent_by(&model, everything()));
-        prop_assert_eq!(content(&copy), content_as_sent(&model));
-    }
-
-    #[test]
-    fn a_file_never_loses_a_local_record_and_only_a_winning_tombstone_deletes_one(
-        mine in model(),
-        theirs in model(),
-        private_notes in any::<bool>(),
-    ) {
-        let file = sent_by(&theirs, ExportChoice { private_notes, ..everything() });
-        let mut after = mine.clone();
-        take_in(&mut after, &file);
-        nothing_lost(&mine.helpers, &after.helpers, &file.helpers)?;
-        nothing_lost(&mine.needs, &after.needs, &file.needs)?;
-        nothing_lost(&mine.journal, &after.journal, &file.journal)?;
-    }
-
-    #[test]
-    fn undo_puts_back_every_record_as_it_was_and_takes_out_the_ones_added(
-        mine in model(),
-        theirs in model(),
-        private_notes in any::<bool>(),
-    ) {
-        let file = sent_by(&theirs, ExportChoice { private_notes, ..everything() });
-        let mut imported = mine.clone();
-        let undo = take_in(&mut imported, &file);
-        let mut after_undo = imported.clone();
-        import::undo(&mut after_undo, undo, undo_time());
-        undone(&mine.helpers, &imported.helpers, &after_undo.helpers)?;
-        undone(&mine.needs, &imported.needs, &after_undo.needs)?;
-        undone(&mine.journal, &imported.journal, &after_undo.journal)?;
-    }
-
-    #[test]
-    fn a_file_without_private_notes_never_blanks_one_kept_here(
-        mine in model(),
-        theirs in model(),
-    ) {
-        let file = sent_by(&theirs, without_private_notes());
-        prop_assert!(!file.includes_private);
-        let mut after = mine.clone();
-        take_in(&mut after, &file);
-        for helper in mine.helpers.all().filter(|h| !h.private_note.is_empty()) {
-            let now = after.helpers.get_any(helper.id).unwrap();
-            prop_assert_eq!(&now.private_note, &helper.private_note);
+        let mut world = World { replicas: vec![Model::default(); count], minute: 0, made: Made::default() };
+        for step in &steps {
+            world.run(step)?;
         }
-        for entry in mine.journal.all().filter(|e| !e.private_note.is_empty()) {
-            let now = after.journal.get_any(entry.id).unwrap();
-            prop_assert_eq!(&now.private_note, &entry.private_note);
+        // Everyone sends everyone a full file, until nothing changes.
+        for _ in 0..4 {
+            for from in 0..count {
+                for to in 0..count {
+                    if from != to {
+                        let file = file_of(&world.replicas[from], true);
+                        let now = world.now();
+                        world.import(to, &file, now)?;
+                    }
+                }
+            }
+        }
+        let first = &world.replicas[0];
+        for other in &world.replicas[1..] {
+            prop_assert_eq!(first.helpers.all().collect::<Vec<_>>(), other.helpers.all().collect::<Vec<_>>());
+            prop_assert_eq!(first.journal.all().collect::<Vec<_>>(), other.journal.all().collect::<Vec<_>>());
+        }
+        for replica in &world.replicas {
+            nothing_lost(&replica.helpers, &world.made.helpers)?;
+            nothing_lost(&replica.journal, &world.made.journal)?;
         }
     }
 }

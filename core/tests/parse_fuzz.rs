@@ -115,7 +115,8 @@ fn entry() -> impl Strategy<Value = JournalEntry> {
 fn hold<T: Record>(records: &mut Records<T>, held: Vec<(T, bool)>) {
     for (record, deleted) in held {
         let id = record.id();
-        records.replace(record);
+        let stamp = record.updated_at();
+        records.put(record, stamp);
         if deleted {
             records.delete(id, now());
         }
@@ -429,7 +430,6 @@ const DATE_FIELDS: &[&str] = &[
     "created_at",
     "updated_at",
     "deleted_at",
-    "shared_at",
     "exported_at",
     "date",
     "needed_by",
@@ -786,10 +786,11 @@ fn sample_file() -> String {
     let mut may = Helper::new(Uuid::from_u128(1), instant(60), "May Chan".into());
     may.phone = "+852 2345 6789".into();
     may.last_contacted = Some(today());
-    model.helpers.replace(may);
-    model
-        .helpers
-        .replace(Helper::new(Uuid::from_u128(2), instant(60), "Sam".into()));
+    model.helpers.put(may, instant(60));
+    model.helpers.put(
+        Helper::new(Uuid::from_u128(2), instant(60), "Sam".into()),
+        instant(60),
+    );
     model.helpers.delete(Uuid::from_u128(2), instant(30));
     let mut ride = Need::new(Uuid::from_u128(3), instant(60), "A ride".into());
     ride.needed_by = Some(today());
@@ -797,14 +798,17 @@ fn sample_file() -> String {
         helpers: vec![Uuid::from_u128(1)],
         on: today(),
     };
-    model.needs.replace(ride);
-    model.journal.replace(JournalEntry::new(
-        Uuid::from_u128(4),
+    model.needs.put(ride, instant(60));
+    model.journal.put(
+        JournalEntry::new(
+            Uuid::from_u128(4),
+            instant(60),
+            "Carried the shopping".into(),
+            Kind::Given,
+            today(),
+        ),
         instant(60),
-        "Carried the shopping".into(),
-        Kind::Given,
-        today(),
-    ));
+    );
     let choice = ExportChoice {
         journal: true,
         ..ExportChoice::default()

@@ -1,15 +1,18 @@
 //! `docs/share-format.schema.json` describes exactly what `share::export` writes: every field
-//! of every record, tombstones, each need status and the privacy of a default file. The
-//! example in `docs/share-format.md` is checked too, so the documentation cannot drift.
+//! of every record, revisions, kept conflicts, tombstones, each need status and the privacy of
+//! a default file. The example in `docs/share-format.md` is checked too, so the documentation
+//! cannot drift.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
 use kindred_core::helper::{Availability, ContactMethod, DayPart, Helper};
+use kindred_core::import::{apply, plan};
 use kindred_core::journal::{JournalEntry, Kind};
 use kindred_core::model::Model;
 use kindred_core::need::{Need, Status, Urgency};
-use kindred_core::share::{export, parse, to_json, ExportChoice};
+use kindred_core::share::{export, parse, to_json, ExportChoice, ParsedFile};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -52,7 +55,9 @@ fn id(n: u128) -> Uuid {
 }
 
 /// A model with every field of every record type filled, a tombstone in each collection, a
-/// need in each status and a stamp with a fraction of a second.
+/// need in each status, a stamp with a fraction of a second, and in each collection a record
+/// holding a conflict: an edit saved from a copy taken before another edit (a form opened
+/// in a second tab, say), which keeps both versions. One of those conflicts is a delete.
 fn full_model() -> Model {
     let mut model = Model::default();
 
@@ -84,6 +89,14 @@ fn full_model() -> Model {
         helper.preferred_contact = Some(method);
         model.helpers.put(helper, at(1));
     }
+    let stale = model.helpers.get(id(2)).unwrap().clone();
+    let mut edited = stale.clone();
+    edited.area = "Mong Kok".into();
+    edited.private_note = "kept with the version that lost".into();
+    model.helpers.put(edited, at(2));
+    let mut concurrent = stale;
+    concurrent.languages = vec!["English".into()];
+    model.helpers.put(concurrent, at(2));
     let mut gone = Helper::new(id(4), at(1), "Moved away".into());
     gone.phone = "555-0142".into();
     gone.private_note = "a secret that must not travel".into();
@@ -110,6 +123,10 @@ fn full_model() -> Model {
     model
         .needs
         .put(Need::new(id(12), at(1), "Company".into()), at(1));
+    let mut stale = model.needs.get(id(12)).unwrap().clone();
+    model.needs.delete(id(12), at(2));
+    stale.notes = "Tuesdays suit her best".into();
+    model.needs.put(stale, at(3));
     let mut cancelled = Need::new(id(13), at(1), "Cancelled".into());
     cancelled.notes = "words that must not travel".into();
     cancelled.match_helpers(&[id(1)]).unwrap();
@@ -125,6 +142,13 @@ fn full_model() -> Model {
         entry.private_note = "She was worried".into();
         model.journal.put(entry, at(1));
     }
+    let stale = model.journal.get(id(21)).unwrap().clone();
+    let mut edited = stale.clone();
+    edited.person = "Mr Lee".into();
+    model.journal.put(edited, at(2));
+    let mut concurrent = stale;
+    concurrent.tags = vec!["clinic".into()];
+    model.journal.put(concurrent, at(3));
     model.journal.delete(id(22), at(6));
 
     model
@@ -139,9 +163,24 @@ fn everything() -> ExportChoice {
     }
 }
 
-fn exported(choice: ExportChoice) -> Value {
-    let file = export(&full_model(), choice, at(30), "0.1.0");
+/// `model`'s file, as JSON.
+fn file_of(model: &Model, choice: ExportChoice) -> Value {
+    let file = export(model, choice, at(30), "0.1.0");
     serde_json::from_str(&to_json(&file)).unwrap()
+}
+
+fn exported(choice: ExportChoice) -> Value {
+    file_of(&full_model(), choice)
+}
+
+/// What `model` sends by default, read back as a neighbour reads it.
+fn sent_by(model: &Model) -> ParsedFile {
+    let file = export(model, ExportChoice::default(), at(30), "0.1.0");
+    parse(&to_json(&file), at(31), day(2)).unwrap()
+}
+
+fn no_new_ids() -> Uuid {
+    panic!("no new ids expected")
 }
 
 #[test]
@@ -172,6 +211,15 @@ fn a_file_with_every_field_of_every_record_matches_the_schema() {
         days,
         &json!(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
     );
+    // A kept version is a whole record, with its private note when the file has them, and a
+    // deleted one is stripped like any tombstone.
+    assert_eq!(
+        file["helpers"][1]["conflicts"][0]["private_note"],
+        json!("kept with the version that lost")
+    );
+    let deleted = &file["needs"][2]["conflicts"][0];
+    assert!(deleted.get("deleted_at").is_some(), "{deleted:#}");
+    assert_eq!(deleted["what"], json!(""), "{deleted:#}");
 
     // And Kindred reads it back whole.
     let parsed = parse(&file.to_string(), at(31), day(2)).unwrap();
@@ -180,6 +228,9 @@ fn a_file_with_every_field_of_every_record_matches_the_schema() {
     assert_eq!(parsed.needs.len(), 4);
     assert_eq!(parsed.journal.len(), 3);
     assert!(matches!(parsed.needs[1].status, Status::Done { .. }));
+    assert_eq!(parsed.helpers[1].conflicts.len(), 1);
+    assert_eq!(parsed.needs[2].conflicts.len(), 1);
+    assert_eq!(parsed.journal[1].conflicts.len(), 1);
 }
 
 #[test]
@@ -237,7 +288,7 @@ fn the_schema_refuses_a_kind_that_is_not_given_received_or_witnessed() {
 
 #[test]
 fn the_schema_refuses_misshapen_values_and_leaks() {
-    let cases: [(&str, ExportChoice, Change); 7] = [
+    let cases: [(&str, ExportChoice, Change); 16] = [
         ("a weekday spelt out", everything(), |f| {
             f["helpers"][0]["availability"]["days"][0] = json!("Monday");
         }),
@@ -263,10 +314,132 @@ fn the_schema_refuses_misshapen_values_and_leaks() {
                 f["helpers"][0]["private_note"] = json!("secret");
             },
         ),
+        (
+            "a private note in a kept version in a file without them",
+            ExportChoice::default(),
+            |f| {
+                f["helpers"][1]["conflicts"][0]["private_note"] = json!("secret");
+            },
+        ),
+        ("a revision without its hash", everything(), |f| {
+            f["helpers"][0]["rev"] = json!("1");
+        }),
+        ("a revision in capitals", everything(), |f| {
+            f["helpers"][0]["rev"] = json!("1-9C3E5A07");
+        }),
+        ("a revision of generation 0", everything(), |f| {
+            f["helpers"][0]["rev"] = json!("0-9c3e5a07");
+        }),
+        ("the same ancestor twice", everything(), |f| {
+            let first = f["helpers"][3]["ancestors"][0].clone();
+            f["helpers"][3]["ancestors"] = json!([first, first]);
+        }),
+        ("33 ancestors", everything(), |f| {
+            let many: Vec<String> = (1..=33).map(|n| format!("{n}-0000abcd")).collect();
+            f["helpers"][3]["ancestors"] = json!(many);
+        }),
+        (
+            "a kept version with conflicts of its own",
+            everything(),
+            |f| {
+                let mut nested = f["journal"][1].clone();
+                nested.as_object_mut().unwrap().remove("conflicts");
+                f["journal"][1]["conflicts"][0]["conflicts"] = json!([nested]);
+            },
+        ),
+        ("words in a deleted kept version", everything(), |f| {
+            f["needs"][2]["conflicts"][0]["what"] = json!("Company");
+        }),
+        ("schema 1's shared_at", everything(), |f| {
+            f["needs"][0]["shared_at"] = f["needs"][0]["updated_at"].clone();
+        }),
     ];
     for (what, choice, change) in cases {
         refused_after(what, choice, change);
     }
+}
+
+#[test]
+fn the_schema_refuses_a_record_without_a_revision() {
+    let error = refused_after("a helper without rev", everything(), |file| {
+        file["helpers"][0].as_object_mut().unwrap().remove("rev");
+    });
+    assert!(
+        error.contains("/helpers/0") && error.contains("rev"),
+        "{error}"
+    );
+    let error = refused_after("a kept version without rev", everything(), |file| {
+        file["needs"][2]["conflicts"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("rev");
+    });
+    assert!(
+        error.contains("/needs/2/conflicts/0") && error.contains("rev"),
+        "{error}"
+    );
+
+    // Kindred's reader cannot take such a record in either: it is listed, to be skipped.
+    let mut file = exported(everything());
+    file["helpers"][0].as_object_mut().unwrap().remove("rev");
+    let parsed = parse(&file.to_string(), at(31), day(2)).unwrap();
+    assert_eq!(parsed.helpers.len(), 3);
+    assert_eq!(parsed.skipped.len(), 1, "{:?}", parsed.skipped);
+    assert!(
+        parsed.skipped[0].to_string().contains("rev"),
+        "{}",
+        parsed.skipped[0]
+    );
+}
+
+#[test]
+fn an_export_holding_a_conflict_matches_the_schema_and_carries_the_other_version() {
+    // Ann and Ben share May; then each changes where she is, before the next exchange.
+    let mut ann = Model::default();
+    ann.helpers
+        .put(Helper::new(id(1), at(1), "May Chan".into()), at(1));
+    let mut ben = Model::default();
+    let first = plan(&ben, sent_by(&ann));
+    assert_eq!(first.counts().new, 1);
+    apply(&mut ben, first, &BTreeMap::new(), &mut no_new_ids, at(2));
+    let shared = ben.helpers.get(id(1)).unwrap().rev;
+    assert_eq!(shared, ann.helpers.get(id(1)).unwrap().rev);
+
+    let mut mine = ann.helpers.get(id(1)).unwrap().clone();
+    mine.area = "Sham Shui Po".into();
+    ann.helpers.put(mine, at(4));
+    let mut theirs = ben.helpers.get(id(1)).unwrap().clone();
+    theirs.area = "Tai Po".into();
+    ben.helpers.put(theirs, at(3));
+
+    // Ann takes in Ben's file and does not choose yet.
+    let preview = plan(&ann, sent_by(&ben));
+    assert_eq!(preview.counts().conflicts, 1);
+    apply(&mut ann, preview, &BTreeMap::new(), &mut no_new_ids, at(5));
+
+    let file = file_of(&ann, ExportChoice::default());
+    validate(&file).unwrap_or_else(|e| panic!("{e}\n{file:#}"));
+    let may = &file["helpers"][0];
+    assert_eq!(may["area"], json!("Sham Shui Po"), "the later edit shows");
+    let kept = may["conflicts"].as_array().expect("the conflict travels");
+    assert_eq!(kept.len(), 1, "{may:#}");
+    let other = &kept[0];
+    assert_eq!(other["area"], json!("Tai Po"), "the other version waits");
+    assert_eq!(other["id"], may["id"]);
+    assert_ne!(other["rev"], may["rev"]);
+    assert!(other.get("conflicts").is_none());
+    for version in [may, other] {
+        assert_eq!(
+            version["ancestors"],
+            json!([shared.to_string()]),
+            "both were made from the version exchanged: {version:#}"
+        );
+    }
+
+    // Read back, the record holds both versions, as it does at Ann's.
+    let parsed = parse(&file.to_string(), at(31), day(2)).unwrap();
+    assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+    assert_eq!(&parsed.helpers[0], ann.helpers.get(id(1)).unwrap());
 }
 
 #[test]
@@ -283,4 +456,8 @@ fn the_example_in_the_documentation_matches_the_schema_and_is_read_whole() {
     validate(&file).unwrap_or_else(|e| panic!("{e}"));
     let parsed = parse(example, at(59), day(2)).unwrap();
     assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+    assert!(
+        parsed.helpers.iter().any(|h| h.conflicts.len() == 1),
+        "the example shows a record holding a conflict"
+    );
 }
