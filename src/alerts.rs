@@ -66,6 +66,16 @@ fn AlertBox(
             </div>
         }
         .into_any(),
+        Alert::UpdatedElsewhere => view! {
+            <p>{text::updated_elsewhere()}</p>
+            <div class="actions">
+                <button on:click=move |_| download_backup(state)>{text::download_all_data()}</button>
+                <button on:click=|_| {
+                    let _ = window().location().reload();
+                }>{text::reload()}</button>
+            </div>
+        }
+        .into_any(),
         Alert::SaveFailed(error) => view! {
             <p>{text::save_failed(&error)}</p>
             <div class="actions">

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use kindred_core::categories;
 use kindred_core::import::Undo;
 use kindred_core::model::Model;
-use kindred_core::persist::{self, Unreadable};
+use kindred_core::persist::{self, External, Unreadable};
 use kindred_core::settings::Language;
 use kindred_core::settings::Settings;
 use kindred_core::storage::StorageError;
@@ -36,6 +36,8 @@ pub enum Alert {
     StorageUnreadable(StorageError),
     /// The last save failed; the changes wait in memory.
     SaveFailed(StorageError),
+    /// A newer Kindred wrote data in another tab: this tab writes nothing more.
+    UpdatedElsewhere,
 }
 
 /// Whether the browser keeps Kindred's storage when the device runs short of space.
@@ -69,6 +71,9 @@ pub struct AppState {
     /// a form someone is typing in here.
     pub language: RwSignal<Language>,
     save_scheduled: RwSignal<bool>,
+    /// A newer Kindred writes in another tab: this tab writes nothing more, so that it never
+    /// writes its older layout over the newer one.
+    writes_stopped: RwSignal<bool>,
     /// Settings changed but not yet written (the last write failed).
     settings_unsaved: RwSignal<bool>,
 }
@@ -105,6 +110,7 @@ impl AppState {
         if let Some(error) = loaded.storage_error {
             alerts.push(Alert::StorageUnreadable(error));
         }
+        let newer_elsewhere = loaded.newer_schema.is_some();
         let state = Self {
             model: RwSignal::new(loaded.model),
             alerts: RwSignal::new(alerts),
@@ -115,8 +121,12 @@ impl AppState {
             status: RwSignal::new(String::new()),
             language: RwSignal::new(language),
             save_scheduled: RwSignal::new(false),
+            writes_stopped: RwSignal::new(false),
             settings_unsaved: RwSignal::new(first_start),
         };
+        if newer_elsewhere {
+            state.updated_elsewhere();
+        }
         state.listen();
         crate::offline::register(state.update_ready);
         if state.model.with_untracked(Model::has_records) {
@@ -158,11 +168,13 @@ impl AppState {
         });
         let _ = window_event_listener(leptos::ev::storage, move |event| {
             let Some(key) = event.key() else { return };
-            let changed = self.model.try_update_untracked(|model| {
+            let taken = self.model.try_update_untracked(|model| {
                 persist::take_external_write(model, &key, event.new_value().as_deref())
             });
-            if changed == Some(true) {
-                self.model.notify();
+            match taken {
+                Some(External::Changed) => self.model.notify(),
+                Some(External::WrittenByNewer) => self.updated_elsewhere(),
+                _ => {}
             }
             // Another tab may have freed space.
             self.retry_unsaved();
@@ -191,6 +203,9 @@ impl AppState {
     /// Writes every unsaved change now.
     pub fn save_now(self) {
         self.save_scheduled.set(false);
+        if self.writes_stopped.get_untracked() {
+            return;
+        }
         let settings_failure = self.save_settings();
         if !self.model.with_untracked(Model::has_unsaved) {
             self.set_save_failure(settings_failure);
@@ -271,9 +286,25 @@ impl AppState {
             .with_untracked(|alerts| alerts.iter().any(|a| matches!(a, Alert::SaveFailed(_))))
     }
 
+    /// Says, once, that a newer Kindred is at work in another tab.
+    fn updated_elsewhere(self) {
+        self.writes_stopped.set(true);
+        if !self
+            .alerts
+            .with_untracked(|alerts| alerts.contains(&Alert::UpdatedElsewhere))
+        {
+            self.alerts
+                .update(|alerts| alerts.push(Alert::UpdatedElsewhere));
+        }
+    }
+
     /// Shows the latest save failure, replacing an older one; once saving works again,
     /// replaces the alert with a calm status line.
     fn set_save_failure(self, failure: Option<StorageError>) {
+        if failure == Some(StorageError::UpdatedElsewhere) {
+            self.updated_elsewhere();
+            return;
+        }
         let had_failure = self.has_save_failure();
         if failure.is_none() && !had_failure {
             return;

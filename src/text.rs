@@ -6,10 +6,11 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use kindred_core::habits::Period;
 use kindred_core::helper::{Availability, ContactMethod, DayPart};
 use kindred_core::ideas::Idea;
-use kindred_core::import::Counts;
+use kindred_core::import::{Counts, Undone};
 use kindred_core::journal::Kind;
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
+use kindred_core::record::EditSaved;
 use kindred_core::share::{
     ExportChoice, FileProblem, RecordDetail, RecordProblem, MAX_FILE_BYTES, SHARE_SCHEMA,
 };
@@ -41,6 +42,18 @@ phrases! {
     skip_to_content,
     update_ready,
     reload_to_update,
+    reload,
+    updated_elsewhere,
+    here_now,
+    after_import,
+    conflicts_waiting_heading,
+    review_conflicts,
+    no_conflicts_waiting,
+    version_shown,
+    version_other,
+    keep_shown,
+    keep_other,
+    conflict_settled,
 
     // Journal
     log_a_kindness,
@@ -301,6 +314,7 @@ fn storage_problem(error: &StorageError) -> String {
         StorageError::Unavailable(detail) => {
             message("storage_blocked", &[("detail", detail.as_str().into())])
         }
+        StorageError::UpdatedElsewhere => message("storage_updated_elsewhere", &[]),
     }
 }
 
@@ -566,6 +580,36 @@ fn file_problem(problem: &FileProblem) -> String {
 }
 
 /// "Imported: 3 records changed. You can undo this."
+/// What a form's save says: `saved` ("Entry saved."), and whether a change made meanwhile
+/// elsewhere was kept beside it.
+pub fn form_saved(saved: &str, how: EditSaved) -> String {
+    match how {
+        EditSaved::AsConflict => message("saved_with_conflict", &[("saved", saved.into())]),
+        EditSaved::Cleanly | EditSaved::AsNew => saved.to_string(),
+    }
+}
+
+pub fn import_undone_partly(undone: &Undone) -> String {
+    message(
+        "import_undone_partly",
+        &[
+            ("count", number(undone.put_back as f64)),
+            ("shown", kindred_i18n::grouped(undone.put_back).into()),
+            ("names", undone.left_alone.join(", ").into()),
+        ],
+    )
+}
+
+pub fn conflicts_waiting(count: usize) -> String {
+    message(
+        "conflicts_waiting",
+        &[
+            ("count", number(count as f64)),
+            ("shown", kindred_i18n::grouped(count).into()),
+        ],
+    )
+}
+
 pub fn imported(changed: usize) -> String {
     message(
         "imported",

@@ -149,7 +149,7 @@ import_no_private = This file has no private notes. Your own private notes are k
 new_records = New
 updated_records = Updated
 conflicts = In conflict
-conflict_hint = Both you and the sender changed these since you last shared them. Choose for each; if you do not, the more recently changed one is kept.
+conflict_hint = Neither copy was made from the other: you and someone else changed these apart. Choose for each; if you do not, both versions are kept, the more recently changed one shown, and Share, Conflicts to review, asks you later.
 yours = Yours
 theirs = Theirs
 keep_mine = Keep mine
@@ -475,3 +475,27 @@ idea_62 = Offer to post a letter or collect a prescription for an older neighbou
 idea_63 = Stop for a chat with an older person sitting alone on a bench or in a café.
 idea_64 = Ask a local care home whether its residents would enjoy letters or cards.
 idea_65 = Make a cup of tea for an older relative and sit down to drink it with them.
+
+# Many neighbours: versions kept side by side, and a newer Kindred in another tab.
+saved_with_conflict = { $saved } It had also been changed elsewhere in the same place meanwhile: both versions are kept, and Share, Conflicts to review, lets you choose.
+import_undone_partly = The last import was undone for { $count ->
+    [one] 1 record
+   *[other] { $shown } records
+}. Changed again since the import, so left as they are: { $names }.
+here_now = Here now
+after_import = After the import
+conflicts_waiting_heading = Conflicts to review
+review_conflicts = Review conflicts
+conflicts_waiting = { $count ->
+    [one] 1 record has
+   *[other] { $shown } records have
+} two versions that say different things. Nothing is lost until you choose.
+no_conflicts_waiting = No conflicts wait for you.
+version_shown = Shown now
+version_other = Other version
+keep_shown = Keep the version shown now
+keep_other = Keep the other version
+conflict_settled = Conflict settled: the version you chose is kept.
+updated_elsewhere = Kindred was updated in another tab. So as not to write over the newer data, this tab saves nothing more: download what is here, then reload.
+reload = Reload
+storage_updated_elsewhere = a newer Kindred is open in another tab

@@ -149,7 +149,7 @@ import_no_private = 這個檔案沒有私人備註。你自己的私人備註會
 new_records = 新增
 updated_records = 已更新
 conflicts = 有衝突
-conflict_hint = 自從你們上次分享之後，你和對方都修改過這些內容。請逐項選擇；如果你不選，會保留最近修改的那一個。
+conflict_hint = 這些資料的兩個版本都不是從對方改出來的：你和別人各自修改過。請逐項選擇；如果你不選，兩個版本都會保留，先顯示最近修改的那一個，之後可在「分享」的「待處理的衝突」中選擇。
 yours = 你的
 theirs = 對方的
 keep_mine = 保留我的
@@ -455,3 +455,25 @@ idea_62 = 主動幫年長的鄰居寄信或拿藥。
 idea_63 = 看見長者獨自坐在長椅上或餐廳裡，停下來陪他聊聊天。
 idea_64 = 問問附近的安老院或安養中心，住在那裡的長者會不會喜歡收到信或卡片。
 idea_65 = 為家中長輩泡一杯茶，坐下來陪他一起喝。
+
+# Many neighbours: versions kept side by side, and a newer Kindred in another tab.
+saved_with_conflict = { $saved }同一處在這段時間也在別處被修改過：兩個版本都已保留，可在「分享」的「待處理的衝突」中選擇。
+import_undone_partly = 已為 { $count ->
+   *[other] { $shown }
+} 筆資料復原上次匯入。以下資料在匯入後又被修改過，所以保持不變：{ $names }。
+here_now = 目前的內容
+after_import = 匯入後
+conflicts_waiting_heading = 待處理的衝突
+review_conflicts = 檢視衝突
+conflicts_waiting = 有 { $count ->
+   *[other] { $shown }
+} 筆資料有兩個內容不同的版本。在你選擇之前，兩個版本都不會遺失。
+no_conflicts_waiting = 沒有待處理的衝突。
+version_shown = 目前顯示的
+version_other = 另一個版本
+keep_shown = 保留目前顯示的版本
+keep_other = 保留另一個版本
+conflict_settled = 衝突已處理：保留了你選的版本。
+updated_elsewhere = Kindred 已在另一個分頁更新。為免覆寫較新的資料，這個分頁不會再儲存任何內容：請先下載這裡的資料，然後重新載入。
+reload = 重新載入
+storage_updated_elsewhere = 另一個分頁開著較新版本的 Kindred

@@ -51,8 +51,9 @@ pub fn HelperForm(
             )
         });
         settle(checked, errors, "helper", |helper| {
-            state.change(|model, now| model.helpers.put(helper, now));
-            state.announce(text::helper_saved());
+            let saved =
+                state.change(|model, now| model.helpers.save_form(existing.as_ref(), helper, now));
+            state.announce(&text::form_saved(text::helper_saved(), saved));
             close_form(on_close, "#add-helper");
         });
     };

@@ -57,8 +57,9 @@ pub fn EntryForm(
             )
         });
         settle(checked, errors, "entry", |entry| {
-            state.change(|model, now| model.journal.put(entry, now));
-            state.announce(text::entry_saved());
+            let saved =
+                state.change(|model, now| model.journal.save_form(existing.as_ref(), entry, now));
+            state.announce(&text::form_saved(text::entry_saved(), saved));
             close_form(on_close, "#log-a-kindness");
         });
     };

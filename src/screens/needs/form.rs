@@ -43,8 +43,9 @@ pub fn NeedForm(
         let checked =
             draft.with_untracked(|d| d.to_need(existing.as_ref(), Uuid::new_v4(), clock::now()));
         settle(checked, errors, "need", |need| {
-            state.change(|model, now| model.needs.put(need, now));
-            state.announce(text::need_saved());
+            let saved =
+                state.change(|model, now| model.needs.save_form(existing.as_ref(), need, now));
+            state.announce(&text::form_saved(text::need_saved(), saved));
             close_form(on_close, "#add-need");
         });
     };

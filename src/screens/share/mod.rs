@@ -1,8 +1,10 @@
 //! Sharing between neighbours: a file to send, a file to take in with a preview and an undo,
 //! and other formats for spreadsheets, phones, calendars and paper.
 
+mod compare;
 mod formats;
 mod print;
+mod review;
 mod send;
 mod take_in;
 
@@ -17,6 +19,7 @@ pub fn ShareScreen() -> impl IntoView {
         <ScreenHeading screen=Screen::Share />
         <send::Send />
         <take_in::TakeIn />
+        <review::Review />
         <formats::OtherFormats />
         <print::PrintSheet />
     }

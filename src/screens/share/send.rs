@@ -17,13 +17,13 @@ pub fn Send() -> impl IntoView {
     let nothing_chosen = move || choice.with(|c| !c.helpers && !c.needs && !c.journal);
     let can_share = can_share_files();
 
-    // Makes the file's text and notes that what went in is now shared.
+    // Makes the file's text. Nothing is marked as sent: each record's revisions say what
+    // it has seen, whether or not this file ever arrives.
     let make_file = move || {
         let chosen = choice.get_untracked();
         let file = state
             .model
             .with_untracked(|m| share::export(m, chosen, clock::now(), APP_VERSION));
-        state.change(|m, _| share::mark_exported(m, chosen));
         (share::file_name(clock::today()), share::to_json(&file))
     };
     let export = move |_| {

@@ -3,19 +3,23 @@
 use std::collections::BTreeMap;
 
 use kindred_core::import::{self, Choice, Outcome, Plan, Planned};
-use kindred_core::share::{self, FileProblem, Shareable, MAX_FILE_BYTES};
+use kindred_core::share::{self, FileProblem, ParsedFile, Shareable, MAX_FILE_BYTES};
 use leptos::prelude::*;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 
+use super::compare::{compare, Comparison, SideBySide};
 use crate::clock;
 use crate::dom::focus;
 use crate::state::AppState;
 use crate::text;
 
-/// An import waiting for the reader's word.
+/// An import waiting for the reader's word: the file, and the plan the preview shows. The
+/// plan is worked out again at confirm, so that a change made meanwhile is merged, not
+/// overwritten.
 #[derive(Debug, Clone, PartialEq)]
 struct Pending {
+    file: ParsedFile,
     plan: Plan,
     made_on: Option<chrono::NaiveDate>,
 }
@@ -41,22 +45,33 @@ pub fn TakeIn() -> impl IntoView {
             });
         }
     };
-    let take_text = move |text: String| match share::parse(&text, clock::now(), clock::today()) {
-        Ok(parsed) => {
-            let made_on = parsed.exported_at.map(|at| at.date_naive());
-            let plan = state.model.with_untracked(|m| import::plan(m, parsed));
-            pending.set(Some(Pending { plan, made_on }));
-            // Take the reader to the preview, which may be below the fold.
-            request_animation_frame(|| focus("#import-preview-heading"));
-        }
-        Err(problem) => refused.set(Some(text::import_refused(&problem))),
-    };
+    let take_text =
+        move |text: String, card: bool| match share::parse(&text, clock::now(), clock::today()) {
+            Ok(mut parsed) => {
+                if card {
+                    // A card link never touches private notes, whatever it claims.
+                    parsed.includes_private = false;
+                }
+                let made_on = parsed.exported_at.map(|at| at.date_naive());
+                let plan = state
+                    .model
+                    .with_untracked(|m| import::plan(m, parsed.clone()));
+                pending.set(Some(Pending {
+                    file: parsed,
+                    plan,
+                    made_on,
+                }));
+                // Take the reader to the preview, which may be below the fold.
+                request_animation_frame(|| focus("#import-preview-heading"));
+            }
+            Err(problem) => refused.set(Some(text::import_refused(&problem))),
+        };
     // A card link from a QR code carries its file in the address.
     if let Some(data) =
         location_hash().and_then(|h| h.strip_prefix(&share::CARD_ROUTE[1..]).map(str::to_string))
     {
         match share::card_link_text(&data) {
-            Ok(text) => take_text(text),
+            Ok(text) => take_text(text, true),
             Err(problem) => refused.set(Some(text::import_refused(&problem))),
         }
     }
@@ -74,7 +89,10 @@ pub fn TakeIn() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            take_text(read.ok().and_then(|t| t.as_string()).unwrap_or_default());
+            take_text(
+                read.ok().and_then(|t| t.as_string()).unwrap_or_default(),
+                false,
+            );
         });
     };
     let on_choose = move |ev: leptos::ev::Event| {
@@ -94,10 +112,11 @@ pub fn TakeIn() -> impl IntoView {
         }
     };
     let confirm = move |_| {
-        let Some(Pending { plan, .. }) = pending.try_update_untracked(Option::take).flatten()
+        let Some(Pending { file, .. }) = pending.try_update_untracked(Option::take).flatten()
         else {
             return;
         };
+        let plan = state.model.with_untracked(|m| import::plan(m, file));
         let chosen = choices.get_untracked();
         let undo = state.change(|m, now| import::apply(m, plan, &chosen, &mut Uuid::new_v4, now));
         state.announce(&text::imported(undo.len()));
@@ -112,9 +131,13 @@ pub fn TakeIn() -> impl IntoView {
     };
     let undo_last = move |_| {
         if let Some(undo) = state.last_import.get_untracked() {
-            state.change(|m, now| import::undo(m, undo, now));
+            let undone = state.change(|m, now| import::undo(m, undo, now));
             state.last_import.set(None);
-            state.announce(text::import_undone());
+            if undone.left_alone.is_empty() {
+                state.announce(text::import_undone());
+            } else {
+                state.announce(&text::import_undone_partly(&undone));
+            }
         }
     };
     let needs_consent =
@@ -171,7 +194,7 @@ pub fn TakeIn() -> impl IntoView {
                                 {parts.changes_nothing.then(|| view! { <p>{text::import_nothing_new()}</p> })}
                                 {(!parts.includes_private).then(|| view! { <p class="hint">{text::import_no_private()}</p> })}
                                 <Listed names=parts.new heading=text::new_records() />
-                                <Listed names=parts.updated heading=text::updated_records() />
+                                <Changes changes=parts.updated />
                                 <Conflicts conflicts=parts.conflicts choices />
                                 <Skipped skipped=parts.skipped consent=skip_consent />
                                 <div class="actions">
@@ -237,7 +260,7 @@ struct PreviewParts {
     changes_nothing: bool,
     includes_private: bool,
     new: Vec<String>,
-    updated: Vec<String>,
+    updated: Vec<Comparison>,
     conflicts: Vec<ConflictView>,
     skipped: Vec<String>,
 }
@@ -251,7 +274,11 @@ impl PreviewParts {
             changes_nothing: plan.changes_nothing(),
             includes_private: plan.includes_private,
             new: names(plan, Outcome::New),
-            updated: names(plan, Outcome::Updated),
+            updated: change_views(&plan.helpers)
+                .chain(change_views(&plan.needs))
+                .chain(change_views(&plan.journal))
+                .take(NAMES_SHOWN)
+                .collect(),
             conflicts: conflict_views(&plan.helpers)
                 .into_iter()
                 .chain(conflict_views(&plan.needs))
@@ -290,10 +317,7 @@ fn Listed(
 #[derive(Debug, Clone)]
 struct ConflictView {
     id: Uuid,
-    /// The record's name, to label the choice.
-    label: String,
-    /// Each field that either copy fills: its name, mine, theirs.
-    rows: Vec<(String, String, String)>,
+    comparison: Comparison,
 }
 
 fn conflict_views<T: Shareable>(planned: &[Planned<T>]) -> Vec<ConflictView> {
@@ -302,57 +326,47 @@ fn conflict_views<T: Shareable>(planned: &[Planned<T>]) -> Vec<ConflictView> {
         .filter(|p| p.outcome == Outcome::Conflict)
         .filter_map(|p| {
             let local = p.local.as_ref()?;
-            let mine = fields(local);
-            let theirs = fields(&p.incoming);
-            let mut names: Vec<&String> = mine.keys().chain(theirs.keys()).collect();
-            names.sort();
-            names.dedup();
-            let rows = names
-                .into_iter()
-                .map(|name| {
-                    let value = |side: &BTreeMap<String, String>| {
-                        side.get(name).cloned().unwrap_or_default()
-                    };
-                    (text::record_field(name), value(&mine), value(&theirs))
-                })
-                .collect();
             Some(ConflictView {
                 id: p.incoming.id(),
-                label: local.label(),
-                rows,
+                comparison: compare(local, &p.incoming, false),
             })
         })
         .collect()
 }
 
-/// A record's filled-in fields as text, for comparing two copies by eye. Stamps and ids are
-/// left out: they differ by nature.
-fn fields<T: Shareable>(record: &T) -> BTreeMap<String, String> {
-    if record.is_deleted() {
-        return BTreeMap::from([(String::new(), text::deleted_by_file().to_string())]);
-    }
-    let skip = ["id", "created_at", "updated_at", "shared_at", "deleted_at"];
-    let value = serde_json::to_value(record).unwrap_or_default();
-    let Some(object) = value.as_object() else {
-        return BTreeMap::new();
-    };
-    object
+/// What each update changes: the record here now beside the record after the import.
+fn change_views<T: Shareable>(planned: &[Planned<T>]) -> impl Iterator<Item = Comparison> + '_ {
+    planned
         .iter()
-        .filter(|(k, _)| !skip.contains(&k.as_str()))
-        .filter_map(|(k, v)| {
-            let shown = text::stored_value(k, v).unwrap_or_else(|| match v {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Array(items) => items
-                    .iter()
-                    .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                serde_json::Value::Object(inner) if inner.is_empty() => String::new(),
-                other => other.to_string(),
-            });
-            (!shown.is_empty()).then(|| (k.clone(), shown))
-        })
-        .collect()
+        .filter(|p| p.outcome == Outcome::Updated)
+        .filter_map(|p| Some(compare(p.local.as_ref()?, &p.merged, true)))
+}
+
+/// The updated records, each with what it changes, so that a new phone number a file
+/// brings is seen before it is taken in.
+#[component]
+fn Changes(
+    /// The first updates, each as before and after.
+    changes: Vec<Comparison>,
+) -> impl IntoView {
+    (!changes.is_empty()).then(|| {
+        view! {
+            <h4>{text::updated_records()}</h4>
+            <ul aria-label=text::updated_records() class="changes">
+                {changes
+                    .into_iter()
+                    .map(|change| {
+                        view! {
+                            <li>
+                                <strong>{change.label.clone()}</strong>
+                                <SideBySide comparison=change left=text::here_now() right=text::after_import() />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    })
 }
 
 #[component]
@@ -371,35 +385,10 @@ fn Conflicts(
                 .map(|conflict| {
                     let id = conflict.id;
                     let group = format!("conflict-{id}");
-                    let label = text::labelled(text::conflicts(), &conflict.label);
+                    let label = text::labelled(text::conflicts(), &conflict.comparison.label);
                     view! {
                         <div class="conflict" role="group" aria-label=label>
-                            <table class="side-by-side">
-                                <caption class="visually-hidden">{conflict.label.clone()}</caption>
-                                <thead>
-                                    <tr>
-                                        <td></td>
-                                        <th scope="col">{text::yours()}</th>
-                                        <th scope="col">{text::theirs()}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {conflict
-                                        .rows
-                                        .into_iter()
-                                        .map(|(field, mine, theirs)| {
-                                            let differs = mine != theirs;
-                                            view! {
-                                                <tr class:differs=differs>
-                                                    <th scope="row">{field}</th>
-                                                    <td>{mine}</td>
-                                                    <td>{theirs}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
+                            <SideBySide comparison=conflict.comparison left=text::yours() right=text::theirs() />
                             <div class="choices">
                                 {[(Choice::KeepMine, text::keep_mine()), (Choice::TakeTheirs, text::take_theirs()), (Choice::KeepBoth, text::keep_both())]
                                     .into_iter()
