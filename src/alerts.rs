@@ -66,6 +66,24 @@ fn AlertBox(
             </div>
         }
         .into_any(),
+        Alert::ScreenFailed(screen) => view! {
+            <p>{text::screen_failed_last_time(&screen)}</p>
+            <div class="actions">
+                <button on:click=move |_| download_backup(state)>{text::download_all_data()}</button>
+                <button class="quiet" on:click=dismiss>{text::dismiss()}</button>
+            </div>
+        }
+        .into_any(),
+        Alert::DataVanished => view! {
+            <p>{text::data_vanished()}</p>
+            <div class="actions">
+                <button class="primary" on:click=move |_| state.put_back_everything()>{text::put_back_everything()}</button>
+                <button on:click=|_| {
+                    let _ = window().location().reload();
+                }>{text::reload_without_it()}</button>
+            </div>
+        }
+        .into_any(),
         Alert::UpdatedElsewhere => view! {
             <p>{text::updated_elsewhere()}</p>
             <div class="actions">

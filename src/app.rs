@@ -25,7 +25,20 @@ const STARTED_MARK: &str = "kindred:started";
 
 #[component]
 fn App() -> impl IntoView {
+    let failed_screen = crate::crash::failed_last_time();
+    if failed_screen.is_some() {
+        // The last start stopped on a screen: open Settings, where the backup is, instead.
+        let _ = window().history().and_then(|h| {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/settings"))
+        });
+    }
     let state = AppState::start();
+    if let Some(address) = failed_screen {
+        let screen = Screen::from_fragment(&address).title().to_string();
+        state
+            .alerts
+            .update(|alerts| alerts.push(crate::state::Alert::ScreenFailed(screen)));
+    }
     provide_context(state);
     Effect::new(move |_| {
         let (theme, large_text) = state
@@ -39,6 +52,10 @@ fn App() -> impl IntoView {
     move || {
         let language = state.language.get();
         kindred_i18n::set_language(language);
+        crate::crash::install(
+            text::screen_failed().to_string(),
+            text::start_again().to_string(),
+        );
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", kindred_i18n::tag(language));
         }

@@ -55,7 +55,7 @@ impl Screen {
 
     /// The screen a fragment names; an empty or unknown fragment opens the journal. A card
     /// link (`#/import/…`) opens Share, which offers the record it carries.
-    fn from_fragment(fragment: &str) -> Screen {
+    pub fn from_fragment(fragment: &str) -> Screen {
         let slug = fragment.trim_start_matches('#').trim_start_matches('/');
         if slug.starts_with("import/") {
             return Screen::Share;

@@ -38,6 +38,10 @@ pub enum Alert {
     SaveFailed(StorageError),
     /// A newer Kindred wrote data in another tab: this tab writes nothing more.
     UpdatedElsewhere,
+    /// Kindred's stored data vanished under this tab: it writes nothing until asked.
+    DataVanished,
+    /// The last start stopped while showing the screen at this address.
+    ScreenFailed(String),
 }
 
 /// Whether the browser keeps Kindred's storage when the device runs short of space.
@@ -74,6 +78,9 @@ pub struct AppState {
     /// A newer Kindred writes in another tab: this tab writes nothing more, so that it never
     /// writes its older layout over the newer one.
     writes_stopped: RwSignal<bool>,
+    /// Whether this tab knows its settings to be in storage (found at start, or written):
+    /// from then on, settings missing from storage mean the data was cleared.
+    settings_stored: RwSignal<bool>,
     /// Settings changed but not yet written (the last write failed).
     settings_unsaved: RwSignal<bool>,
 }
@@ -122,6 +129,7 @@ impl AppState {
             language: RwSignal::new(language),
             save_scheduled: RwSignal::new(false),
             writes_stopped: RwSignal::new(false),
+            settings_stored: RwSignal::new(loaded.settings_found),
             settings_unsaved: RwSignal::new(first_start),
         };
         if newer_elsewhere {
@@ -167,7 +175,13 @@ impl AppState {
             }
         });
         let _ = window_event_listener(leptos::ev::storage, move |event| {
-            let Some(key) = event.key() else { return };
+            // No key: another tab emptied storage.
+            let Some(key) = event.key() else {
+                if self.settings_stored.get_untracked() && persist::vanished(&LocalStore::open()) {
+                    self.data_vanished();
+                }
+                return;
+            };
             let taken = self.model.try_update_untracked(|model| {
                 persist::take_external_write(model, &key, event.new_value().as_deref())
             });
@@ -204,6 +218,10 @@ impl AppState {
     pub fn save_now(self) {
         self.save_scheduled.set(false);
         if self.writes_stopped.get_untracked() {
+            return;
+        }
+        if self.settings_stored.get_untracked() && persist::vanished(&LocalStore::open()) {
+            self.data_vanished();
             return;
         }
         let settings_failure = self.save_settings();
@@ -269,6 +287,9 @@ impl AppState {
             persist::save_settings(&mut LocalStore::open(), &model.settings)
         });
         self.settings_unsaved.set(saved.is_err());
+        if saved.is_ok() {
+            self.settings_stored.set(true);
+        }
         saved.err()
     }
 
@@ -284,6 +305,29 @@ impl AppState {
     fn has_save_failure(self) -> bool {
         self.alerts
             .with_untracked(|alerts| alerts.iter().any(|a| matches!(a, Alert::SaveFailed(_))))
+    }
+
+    /// Stops writing and asks, once, what to do now that the stored data is gone: writing
+    /// on would bring back only the parts this tab changes.
+    fn data_vanished(self) {
+        self.writes_stopped.set(true);
+        if !self
+            .alerts
+            .with_untracked(|alerts| alerts.contains(&Alert::DataVanished))
+        {
+            self.alerts.update(|alerts| alerts.push(Alert::DataVanished));
+        }
+    }
+
+    /// Writes everything this tab holds back into storage, after it was emptied.
+    pub fn put_back_everything(self) {
+        self.model.update_untracked(Model::mark_all_unsaved);
+        self.settings_unsaved.set(true);
+        self.writes_stopped.set(false);
+        self.alerts
+            .update(|alerts| alerts.retain(|a| *a != Alert::DataVanished));
+        self.save_now();
+        self.announce(crate::text::put_back_done());
     }
 
     /// Says, once, that a newer Kindred is at work in another tab.

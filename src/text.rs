@@ -43,7 +43,14 @@ phrases! {
     update_ready,
     reload_to_update,
     reload,
+    find,
+    screen_failed,
+    start_again,
     updated_elsewhere,
+    data_vanished,
+    put_back_everything,
+    reload_without_it,
+    put_back_done,
     here_now,
     after_import,
     conflicts_waiting_heading,
@@ -580,6 +587,10 @@ fn file_problem(problem: &FileProblem) -> String {
 }
 
 /// "Imported: 3 records changed. You can undo this."
+pub fn screen_failed_last_time(screen: &str) -> String {
+    message("screen_failed_last_time", &[("screen", screen.into())])
+}
+
 /// What a form's save says: `saved` ("Entry saved."), and whether a change made meanwhile
 /// elsewhere was kept beside it.
 pub fn form_saved(saved: &str, how: EditSaved) -> String {

@@ -65,6 +65,13 @@ impl Model {
         }
     }
 
+    /// Marks everything as not yet written: to write it all back after storage was emptied.
+    pub fn mark_all_unsaved(&mut self) {
+        self.journal.mark_all_unsaved();
+        self.helpers.mark_all_unsaved();
+        self.needs.mark_all_unsaved();
+    }
+
     /// True while some change has not reached storage.
     pub fn has_unsaved(&self) -> bool {
         self.journal.has_unsaved() || self.helpers.has_unsaved() || self.needs.has_unsaved()

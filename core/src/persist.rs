@@ -395,6 +395,13 @@ fn save_collection<T: Record>(
     Ok(())
 }
 
+/// Whether Kindred's data has vanished from `store` under a tab that had it: the settings,
+/// which every start writes, are gone (site data cleared, or storage emptied in another tab).
+/// Writing on then would put back only the buckets this tab happens to change.
+pub fn vanished(store: &impl KeyValueStore) -> bool {
+    matches!(store.get(SETTINGS_KEY), Ok(None))
+}
+
 /// Writes the settings, which are small and saved as a whole.
 pub fn save_settings(
     store: &mut impl KeyValueStore,
@@ -644,6 +651,20 @@ mod tests {
             take_external_write(&mut loaded.model, &key_of(1), Some(text)),
             External::WrittenByNewer
         );
+    }
+
+    #[test]
+    fn cleared_storage_is_noticed_and_everything_can_be_written_back() {
+        let mut store = MemoryStore::default();
+        let mut model = model_with(&[(1, "a"), (2 << 124, "b")]);
+        save(&mut store, &mut model).unwrap();
+        save_settings(&mut store, &model.settings).unwrap();
+        assert!(!vanished(&store));
+        let mut cleared = MemoryStore::default();
+        assert!(vanished(&cleared));
+        model.mark_all_unsaved();
+        save(&mut cleared, &mut model).unwrap();
+        assert_eq!(load(&mut cleared).model.journal.live_count(), 2);
     }
 
     #[test]

@@ -394,6 +394,12 @@ impl<T: Record> Records<T> {
         !self.unsaved.is_empty()
     }
 
+    /// Marks every bucket that holds a record as not yet written.
+    pub fn mark_all_unsaved(&mut self) {
+        let buckets: Vec<u8> = self.by_id.keys().map(|id| bucket_of(*id)).collect();
+        self.unsaved.extend(buckets);
+    }
+
     pub(crate) fn mark_unsaved(&mut self, bucket: u8) {
         self.unsaved.insert(bucket);
     }

@@ -189,13 +189,55 @@ pub fn CheckboxGroup<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    // A memo, so that typing in another field of the form does not revisit every box.
+    let chosen = Memo::new(move |_| chosen.get());
+    let long = options.len() > SHOWN_WITHOUT_SEARCH;
+    let query = RwSignal::new(String::new());
+    let options = StoredValue::new(
+        options
+            .into_iter()
+            .enumerate()
+            .map(|(i, (value, label))| (i, value, label.to_lowercase(), label))
+            .collect::<Vec<_>>(),
+    );
+    // A long list (someone's hundreds of categories) shows what is chosen and what matches
+    // the search, a screenful at most, so that the form opens and types at once.
+    let shown = move || {
+        let query = query.get().to_lowercase();
+        options.with_value(|options| {
+            chosen.with(|chosen| {
+                let mut matches = 0;
+                options
+                    .iter()
+                    .filter(|(_, value, folded, _)| {
+                        if !long || chosen.contains(value) {
+                            return true;
+                        }
+                        let hit = folded.contains(&query) && matches < SHOWN_WITHOUT_SEARCH;
+                        matches += usize::from(hit);
+                        hit
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let search_id = format!("{id_prefix}-search");
     view! {
         <fieldset class="field checkboxes">
             <legend>{legend}</legend>
-            {options
-                .into_iter()
-                .enumerate()
-                .map(|(i, (value, label))| {
+            {long.then(|| view! {
+                <label for=search_id.clone() class="search-label">{text::labelled(text::find(), legend)}</label>
+                <input
+                    id=search_id.clone()
+                    type="search"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            })}
+            <For each=shown key=|(i, ..)| *i let:option>
+                {
+                    let (i, value, _, label) = option;
                     let id = format!("{id_prefix}-{i}");
                     let shown = value.clone();
                     view! {
@@ -216,11 +258,14 @@ where
                             <label for=id>{label}</label>
                         </span>
                     }
-                })
-                .collect_view()}
+                }
+            </For>
         </fieldset>
     }
 }
+
+/// How many options a checkbox group shows before it offers a search instead.
+const SHOWN_WITHOUT_SEARCH: usize = 24;
 
 /// A draft's text field as a value to show and a setter for [`TextField`].
 pub fn bind<D: Send + Sync + 'static>(
@@ -250,6 +295,10 @@ pub fn CategorySelect(
     /// Called with the new choice; empty for none.
     on_change: Callback<String>,
 ) -> impl IntoView {
+    // Memos, so that typing in another field of the form does not revisit every option of a
+    // long list.
+    let value = Memo::new(move |_| value.get());
+    let categories = Memo::new(move |_| categories.get());
     view! {
         <div class="field">
             <label for=id>{label}</label>
