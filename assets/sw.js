@@ -9,8 +9,12 @@ const CACHE = "__KINDRED_CACHE__";
 const FILES = __KINDRED_FILES__;
 
 self.addEventListener("install", (event) => {
+  // "reload" asks the host itself, past the browser's HTTP cache: a host that lets browsers
+  // keep files a while (GitHub Pages: max-age=600) would otherwise hand this build the
+  // previous build's index.html, which names files this deployment no longer has.
+  const requests = FILES.map((url) => new Request(url, { cache: "reload" }));
   // Every file or none: a half-cached build would fail offline.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener("activate", (event) => {

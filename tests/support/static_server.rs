@@ -5,6 +5,9 @@
 //! response closes its connection. Closing connections matters for the offline tests:
 //! after [`StaticServer::stop`] no kept-alive or preconnected socket can still reach the
 //! server, so the browser really is offline.
+//!
+//! It tells the browser not to store anything (`Cache-Control: no-store`) unless a test asks
+//! for the `max-age` that real static hosts send ([`StaticServer::set_max_age`]).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -23,12 +26,19 @@ use std::time::Duration;
 /// The server stops when dropped.
 pub struct StaticServer {
     port: u16,
-    /// Shared with the connection threads so that [`StaticServer::set_root`] takes effect
-    /// for the very next request.
-    root: Arc<RwLock<PathBuf>>,
+    /// Shared with the connection threads so that [`StaticServer::set_root`] and
+    /// [`StaticServer::set_max_age`] take effect for the very next request.
+    site: Arc<Site>,
     /// `None` while stopped. Behind a mutex so that a test can stop and restart the server
     /// through the shared reference `App::server` gives.
     running: Mutex<Option<Running>>,
+}
+
+/// What the server answers with: the files and how long browsers may keep them.
+struct Site {
+    root: RwLock<PathBuf>,
+    /// `None`: `no-store`.
+    max_age: RwLock<Option<u32>>,
 }
 
 /// The accept loop of a started server.
@@ -51,11 +61,14 @@ impl StaticServer {
             .local_addr()
             .expect("static server: local address")
             .port();
-        let root = Arc::new(RwLock::new(root));
-        let running = Mutex::new(Some(Running::spawn(listener, Arc::clone(&root))));
+        let site = Arc::new(Site {
+            root: RwLock::new(root),
+            max_age: RwLock::new(None),
+        });
+        let running = Mutex::new(Some(Running::spawn(listener, Arc::clone(&site))));
         StaticServer {
             port,
-            root,
+            site,
             running,
         }
     }
@@ -77,12 +90,20 @@ impl StaticServer {
 
     /// The directory currently served.
     pub fn root(&self) -> PathBuf {
-        self.root.read().unwrap_or_else(|e| e.into_inner()).clone()
+        read(&self.site.root).clone()
     }
 
     /// Serves files from `root` from now on, as if a new build had been deployed.
     pub fn set_root(&self, root: PathBuf) {
-        *self.root.write().unwrap_or_else(|e| e.into_inner()) = root;
+        *write(&self.site.root) = root;
+    }
+
+    /// From now on, lets browsers keep every answer for `seconds` without asking again
+    /// (`Cache-Control: max-age=SECONDS`), as static hosts do (GitHub Pages: 600), instead of
+    /// `no-store`. The browser's HTTP cache then holds the files it fetched, also after a
+    /// `set_root`, as it would on such a host.
+    pub fn set_max_age(&self, seconds: u32) {
+        *write(&self.site.max_age) = Some(seconds);
     }
 
     /// Stops accepting connections and closes the listening socket: once this returns,
@@ -104,7 +125,7 @@ impl StaticServer {
         // though connections to it may linger in TIME_WAIT.
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, self.port))
             .unwrap_or_else(|e| panic!("static server: cannot bind port {} again: {e}", self.port));
-        *running = Some(Running::spawn(listener, Arc::clone(&self.root)));
+        *running = Some(Running::spawn(listener, Arc::clone(&self.site)));
     }
 
     /// Whether the server is currently accepting connections.
@@ -124,7 +145,7 @@ impl Drop for StaticServer {
 }
 
 impl Running {
-    fn spawn(listener: TcpListener, root: Arc<RwLock<PathBuf>>) -> Running {
+    fn spawn(listener: TcpListener, site: Arc<Site>) -> Running {
         let port = listener
             .local_addr()
             .expect("static server: local address")
@@ -136,7 +157,7 @@ impl Running {
             let connections = Arc::clone(&connections);
             thread::Builder::new()
                 .name(format!("static-server-{port}"))
-                .spawn(move || accept_loop(listener, &root, &stop, &connections))
+                .spawn(move || accept_loop(listener, &site, &stop, &connections))
                 .expect("static server: spawn accept thread")
         };
         Running {
@@ -171,9 +192,18 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+// The same holds for a path or a number behind a read-write lock.
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(|e| e.into_inner())
+}
+
 fn accept_loop(
     listener: TcpListener,
-    root: &Arc<RwLock<PathBuf>>,
+    site: &Arc<Site>,
     stop: &AtomicBool,
     connections: &Connections,
 ) {
@@ -185,21 +215,21 @@ fn accept_loop(
         if let Ok(clone) = stream.try_clone() {
             lock(connections).insert(serial, clone);
         }
-        let root = Arc::clone(root);
+        let site = Arc::clone(site);
         // One thread per connection, so a slow or stalled request (Chromium opens
         // speculative connections it may never use) cannot hold up the others.
         let connections = Arc::clone(connections);
         let _ = thread::Builder::new()
             .name("static-server-conn".into())
             .spawn(move || {
-                let _ = serve_connection(stream, &root);
+                let _ = serve_connection(stream, &site);
                 lock(&connections).remove(&serial);
             });
     }
 }
 
 /// Reads one request from `stream`, answers it and closes the connection.
-fn serve_connection(stream: TcpStream, root: &RwLock<PathBuf>) -> std::io::Result<()> {
+fn serve_connection(stream: TcpStream, site: &Site) -> std::io::Result<()> {
     // Without a timeout a connection Chromium opens but never uses would keep its thread
     // alive until the test process exits.
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
@@ -221,8 +251,15 @@ fn serve_connection(stream: TcpStream, root: &RwLock<PathBuf>) -> std::io::Resul
     // The root is read once the request has arrived, not when the connection was accepted:
     // Chromium opens connections ahead of need, and one opened before `set_root` must still
     // be answered from the new build, as a real server's would.
-    let root = root.read().unwrap_or_else(|e| e.into_inner()).clone();
+    let root = read(&site.root).clone();
     let root = root.as_path();
+    let cache_control = match *read(&site.max_age) {
+        Some(seconds) => format!("max-age={seconds}"),
+        // `no-store` keeps Chromium's HTTP cache out of the way: after `set_root` the browser
+        // must see the new build, exactly as the server has it. (A service worker's Cache API
+        // stores responses regardless of this header.)
+        None => "no-store".to_owned(),
+    };
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let mut stream = stream;
@@ -231,6 +268,7 @@ fn serve_connection(stream: TcpStream, root: &RwLock<PathBuf>) -> std::io::Resul
             &mut stream,
             "405 Method Not Allowed",
             "text/plain; charset=utf-8",
+            &cache_control,
             b"",
             method == "HEAD",
         );
@@ -241,6 +279,7 @@ fn serve_connection(stream: TcpStream, root: &RwLock<PathBuf>) -> std::io::Resul
             &mut stream,
             "200 OK",
             content_type(&path),
+            &cache_control,
             &body,
             method == "HEAD",
         ),
@@ -248,6 +287,7 @@ fn serve_connection(stream: TcpStream, root: &RwLock<PathBuf>) -> std::io::Resul
             &mut stream,
             "404 Not Found",
             "text/plain; charset=utf-8",
+            &cache_control,
             b"Not found\n",
             method == "HEAD",
         ),
@@ -258,15 +298,13 @@ fn respond(
     stream: &mut TcpStream,
     status: &str,
     content_type: &str,
+    cache_control: &str,
     body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
-    // `no-store` keeps Chromium's HTTP cache out of the way: after `set_root` the browser
-    // must see the new build, exactly as the server has it. (A service worker's Cache API
-    // stores responses regardless of this header.)
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+         Cache-Control: {cache_control}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
