@@ -237,6 +237,48 @@ fn on_a_host_that_lets_browsers_keep_files_an_update_installs_its_own_page_and_s
 }
 
 #[test]
+fn a_new_worker_refuses_the_previous_page_and_the_previous_build_goes_on_working() {
+    let app = App::start();
+    app.open("#/journal");
+    log(&app, "Before the update");
+    wait_until_offline_ready(&app);
+    let before = cache_names(&app);
+
+    // A host whose cache (a CDN's edge, say) has the new files and worker but still serves
+    // the previous page.
+    let next = renamed_build("half-deployed", "kindred-half-deployed");
+    std::fs::copy(App::dist_dir().join("index.html"), next.join("index.html")).unwrap();
+    app.server().set_root(next);
+    app.reload();
+    // The page asked for an update as it started; asking again joins or repeats that one.
+    let outcome = app.browser().execute(
+        "return (async () => {
+             const registration = await navigator.serviceWorker.getRegistration();
+             await registration.update();
+             const worker = registration.installing;
+             if (!worker) return registration.waiting ? 'installed' : 'no new worker';
+             return new Promise(resolve => {
+                 const settled = () => worker.state !== 'installing' && resolve(worker.state);
+                 worker.addEventListener('statechange', settled);
+                 settled();
+             });
+         })();",
+        &[],
+    );
+    assert_eq!(
+        outcome, "redundant",
+        "the new worker took the previous page"
+    );
+    assert_eq!(cache_names(&app), before);
+    assert!(!app.page_text().contains(UPDATE_READY));
+
+    app.reload();
+    app.get("list", "Journal entries")
+        .within_with_text("listitem", "Before the update");
+    log(&app, "After the refused update");
+}
+
+#[test]
 fn kindred_works_under_a_sub_path_and_offline_there_too() {
     let app = App::start();
     app.server().set_root(copy_of_dist("sub-path", "kindred"));

@@ -150,7 +150,8 @@ mod tests {
         );
         assets.write(
             WORKER_TEMPLATE,
-            "const CACHE = \"__KINDRED_CACHE__\"; const FILES = __KINDRED_FILES__;",
+            "const CACHE = \"__KINDRED_CACHE__\"; const FILES = __KINDRED_FILES__; \
+             const CODE = __KINDRED_CODE__;",
         );
         (staging, assets)
     }
@@ -174,6 +175,7 @@ mod tests {
             assert!(worker.contains(url), "{url} missing from {worker}");
         }
         assert!(!worker.contains("sw.js"));
+        assert!(worker.contains("const CODE = [\"a.js\"];"), "{worker}");
 
         let index = staging.read("index.html");
         assert!(index.contains("<meta http-equiv=\"Content-Security-Policy\""));

@@ -3,6 +3,10 @@
 //! The worker caches exactly the files of one build under a cache name derived from their
 //! contents: any change to any file gives a new name, so browsers install the new build and
 //! drop the old cache, and an unchanged build keeps its name and is not downloaded again.
+//!
+//! It also gets the names of the build's wasm and JS files, to refuse installing an
+//! index.html that does not load them: a previous build's page, left in a cache between the
+//! host and the worker, would otherwise be kept and point at files the host no longer has.
 
 use std::fs;
 use std::path::Path;
@@ -17,6 +21,8 @@ pub const FILE_NAME: &str = "sw.js";
 const CACHE_PLACEHOLDER: &str = "__KINDRED_CACHE__";
 /// Placeholder in the template for the JSON array of files to cache.
 const FILES_PLACEHOLDER: &str = "__KINDRED_FILES__";
+/// Placeholder in the template for the JSON array of names the page must contain.
+const CODE_PLACEHOLDER: &str = "__KINDRED_CODE__";
 
 /// One file of the build: its URL relative to the app (`./icons/icon-192.png`) and contents.
 #[derive(Debug)]
@@ -88,18 +94,49 @@ pub fn cached_urls(files: &[BuildFile]) -> Vec<&str> {
     urls
 }
 
-/// The template with both placeholders filled in. Fails if either is missing, so that a
+/// The names of the build's wasm and JS files at its top (`kindred-1a2b….js`), which
+/// index.html names to start the app. Trunk puts a hash of the code in them, so a page that
+/// names them all is this build's page. (Files in folders, such as wasm-bindgen's snippets,
+/// are loaded by that JS, not by the page.)
+///
+/// Fails if index.html does not name every one, or if there is none: the worker would then
+/// refuse every install, or accept any page.
+pub fn code_names(files: &[BuildFile]) -> Result<Vec<&str>, String> {
+    let index = files
+        .iter()
+        .find(|file| file.url == "./index.html")
+        .ok_or("the build has no index.html")?;
+    let index = std::str::from_utf8(&index.contents).map_err(|_| "index.html is not UTF-8")?;
+    let names: Vec<&str> = files
+        .iter()
+        .filter_map(|file| file.url.strip_prefix("./"))
+        .filter(|name| !name.contains('/') && (name.ends_with(".js") || name.ends_with(".wasm")))
+        .collect();
+    if names.is_empty() {
+        return Err("the build has no wasm or JS file for index.html to name".to_owned());
+    }
+    match names.iter().find(|name| !index.contains(**name)) {
+        Some(missing) => Err(format!(
+            "index.html does not name {missing}, so the service worker would refuse to install it"
+        )),
+        None => Ok(names),
+    }
+}
+
+/// The template with its placeholders filled in. Fails if one is missing, so that a
 /// template edited out of step with this tool is caught at build time, not in a browser.
 pub fn fill_template(template: &str, files: &[BuildFile]) -> Result<String, String> {
-    for placeholder in [CACHE_PLACEHOLDER, FILES_PLACEHOLDER] {
+    for placeholder in [CACHE_PLACEHOLDER, FILES_PLACEHOLDER, CODE_PLACEHOLDER] {
         if !template.contains(placeholder) {
             return Err(format!("the service worker template has no {placeholder}"));
         }
     }
     let list = serde_json::to_string(&cached_urls(files)).map_err(|e| e.to_string())?;
+    let code = serde_json::to_string(&code_names(files)?).map_err(|e| e.to_string())?;
     Ok(template
         .replace(CACHE_PLACEHOLDER, &cache_name(files))
-        .replace(FILES_PLACEHOLDER, &list))
+        .replace(FILES_PLACEHOLDER, &list)
+        .replace(CODE_PLACEHOLDER, &code))
 }
 
 #[cfg(test)]
@@ -107,11 +144,13 @@ mod tests {
     use super::*;
     use crate::test_dir::TestDir;
 
-    const TEMPLATE: &str = "const CACHE = \"__KINDRED_CACHE__\"; const FILES = __KINDRED_FILES__;";
+    const TEMPLATE: &str = "const CACHE = \"__KINDRED_CACHE__\"; const FILES = __KINDRED_FILES__; \
+                            const CODE = __KINDRED_CODE__;";
+    const PAGE: &str = "<script type=\"module\">import init from './kindred-1.js';</script>";
 
     fn build() -> TestDir {
         let dir = TestDir::new();
-        dir.write("index.html", "<html></html>");
+        dir.write("index.html", PAGE);
         dir.write("kindred-1.js", "js");
         dir.write("icons/icon-192.png", "png");
         dir.write("Zeta.css", "css");
@@ -197,7 +236,7 @@ mod tests {
             worker,
             format!(
                 "const CACHE = \"{}\"; const FILES = [\"./\",\"./Zeta.css\",\"./icons/icon-192.png\",\
-                 \"./index.html\",\"./kindred-1.js\"];",
+                 \"./index.html\",\"./kindred-1.js\"]; const CODE = [\"kindred-1.js\"];",
                 cache_name(&files)
             )
         );
@@ -205,10 +244,44 @@ mod tests {
 
     #[test]
     fn refuses_a_template_without_placeholders() {
-        let error = fill_template("const CACHE = \"x\"; const FILES = __KINDRED_FILES__;", &[])
-            .unwrap_err();
-        assert!(error.contains("__KINDRED_CACHE__"), "{error}");
-        let error = fill_template("const CACHE = \"__KINDRED_CACHE__\";", &[]).unwrap_err();
-        assert!(error.contains("__KINDRED_FILES__"), "{error}");
+        for placeholder in [CACHE_PLACEHOLDER, FILES_PLACEHOLDER, CODE_PLACEHOLDER] {
+            let error = fill_template(&TEMPLATE.replace(placeholder, "x"), &[]).unwrap_err();
+            assert!(error.contains(placeholder), "{error}");
+        }
+    }
+
+    #[test]
+    fn the_page_must_name_every_wasm_and_js_file_at_the_top() {
+        let dir = build();
+        dir.write("kindred-1_bg.wasm", "wasm");
+        dir.write("snippets/kindred-1/inline0.js", "loaded by kindred-1.js");
+        let error = code_names(&build_files(dir.path()).unwrap()).unwrap_err();
+        assert!(error.contains("kindred-1_bg.wasm"), "{error}");
+
+        dir.write(
+            "index.html",
+            &PAGE.replace("import", "await init('./kindred-1_bg.wasm'); import"),
+        );
+        let files = build_files(dir.path()).unwrap();
+        assert_eq!(
+            code_names(&files).unwrap(),
+            ["kindred-1.js", "kindred-1_bg.wasm"]
+        );
+        assert!(fill_template(TEMPLATE, &files)
+            .unwrap()
+            .contains("const CODE = [\"kindred-1.js\",\"kindred-1_bg.wasm\"];"));
+    }
+
+    #[test]
+    fn refuses_a_build_without_code_or_without_a_page() {
+        let dir = TestDir::new();
+        dir.write("index.html", PAGE);
+        let error = code_names(&build_files(dir.path()).unwrap()).unwrap_err();
+        assert!(error.contains("no wasm or JS"), "{error}");
+
+        let dir = build();
+        std::fs::remove_file(dir.path().join("index.html")).unwrap();
+        let error = fill_template(TEMPLATE, &build_files(dir.path()).unwrap()).unwrap_err();
+        assert!(error.contains("no index.html"), "{error}");
     }
 }
