@@ -18,7 +18,10 @@ pub fn install(message: String, start_again: String) {
             .as_ref()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        if let Some(session) = window.as_ref().and_then(|w| w.session_storage().ok().flatten()) {
+        if let Some(session) = window
+            .as_ref()
+            .and_then(|w| w.session_storage().ok().flatten())
+        {
             let _ = session.set_item(FAILED_KEY, &hash);
         }
         let Some(document) = window.and_then(|w| w.document()) else {

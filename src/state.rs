@@ -315,7 +315,8 @@ impl AppState {
             .alerts
             .with_untracked(|alerts| alerts.contains(&Alert::DataVanished))
         {
-            self.alerts.update(|alerts| alerts.push(Alert::DataVanished));
+            self.alerts
+                .update(|alerts| alerts.push(Alert::DataVanished));
         }
     }
 

@@ -61,7 +61,9 @@ fn data_a_newer_kindred_wrote_in_another_tab_is_never_written_over_and_this_tab_
         "this tab writes nothing more"
     );
     assert!(
-        app.all("alert").iter().all(|a| !a.text().contains("could not be read")),
+        app.all("alert")
+            .iter()
+            .all(|a| !a.text().contains("could not be read")),
         "newer data is not called unreadable"
     );
 
@@ -75,7 +77,9 @@ fn data_a_newer_kindred_wrote_in_another_tab_is_never_written_over_and_this_tab_
         Some(NEWER)
     );
     assert!(
-        !app.local_storage().keys().any(|k| k.starts_with("kindred/unreadable/")),
+        !app.local_storage()
+            .keys()
+            .any(|k| k.starts_with("kindred/unreadable/")),
         "nothing set aside as unreadable"
     );
 }
@@ -102,19 +106,31 @@ fn storage_emptied_in_another_tab_is_noticed_and_put_back_from_this_one() {
     log(&app, "Fixed the gate");
     std::thread::sleep(std::time::Duration::from_millis(1500));
     assert!(
-        !app.local_storage().keys().any(|k| k.starts_with("kindred/")),
+        !app.local_storage()
+            .keys()
+            .any(|k| k.starts_with("kindred/")),
         "nothing written back piecemeal: {:?}",
         app.local_storage().keys().collect::<Vec<_>>()
     );
-    alert.within("button", "Put it all back from this tab").click();
+    alert
+        .within("button", "Put it all back from this tab")
+        .click();
     app.wait_for("everything to be stored again", || {
-        ["Drove Mrs Chan to the clinic", "Soup for Mr Lee", "Fixed the gate"]
-            .iter()
-            .all(|t| stored_anywhere(&app, t))
+        [
+            "Drove Mrs Chan to the clinic",
+            "Soup for Mr Lee",
+            "Fixed the gate",
+        ]
+        .iter()
+        .all(|t| stored_anywhere(&app, t))
             && app.local_storage().contains_key("kindred/settings")
     });
     app.reload();
-    for text in ["Drove Mrs Chan to the clinic", "Soup for Mr Lee", "Fixed the gate"] {
+    for text in [
+        "Drove Mrs Chan to the clinic",
+        "Soup for Mr Lee",
+        "Fixed the gate",
+    ] {
         app.get("list", "Journal entries")
             .within_with_text("listitem", text);
     }
@@ -133,7 +149,9 @@ fn storage_emptied_under_a_tab_without_a_word_is_noticed_at_its_next_save() {
     log(&app, "Walked the dog");
     app.get_with_text("alert", "was removed from this browser");
     assert!(
-        !app.local_storage().keys().any(|k| k.starts_with("kindred/")),
+        !app.local_storage()
+            .keys()
+            .any(|k| k.starts_with("kindred/")),
         "the new entry alone was not written back"
     );
 }

@@ -108,7 +108,7 @@ fn run(staging: &Path, assets: &Path) -> Result<String, String> {
         icons::ICONS.len(),
         service_worker::FILE_NAME,
         files.len() + 1,
-        service_worker::cache_name(&files)
+        service_worker::cache_name(&template, &files)
     ))
 }
 

@@ -67,9 +67,13 @@ fn collect(dir: &Path, prefix: &str, files: &mut Vec<BuildFile>) -> Result<(), S
     Ok(())
 }
 
-/// `kindred-` and the first 16 hex digits of a SHA-256 over the files' URLs and contents.
-pub fn cache_name(files: &[BuildFile]) -> String {
+/// `kindred-` and the first 16 hex digits of a SHA-256 over the worker's template and the
+/// files' URLs and contents: a changed worker over the same files is a new build too, so it
+/// never writes into the cache the running worker serves from.
+pub fn cache_name(template: &str, files: &[BuildFile]) -> String {
     let mut hasher = Sha256::new();
+    hasher.update((template.len() as u64).to_le_bytes());
+    hasher.update(template.as_bytes());
     for file in files {
         // Length prefixes keep the boundaries unambiguous: moving bytes from one file's
         // end to the next one's start, or into a name, still changes the hash.
@@ -134,7 +138,7 @@ pub fn fill_template(template: &str, files: &[BuildFile]) -> Result<String, Stri
     let list = serde_json::to_string(&cached_urls(files)).map_err(|e| e.to_string())?;
     let code = serde_json::to_string(&code_names(files)?).map_err(|e| e.to_string())?;
     Ok(template
-        .replace(CACHE_PLACEHOLDER, &cache_name(files))
+        .replace(CACHE_PLACEHOLDER, &cache_name(template, files))
         .replace(FILES_PLACEHOLDER, &list)
         .replace(CODE_PLACEHOLDER, &code))
 }
@@ -185,32 +189,48 @@ mod tests {
     #[test]
     fn cache_name_follows_every_byte_and_name() {
         let dir = build();
-        let before = cache_name(&build_files(dir.path()).unwrap());
+        let before = cache_name(TEMPLATE, &build_files(dir.path()).unwrap());
         assert!(before.starts_with("kindred-"));
         assert_eq!(before.len(), "kindred-".len() + 16);
         assert!(before["kindred-".len()..]
             .chars()
             .all(|c| c.is_ascii_hexdigit()));
         assert_eq!(
-            cache_name(&build_files(dir.path()).unwrap()),
+            cache_name(TEMPLATE, &build_files(dir.path()).unwrap()),
             before,
             "not deterministic"
         );
 
         dir.write("kindred-1.js", "js!");
-        let changed = cache_name(&build_files(dir.path()).unwrap());
+        let changed = cache_name(TEMPLATE, &build_files(dir.path()).unwrap());
         assert_ne!(changed, before);
 
         dir.rename("kindred-1.js", "kindred-2.js");
-        assert_ne!(cache_name(&build_files(dir.path()).unwrap()), changed);
+        assert_ne!(
+            cache_name(TEMPLATE, &build_files(dir.path()).unwrap()),
+            changed
+        );
+    }
+
+    #[test]
+    fn a_changed_worker_template_gets_a_new_cache_name() {
+        let dir = build();
+        let files = build_files(dir.path()).unwrap();
+        assert_ne!(
+            cache_name(TEMPLATE, &files),
+            cache_name(&format!("{TEMPLATE} // fixed"), &files)
+        );
     }
 
     #[test]
     fn cache_name_ignores_the_worker_itself() {
         let dir = build();
-        let before = cache_name(&build_files(dir.path()).unwrap());
+        let before = cache_name(TEMPLATE, &build_files(dir.path()).unwrap());
         dir.write(FILE_NAME, "a newer worker");
-        assert_eq!(cache_name(&build_files(dir.path()).unwrap()), before);
+        assert_eq!(
+            cache_name(TEMPLATE, &build_files(dir.path()).unwrap()),
+            before
+        );
     }
 
     #[test]
@@ -222,8 +242,8 @@ mod tests {
         second.write("a", "x");
         second.write("b", "yz");
         assert_ne!(
-            cache_name(&build_files(first.path()).unwrap()),
-            cache_name(&build_files(second.path()).unwrap())
+            cache_name(TEMPLATE, &build_files(first.path()).unwrap()),
+            cache_name(TEMPLATE, &build_files(second.path()).unwrap())
         );
     }
 
@@ -237,7 +257,7 @@ mod tests {
             format!(
                 "const CACHE = \"{}\"; const FILES = [\"./\",\"./Zeta.css\",\"./icons/icon-192.png\",\
                  \"./index.html\",\"./kindred-1.js\"]; const CODE = [\"kindred-1.js\"];",
-                cache_name(&files)
+                cache_name(TEMPLATE, &files)
             )
         );
     }
