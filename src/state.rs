@@ -324,6 +324,8 @@ impl AppState {
     pub fn put_back_everything(self) {
         self.model.update_untracked(Model::mark_all_unsaved);
         self.settings_unsaved.set(true);
+        // Storage is known to be empty now: this save fills it, settings first.
+        self.settings_stored.set(false);
         self.writes_stopped.set(false);
         self.alerts
             .update(|alerts| alerts.retain(|a| *a != Alert::DataVanished));

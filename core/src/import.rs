@@ -92,7 +92,7 @@ fn classify<T: Shareable>(local: &T, incoming: &T, merged: &T) -> Outcome {
 }
 
 /// A file without private notes says nothing about them: each of its versions takes the
-/// private fields of the local version it is (the same revision), or else of the local
+/// private fields of the local version it is (the same revision), or else of a local
 /// version it was made from, or else of the local record.
 fn keep_private_notes<T: Shareable>(incoming: &mut T, local: &T) {
     let local_versions = merge::versions(local);
@@ -101,10 +101,12 @@ fn keep_private_notes<T: Shareable>(incoming: &mut T, local: &T) {
             .iter()
             .find(|v| v.rev() == version.rev())
             .or_else(|| {
+                // Made from several versions here (a choice settled them): a note any of
+                // them has is kept, since the file cannot say it was removed.
                 local_versions
                     .iter()
                     .filter(|v| version.ancestors().contains(&v.rev()))
-                    .max_by_key(|v| v.rev())
+                    .max_by_key(|v| (!v.private_note().is_empty(), v.rev()))
             })
             .unwrap_or(local)
             .clone()

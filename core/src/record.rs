@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::merge;
 use crate::revision::{self, Rev};
+use crate::share::Shareable;
 
 /// The collections Kindred stores. Each is kept in its own set of storage keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -307,17 +308,6 @@ impl<T: Record> Records<T> {
         self.put(settled, now);
     }
 
-    /// Deletes a record, leaving a tombstone that settles any conflicts too: the person
-    /// deleted what they saw. Returns the record as it was, for undo.
-    pub fn delete(&mut self, id: Uuid, now: DateTime<Utc>) -> Option<T> {
-        let before = self.get(id)?.clone();
-        let mut tombstone = before.clone();
-        let stamp = self.change_stamp(&tombstone, now);
-        tombstone.set_deleted(Some(stamp));
-        self.resolve(tombstone, now);
-        Some(before)
-    }
-
     /// Brings back a record that was deleted, as it was before the delete: a new version made
     /// from the tombstone, so that the delete does not win it back from another copy.
     pub fn restore(&mut self, before: T, now: DateTime<Utc>) {
@@ -407,6 +397,22 @@ impl<T: Record> Records<T> {
     pub(crate) fn mark_saved(&mut self, bucket: u8) {
         self.unsaved.remove(&bucket);
     }
+}
+
+impl<T: Shareable> Records<T> {
+    /// Deletes a record, leaving a tombstone that settles any conflicts too: the person
+    /// deleted what they saw. Returns the record as it was, for undo.
+    pub fn delete(&mut self, id: Uuid, now: DateTime<Utc>) -> Option<T> {
+        let before = self.get(id)?.clone();
+        let mut tombstone = before.clone();
+        let stamp = self.change_stamp(&tombstone, now);
+        tombstone.set_deleted(Some(stamp));
+        // A delete keeps no words, here as in the files it travels in.
+        tombstone.strip_to_tombstone();
+        self.resolve(tombstone, now);
+        Some(before)
+    }
+
 }
 
 #[cfg(test)]

@@ -112,7 +112,7 @@ fn entry() -> impl Strategy<Value = JournalEntry> {
         })
 }
 
-fn hold<T: Record>(records: &mut Records<T>, held: Vec<(T, bool)>) {
+fn hold<T: Shareable>(records: &mut Records<T>, held: Vec<(T, bool)>) {
     for (record, deleted) in held {
         let id = record.id();
         let stamp = record.updated_at();
