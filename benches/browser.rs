@@ -77,6 +77,22 @@ fn main() {
         "KB",
         Some((size <= 150.0, "≤ 150 KB")),
     );
+    let (open, typed) = helper_form(&with_categories(5_000));
+    report(
+        "helper form opened, 5,000 categories",
+        open,
+        "ms",
+        Some((open <= 300.0, "≤ 300 ms")),
+    );
+    report(
+        "keystroke in the helper form, 5,000 categories",
+        typed,
+        "ms",
+        Some((typed <= 16.0, "≤ 16 ms")),
+    );
+    let (per_entry, per_helper) = stored_per_record(10_000, 1_000);
+    report("stored characters per journal entry", per_entry, "ch", None);
+    report("stored characters per helper", per_helper, "ch", None);
     let left = quota_left(&stored(10_000, 1_000));
     report(
         "quota left with 10,000 entries and 1,000 helpers",
@@ -111,6 +127,77 @@ fn stored(entries: usize, helpers: usize) -> Vec<(String, String)> {
     let mut store = MemoryStore::default();
     persist::save(&mut store, &mut model).expect("memory has room");
     store.contents().into_iter().collect()
+}
+
+/// What localStorage holds for settings with `count` categories of a person's own.
+fn with_categories(count: usize) -> Vec<(String, String)> {
+    let mut model = Model::default();
+    model.settings.categories = (0..count).map(|i| format!("category {i}")).collect();
+    let mut store = MemoryStore::default();
+    persist::save_settings(&mut store, &model.settings).expect("memory has room");
+    store.contents().into_iter().collect()
+}
+
+/// Average characters of storage per journal entry and per helper, as localStorage counts
+/// them (keys and envelopes included).
+fn stored_per_record(entries: usize, helpers: usize) -> (f64, f64) {
+    let size = |stored: Vec<(String, String)>, prefix: &str| {
+        stored
+            .iter()
+            .filter(|(key, _)| key.starts_with(prefix))
+            .map(|(key, value)| key.encode_utf16().count() + value.encode_utf16().count())
+            .sum::<usize>() as f64
+    };
+    (
+        size(stored(entries, 0), "kindred/journal/") / entries as f64,
+        size(stored(0, helpers), "kindred/helpers/") / helpers as f64,
+    )
+}
+
+/// Milliseconds from pressing Add helper to the form laid out, and from a keystroke in its
+/// Name field to the page updated: medians over several openings and letters.
+fn helper_form(stored: &[(String, String)]) -> (f64, f64) {
+    let app = App::start();
+    app.open("#/helpers");
+    seed(&app, stored);
+    app.reload();
+    let mut opened = Vec::new();
+    let mut typed = Vec::new();
+    for _ in 0..RUNS {
+        let button = app.get("button", "Add helper");
+        let time = button.execute(
+            "const [button] = arguments;
+             return new Promise(resolve => {
+                 const start = performance.now();
+                 button.click();
+                 setTimeout(() => {
+                     void document.body.offsetHeight;
+                     resolve(performance.now() - start);
+                 }, 0);
+             });",
+            &[],
+        );
+        opened.push(time.as_f64().expect("a time"));
+        let name = app.get("textbox", "Name");
+        for letter in ["M", "a", "y"] {
+            let time = name.execute(
+                "const [input, letter] = arguments;
+                 return new Promise(resolve => {
+                     const start = performance.now();
+                     input.value += letter;
+                     input.dispatchEvent(new Event('input', { bubbles: true }));
+                     setTimeout(() => {
+                         void document.body.offsetHeight;
+                         resolve(performance.now() - start);
+                     }, 0);
+                 });",
+                &[json!(letter)],
+            );
+            typed.push(time.as_f64().expect("a time"));
+        }
+        app.get("button", "Cancel").click();
+    }
+    (median(opened), median(typed))
 }
 
 /// A neighbour's share file with `entries` journal entries, none of them here yet.
