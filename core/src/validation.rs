@@ -1,6 +1,9 @@
 //! Problems with what someone typed, said in words a person can act on.
 
 use std::fmt;
+use std::ops::RangeInclusive;
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// What is wrong with a value. The interface words each problem in the reader's language;
 /// `Display` gives the English.
@@ -11,18 +14,50 @@ pub enum Problem {
     NotADate,
     NotAPhone,
     NotAnEmail,
+    /// A date outside [`SANE_DAYS`].
+    OutOfRange,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Problem::Required => "this needs to be filled in",
-            Problem::FutureDate => "the date is in the future; choose today or an earlier day",
-            Problem::NotADate => "not a date; write it as year-month-day, like 2026-11-23",
-            Problem::NotAPhone => "not a phone number",
-            Problem::NotAnEmail => "not an e-mail address",
-        })
+        match self {
+            Problem::Required => f.write_str("this needs to be filled in"),
+            Problem::FutureDate => {
+                f.write_str("the date is in the future; choose today or an earlier day")
+            }
+            Problem::NotADate => {
+                f.write_str("not a date; write it as year-month-day, like 2026-11-23")
+            }
+            Problem::NotAPhone => f.write_str("not a phone number"),
+            Problem::NotAnEmail => f.write_str("not an e-mail address"),
+            Problem::OutOfRange => write!(
+                f,
+                "the date is out of range; choose a day from {} to {}",
+                SANE_DAYS.start(),
+                SANE_DAYS.end()
+            ),
+        }
     }
+}
+
+/// The calendar days a record may be dated on, and its stamps fall on: the years 1900 to
+/// 2200. A date outside them is a slip of the keyboard or a forged file, never a kindness
+/// or a need; and the far ones cannot be worked with at all: chrono ends in the years
+/// -262143 and 262142, so the Monday of a week or the day after can be past its end, and an
+/// iCalendar date has room for only four digits of year.
+pub const SANE_DAYS: RangeInclusive<NaiveDate> = RangeInclusive::new(
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap(),
+    NaiveDate::from_ymd_opt(2200, 12, 31).unwrap(),
+);
+
+/// Whether a record may be dated on `day`.
+pub fn is_sane_day(day: NaiveDate) -> bool {
+    SANE_DAYS.contains(&day)
+}
+
+/// Whether a record's stamp falls on a day in [`SANE_DAYS`] (in UTC).
+pub fn is_sane_stamp(at: DateTime<Utc>) -> bool {
+    is_sane_day(at.date_naive())
 }
 
 /// One problem with one field of a form or a file: which field, and what is wrong with it.
@@ -82,6 +117,19 @@ mod tests {
         assert!(is_blank(" \t\n"));
         assert!(is_blank("\u{200B}\u{2060}\u{0000}"));
         assert!(!is_blank(" 陳 "));
+    }
+
+    #[test]
+    fn sane_days_run_from_1900_to_2200_and_the_problem_says_so() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(is_sane_day(day(1900, 1, 1)) && is_sane_day(day(2200, 12, 31)));
+        assert!(!is_sane_day(day(1899, 12, 31)) && !is_sane_day(day(2201, 1, 1)));
+        assert!(!is_sane_day(NaiveDate::MIN) && !is_sane_day(NaiveDate::MAX));
+        assert!(!is_sane_stamp(DateTime::<Utc>::MAX_UTC));
+        assert_eq!(
+            Problem::OutOfRange.to_string(),
+            "the date is out of range; choose a day from 1900-01-01 to 2200-12-31"
+        );
     }
 
     #[test]
