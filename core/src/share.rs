@@ -26,7 +26,9 @@ use crate::journal::{JournalEntry, Kind};
 use crate::model::Model;
 use crate::need::{Need, Status};
 use crate::record::{CollectionName, Record, Records};
-use crate::validation::{is_blank, is_sane_day, is_sane_stamp, Problem};
+use crate::validation::{
+    is_blank, is_sane_day, is_sane_stamp, without_direction_overrides, Problem,
+};
 
 /// The format name of a share file.
 pub const SHARE_FORMAT: &str = "kindred-share";
@@ -88,6 +90,9 @@ pub trait Shareable: Record {
     /// Blanks everything but the id, stamps, revisions and the deleted marker (kept versions
     /// stay as they are).
     fn strip_to_tombstone(&mut self);
+    /// Takes the direction overrides out of the fields that name the record in a list or a
+    /// preview, where they could make it read as another.
+    fn strip_direction_overrides(&mut self);
 }
 
 impl Shareable for JournalEntry {
@@ -112,6 +117,11 @@ impl Shareable for JournalEntry {
 
     fn keep_private_from(&mut self, local: &Self) {
         self.private_note.clone_from(&local.private_note);
+    }
+
+    fn strip_direction_overrides(&mut self) {
+        self.text = without_direction_overrides(&self.text);
+        self.person = without_direction_overrides(&self.person);
     }
 
     fn strip_to_tombstone(&mut self) {
@@ -166,6 +176,10 @@ impl Shareable for Helper {
         self.private_note.clone_from(&local.private_note);
     }
 
+    fn strip_direction_overrides(&mut self) {
+        self.name = without_direction_overrides(&self.name);
+    }
+
     fn strip_to_tombstone(&mut self) {
         let kept = Helper::new(self.id, self.created_at, String::new());
         *self = Helper {
@@ -209,6 +223,11 @@ impl Shareable for Need {
     fn remove_private(&mut self) {}
 
     fn keep_private_from(&mut self, _local: &Self) {}
+
+    fn strip_direction_overrides(&mut self) {
+        self.what = without_direction_overrides(&self.what);
+        self.for_whom = without_direction_overrides(&self.for_whom);
+    }
 
     fn strip_to_tombstone(&mut self) {
         let kept = Need::new(self.id, self.created_at, String::new());
@@ -593,11 +612,12 @@ fn read_collection<T: Shareable>(
                 expected: "a record (an object with an id)",
             });
         }
-        let label = ["name", "what", "text"]
-            .iter()
-            .find_map(|field| item.get(*field).and_then(Value::as_str))
-            .unwrap_or_default()
-            .to_string();
+        let label = without_direction_overrides(
+            ["name", "what", "text"]
+                .iter()
+                .find_map(|field| item.get(*field).and_then(Value::as_str))
+                .unwrap_or_default(),
+        );
         if let Some(id) = item
             .get("id")
             .and_then(Value::as_str)
@@ -664,7 +684,7 @@ fn read_collection<T: Shareable>(
 
 /// Checks one version of a record from a file: stamps that can be, on days a record may be
 /// dated, and fields that are right. A delete is stripped of whatever words the file put in
-/// it.
+/// it, and a record's names of their direction overrides.
 fn check_version<T: Shareable>(
     version: &mut T,
     checks: Checks,
@@ -693,6 +713,7 @@ fn check_version<T: Shareable>(
         version.strip_to_tombstone();
         return Ok(());
     }
+    version.strip_direction_overrides();
     match version.problems(checks.today).first() {
         Some((field, problem)) => Err(((*field).into(), RecordDetail::Field(*problem))),
         None => Ok(()),
@@ -706,6 +727,19 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()
+    }
+
+    fn file_with(helpers: Vec<Helper>, needs: Vec<Need>, journal: Vec<JournalEntry>) -> ShareFile {
+        ShareFile {
+            format: SHARE_FORMAT.into(),
+            schema: SHARE_SCHEMA,
+            app_version: "0.1.0".into(),
+            exported_at: at(5),
+            includes_private: false,
+            helpers: Some(helpers),
+            needs: Some(needs),
+            journal: Some(journal),
+        }
     }
 
     fn sample_model() -> Model {
@@ -869,16 +903,7 @@ mod tests {
         done.mark_done(before_1900).unwrap();
         needs.push(done);
 
-        let file = ShareFile {
-            helpers: Some(helpers),
-            needs: Some(needs),
-            journal: Some(journal),
-            ..one_record_file(
-                OneRecord::Need(Need::new(Uuid::nil(), at(1), "x".into())),
-                at(5),
-                "0.1.0",
-            )
-        };
+        let file = file_with(helpers, needs, journal);
         let parsed = parse(&to_json(&file), at(6), today()).unwrap();
         assert!(parsed.helpers.is_empty() && parsed.needs.is_empty());
         assert!(parsed.journal.is_empty());
@@ -902,6 +927,30 @@ mod tests {
             ]
             .map(|path| (path, &out_of_range))
         );
+    }
+
+    #[test]
+    fn direction_overrides_are_stripped_from_what_names_a_record_and_marks_are_kept() {
+        let mut may = Helper::new(Uuid::from_u128(1), at(1), "May\u{202E} Chan\u{200F}".into());
+        let mut earlier = may.clone();
+        earlier.name = "\u{202E}nahC yaM".into();
+        may.conflicts.push(earlier);
+        let mut mallory = Helper::new(Uuid::from_u128(2), at(1), "\u{202E}yrollaM".into());
+        mallory.email = "not an address".into();
+        let mut ride = Need::new(Uuid::from_u128(3), at(1), "\u{2066}A ride\u{2069}".into());
+        ride.for_whom = "Mrs\u{202B} Chan".into();
+        let mut drove = entry(4, "\u{202A}Drove\u{202D} Mr Lee\u{202C}", at(1));
+        drove.person = "\u{200E}Mr Lee\u{2067}\u{2068}".into();
+
+        let file = file_with(vec![may, mallory], vec![ride], vec![drove]);
+        let parsed = parse(&to_json(&file), at(6), today()).unwrap();
+        assert_eq!(parsed.helpers[0].name, "May Chan\u{200F}");
+        assert_eq!(parsed.helpers[0].conflicts[0].name, "nahC yaM");
+        assert_eq!(parsed.skipped[0].label, "yrollaM");
+        assert_eq!(parsed.needs[0].what, "A ride");
+        assert_eq!(parsed.needs[0].for_whom, "Mrs Chan");
+        assert_eq!(parsed.journal[0].text, "Drove Mr Lee");
+        assert_eq!(parsed.journal[0].person, "\u{200E}Mr Lee");
     }
 
     #[test]

@@ -89,6 +89,21 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// The controls that embed, override or isolate the direction of the text after them
+/// (U+202A–U+202E, U+2066–U+2069). In a name they can disguise a record: "\u{202E}yaM"
+/// shows as "May". The marks U+200E and U+200F only set the direction of the characters
+/// around them, which names mixing Arabic or Hebrew with Latin letters need, and stay.
+pub fn is_direction_override(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without [direction overrides](is_direction_override).
+pub fn without_direction_overrides(text: &str) -> String {
+    text.chars()
+        .filter(|c| !is_direction_override(*c))
+        .collect()
+}
+
 /// Whether text has nothing a person could read in it.
 pub fn is_blank(text: &str) -> bool {
     text.chars()
@@ -129,6 +144,14 @@ mod tests {
         assert_eq!(
             Problem::OutOfRange.to_string(),
             "the date is out of range; choose a day from 1900-01-01 to 2200-12-31"
+        );
+    }
+
+    #[test]
+    fn direction_overrides_and_isolates_are_removed_and_marks_kept() {
+        assert_eq!(
+            without_direction_overrides("\u{202A}a\u{202E}b\u{2066}c\u{2069}\u{200E}d\u{200F}"),
+            "abc\u{200E}d\u{200F}"
         );
     }
 
