@@ -651,6 +651,7 @@ fn problem_short(problem: Problem) -> &'static str {
         Problem::NotADate => "record_not_a_date",
         Problem::NotAPhone => "record_not_a_phone",
         Problem::NotAnEmail => "record_not_an_email",
+        Problem::OutOfRange => "record_out_of_range",
     }
 }
 
@@ -717,6 +718,7 @@ pub fn problem(problem: Problem) -> &'static str {
         Problem::NotADate => "problem_not_a_date",
         Problem::NotAPhone => "problem_not_a_phone",
         Problem::NotAnEmail => "problem_not_an_email",
+        Problem::OutOfRange => "problem_out_of_range",
     })
 }
 

@@ -153,9 +153,12 @@ pub fn year_before(today: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// The Monday that starts the ISO week containing `date`.
+/// The Monday that starts the ISO week containing `date`. chrono's first week has no Monday
+/// it can hold: its days start on chrono's first day, so that a stored record dated there
+/// is counted and nothing panics.
 pub fn week_start(date: NaiveDate) -> NaiveDate {
-    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+    date.checked_sub_days(Days::new(u64::from(date.weekday().num_days_from_monday())))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 /// How many steps back from `latest`, one `step` apart, are all in `marked`, starting at
@@ -408,5 +411,22 @@ mod tests {
         assert_eq!(Period::Last12Months.days(today), (day(2025, 11, 26), today));
         assert_eq!(Period::AllTime.days(today).0, NaiveDate::MIN);
         assert_eq!(year_before(day(2028, 2, 29)), day(2027, 3, 1));
+    }
+
+    #[test]
+    fn the_days_of_chronos_first_week_start_on_its_first_day() {
+        // chrono's first day, 1 January -262143, is a Thursday: its Monday cannot be held.
+        let (first_friday, first_sunday) = (day(-262143, 1, 2), day(-262143, 1, 4));
+        assert_eq!(first_sunday.weekday(), Weekday::Sun);
+        assert_eq!(week_start(first_friday), NaiveDate::MIN);
+        assert_eq!(week_start(first_sunday), NaiveDate::MIN);
+        assert_eq!(week_start(day(-262143, 1, 5)), day(-262143, 1, 5));
+        assert_eq!(week_start(NaiveDate::MAX).weekday(), Weekday::Mon);
+        let journal = given(&[NaiveDate::MIN, first_friday]);
+        assert_eq!(weekly_progress(&journal, first_sunday, 3).done, 2);
+        assert_eq!(
+            streaks(&journal, first_friday),
+            Streaks { days: 2, weeks: 1 }
+        );
     }
 }

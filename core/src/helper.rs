@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::contact::{is_email, is_phone};
 use crate::record::{impl_record, CollectionName};
-use crate::validation::{is_blank, split_list, FieldError, Problem};
+use crate::validation::{is_blank, is_sane_day, split_list, FieldError, Problem};
 
 /// A part of the day someone can be free.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -262,6 +262,10 @@ impl HelperDraft {
                     errors.push(FieldError::new("last-contacted", Problem::FutureDate));
                     None
                 }
+                Ok(date) if !is_sane_day(date) => {
+                    errors.push(FieldError::new("last-contacted", Problem::OutOfRange));
+                    None
+                }
                 Ok(date) => Some(date),
                 Err(_) => {
                     errors.push(FieldError::new("last-contacted", Problem::NotADate));
@@ -351,6 +355,21 @@ mod tests {
         assert_eq!(
             HelperDraft::from_helper(&helper).languages,
             "Cantonese, English"
+        );
+    }
+
+    #[test]
+    fn a_last_contacted_day_before_1900_is_refused_as_out_of_range() {
+        let draft = HelperDraft {
+            name: "May Chan".into(),
+            last_contacted: "1026-11-20".into(),
+            ..HelperDraft::default()
+        };
+        assert_eq!(
+            draft
+                .to_helper(None, Uuid::nil(), at(0), today())
+                .unwrap_err(),
+            vec![FieldError::new("last-contacted", Problem::OutOfRange)]
         );
     }
 

@@ -4,10 +4,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::need::Need;
+use crate::validation::is_sane_day;
 use crate::vcard::{escape_text, push_line};
 
 /// A calendar with one all-day event on the follow-up day of each need that has one and is
-/// not done, in the order given. Callers pass live records only. `now` stamps the events.
+/// not done, in the order given; a day outside the years 1900 to 2200 is left out (see
+/// [`all_day`]). Callers pass live records only. `now` stamps the events.
 ///
 /// With no such need the calendar has no events, which RFC 5545 strictly does not allow (a
 /// calendar holds at least one component): offer the file only when it has something in it.
@@ -19,7 +21,7 @@ pub fn follow_ups_ics<'a>(needs: impl IntoIterator<Item = &'a Need>, now: DateTi
     push_line(&mut text, "CALSCALE:GREGORIAN");
     let stamp = now.format("%Y%m%dT%H%M%SZ");
     for need in needs.into_iter().filter(|n| !n.is_done()) {
-        let Some(day) = need.follow_up_on else {
+        let Some((start, end)) = need.follow_up_on.and_then(all_day) else {
             continue;
         };
         push_line(&mut text, "BEGIN:VEVENT");
@@ -27,13 +29,8 @@ pub fn follow_ups_ics<'a>(needs: impl IntoIterator<Item = &'a Need>, now: DateTi
         // events already in the calendar instead of adding copies.
         push_line(&mut text, &format!("UID:{}@kindred.local", need.id));
         push_line(&mut text, &format!("DTSTAMP:{stamp}"));
-        push_line(&mut text, &format!("DTSTART;VALUE=DATE:{}", ical_date(day)));
-        // The end of an all-day event is the day after, not included. On the last day
-        // chrono can represent there is none; an all-day event without an end lasts one
-        // day anyway (RFC 5545 §3.6.1).
-        if let Some(next) = day.succ_opt() {
-            push_line(&mut text, &format!("DTEND;VALUE=DATE:{}", ical_date(next)));
-        }
+        push_line(&mut text, &format!("DTSTART;VALUE=DATE:{start}"));
+        push_line(&mut text, &format!("DTEND;VALUE=DATE:{end}"));
         let mut summary = format!("Follow up: {}", need.what);
         if !need.for_whom.is_empty() {
             summary.push_str(&format!(" ({})", need.for_whom));
@@ -43,6 +40,18 @@ pub fn follow_ups_ics<'a>(needs: impl IntoIterator<Item = &'a Need>, now: DateTi
     }
     push_line(&mut text, "END:VCALENDAR");
     text
+}
+
+/// The start and end of an all-day event on `day`: the day itself and the day after, which
+/// the event does not include. `None` for a day outside
+/// [`SANE_DAYS`](crate::validation::SANE_DAYS), which only a record stored before that rule
+/// can hold: an iCalendar date has four digits of year, and a calendar app refuses the whole
+/// file for one that does not fit.
+fn all_day(day: NaiveDate) -> Option<(String, String)> {
+    if !is_sane_day(day) {
+        return None;
+    }
+    Some((ical_date(day), ical_date(day.succ_opt()?)))
 }
 
 fn ical_date(date: NaiveDate) -> String {
@@ -103,6 +112,18 @@ mod tests {
         let ics = follow_ups_ics([&need(1, "x", Some(day(12, 31)))], at(0));
         assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20261231\r\n"), "{ics}");
         assert!(ics.contains("\r\nDTEND;VALUE=DATE:20270101\r\n"), "{ics}");
+    }
+
+    #[test]
+    fn a_follow_up_day_outside_1900_to_2200_is_left_out_of_the_calendar() {
+        let far = need(1, "x", NaiveDate::from_ymd_opt(262142, 6, 15));
+        let last = need(2, "y", Some(NaiveDate::MAX));
+        let early = need(3, "z", NaiveDate::from_ymd_opt(1899, 12, 31));
+        let due = need(4, "A ride", Some(day(11, 25)));
+        let ics = follow_ups_ics([&far, &last, &early, &due], at(0));
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
+        assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20261125\r\n"), "{ics}");
+        assert!(!ics.contains("262142"), "{ics}");
     }
 
     #[test]

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 
 use crate::habits::{tally, week_start};
 use crate::journal::{JournalEntry, Kind};
@@ -96,8 +96,12 @@ pub fn weekly<'a>(
     today: NaiveDate,
 ) -> Vec<WeekBar> {
     let first = span.first_week(today);
-    let weeks = (week_start(today) - first).num_weeks() as usize + 1;
-    let mut bars: Vec<WeekBar> = first.iter_weeks().take(weeks).map(WeekBar::empty).collect();
+    // Not `iter_weeks`, which leaves out a week whose next Monday is past chrono's last day.
+    let mut bars: Vec<WeekBar> =
+        std::iter::successors(Some(first), |week| week.checked_add_days(Days::new(7)))
+            .take_while(|week| *week <= today)
+            .map(WeekBar::empty)
+            .collect();
     for entry in live(entries) {
         if !(first..=today).contains(&entry.date) {
             continue;
@@ -456,6 +460,14 @@ mod tests {
         let year = weekly(&[], Span::TwelveMonths, today);
         assert_eq!(year.len(), 53);
         assert_eq!(year[0].week, day(2025, 11, 24));
+    }
+
+    #[test]
+    fn the_week_of_chronos_last_day_has_its_bar() {
+        let today = NaiveDate::MAX;
+        let bars = weekly(&[entry(1, Kind::Given, today)], Span::SixMonths, today);
+        assert_eq!(bars.last().unwrap().week, week_start(today));
+        assert_eq!(bars.last().unwrap().given, 1);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::record::{impl_record, CollectionName};
-use crate::validation::{is_blank, split_list, FieldError, Problem};
+use crate::validation::{is_blank, is_sane_day, split_list, FieldError, Problem};
 
 /// Whose kindness it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -202,6 +202,10 @@ impl JournalDraft {
                 errors.push(FieldError::new("date", Problem::FutureDate));
                 None
             }
+            Ok(date) if !is_sane_day(date) => {
+                errors.push(FieldError::new("date", Problem::OutOfRange));
+                None
+            }
             Ok(date) => Some(date),
             Err(_) => {
                 errors.push(FieldError::new("date", Problem::NotADate));
@@ -267,6 +271,21 @@ mod tests {
             day(2)
         );
         draft.date = "2025-01-31".into();
+        assert!(draft.to_entry(None, Uuid::nil(), at(0), day(2)).is_ok());
+    }
+
+    #[test]
+    fn a_date_before_1900_is_refused_as_out_of_range() {
+        let mut draft = JournalDraft {
+            text: "Carried Mrs Chan's shopping".into(),
+            date: "1899-12-31".into(),
+            ..JournalDraft::default()
+        };
+        let errors = draft
+            .to_entry(None, Uuid::nil(), at(0), day(2))
+            .unwrap_err();
+        assert_eq!(errors, vec![FieldError::new("date", Problem::OutOfRange)]);
+        draft.date = "1900-01-01".into();
         assert!(draft.to_entry(None, Uuid::nil(), at(0), day(2)).is_ok());
     }
 

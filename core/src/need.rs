@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::journal::{JournalEntry, Kind};
 use crate::record::{impl_record, CollectionName};
-use crate::validation::{is_blank, FieldError, Problem};
+use crate::validation::{is_blank, is_sane_day, FieldError, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -275,10 +275,17 @@ impl NeedDraft {
         }
         let mut optional_day = |field: &str, text: &str| match text.trim() {
             "" => None,
-            text => text.parse::<NaiveDate>().ok().or_else(|| {
-                errors.push(FieldError::new(field, Problem::NotADate));
-                None
-            }),
+            text => match text.parse::<NaiveDate>() {
+                Ok(day) if is_sane_day(day) => Some(day),
+                Ok(_) => {
+                    errors.push(FieldError::new(field, Problem::OutOfRange));
+                    None
+                }
+                Err(_) => {
+                    errors.push(FieldError::new(field, Problem::NotADate));
+                    None
+                }
+            },
         };
         let needed_by = optional_day("needed-by", &self.needed_by);
         let follow_up_on = optional_day("follow-up-on", &self.follow_up_on);
@@ -416,6 +423,23 @@ mod tests {
             vec![
                 FieldError::new("what", Problem::Required),
                 FieldError::new("needed-by", Problem::NotADate),
+            ]
+        );
+    }
+
+    #[test]
+    fn days_outside_1900_to_2200_are_refused_as_out_of_range() {
+        let draft = NeedDraft {
+            what: "A ride to the clinic".into(),
+            needed_by: "2201-01-01".into(),
+            follow_up_on: "1899-12-31".into(),
+            ..NeedDraft::default()
+        };
+        assert_eq!(
+            draft.to_need(None, Uuid::nil(), at(0)).unwrap_err(),
+            vec![
+                FieldError::new("needed-by", Problem::OutOfRange),
+                FieldError::new("follow-up-on", Problem::OutOfRange),
             ]
         );
     }

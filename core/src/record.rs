@@ -321,12 +321,17 @@ impl<T: Record> Records<T> {
     }
 
     /// The `updated_at` for a change made now: later than any copy already held, even when the
-    /// clock was set back, so that the newest change also shows as the newest.
+    /// clock was set back, so that the newest change also shows as the newest. Nothing is
+    /// later than chrono's last moment: a copy stamped there (only a stored one can be) is
+    /// changed at that same moment, and its new revision still tells the two apart.
     fn change_stamp(&self, record: &T, now: DateTime<Utc>) -> DateTime<Utc> {
         match self.by_id.get(&record.id()) {
             Some(held) => {
                 let floor = held.updated_at().max(record.updated_at());
-                now.max(floor + chrono::Duration::milliseconds(1))
+                let later = floor
+                    .checked_add_signed(chrono::Duration::milliseconds(1))
+                    .unwrap_or(floor);
+                now.max(later)
             }
             None => now.max(record.updated_at()),
         }
@@ -494,6 +499,22 @@ pub(crate) mod tests {
         let stored = records.get(Uuid::from_u128(3)).unwrap();
         assert_eq!(stored.text, "second");
         assert!(stored.updated_at > at(10));
+    }
+
+    #[test]
+    fn a_record_stamped_at_chronos_last_moment_can_still_be_changed_and_deleted() {
+        let mut records = Records::default();
+        let mut stored = entry(4, "first", at(1));
+        stored.updated_at = DateTime::<Utc>::MAX_UTC;
+        records.merge_in(&stored);
+        let mut edited = stored.clone();
+        edited.text = "second".into();
+        records.put(edited, at(2));
+        let held = records.get(Uuid::from_u128(4)).unwrap();
+        assert_eq!(held.text, "second");
+        assert_eq!(held.updated_at, DateTime::<Utc>::MAX_UTC);
+        assert!(records.delete(Uuid::from_u128(4), at(3)).is_some());
+        assert_eq!(records.live_count(), 0);
     }
 
     #[test]

@@ -55,7 +55,10 @@ pub fn journal_entries(count: usize, today: NaiveDate, now: DateTime<Utc>) -> Ve
             let person = sequence.pick(&PEOPLE);
             let text = sequence.pick(&ACTS).replace("{}", person);
             let kind = Kind::ALL[(sequence.next() % 3) as usize];
-            let date = today - Days::new(i as u64 / 3);
+            // Entries that would fall before chrono's first day are dated on it.
+            let date = today
+                .checked_sub_days(Days::new(i as u64 / 3))
+                .unwrap_or(NaiveDate::MIN);
             let mut entry = JournalEntry::new(id, now, text, kind, date);
             entry.person = person.to_string();
             entry.category = sequence.pick(&categories::SEEDED).to_string();

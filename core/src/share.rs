@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
@@ -26,8 +26,9 @@ use crate::journal::{JournalEntry, Kind};
 use crate::model::Model;
 use crate::need::{Need, Status};
 use crate::record::{CollectionName, Record, Records};
-use crate::validation::is_blank;
-use crate::validation::Problem;
+use crate::validation::{
+    is_blank, is_sane_day, is_sane_stamp, without_direction_overrides, Problem,
+};
 
 /// The format name of a share file.
 pub const SHARE_FORMAT: &str = "kindred-share";
@@ -89,6 +90,9 @@ pub trait Shareable: Record {
     /// Blanks everything but the id, stamps, revisions and the deleted marker (kept versions
     /// stay as they are).
     fn strip_to_tombstone(&mut self);
+    /// Takes the direction overrides out of the fields that name the record in a list or a
+    /// preview, where they could make it read as another.
+    fn strip_direction_overrides(&mut self);
 }
 
 impl Shareable for JournalEntry {
@@ -101,8 +105,8 @@ impl Shareable for JournalEntry {
         if is_blank(&self.text) {
             problems.push(("text", Problem::Required));
         }
-        if self.date > today + Duration::days(1) {
-            problems.push(("date", Problem::FutureDate));
+        if let Some(problem) = past_day_problem(self.date, today) {
+            problems.push(("date", problem));
         }
         problems
     }
@@ -113,6 +117,11 @@ impl Shareable for JournalEntry {
 
     fn keep_private_from(&mut self, local: &Self) {
         self.private_note.clone_from(&local.private_note);
+    }
+
+    fn strip_direction_overrides(&mut self) {
+        self.text = without_direction_overrides(&self.text);
+        self.person = without_direction_overrides(&self.person);
     }
 
     fn strip_to_tombstone(&mut self) {
@@ -150,11 +159,11 @@ impl Shareable for Helper {
         if !self.email.is_empty() && !is_email(&self.email) {
             problems.push(("email", Problem::NotAnEmail));
         }
-        if self
+        if let Some(problem) = self
             .last_contacted
-            .is_some_and(|day| day > today + Duration::days(1))
+            .and_then(|day| past_day_problem(day, today))
         {
-            problems.push(("last_contacted", Problem::FutureDate));
+            problems.push(("last_contacted", problem));
         }
         problems
     }
@@ -165,6 +174,10 @@ impl Shareable for Helper {
 
     fn keep_private_from(&mut self, local: &Self) {
         self.private_note.clone_from(&local.private_note);
+    }
+
+    fn strip_direction_overrides(&mut self) {
+        self.name = without_direction_overrides(&self.name);
     }
 
     fn strip_to_tombstone(&mut self) {
@@ -190,9 +203,17 @@ impl Shareable for Need {
         if is_blank(&self.what) {
             problems.push(("what", Problem::Required));
         }
+        for (field, day) in [
+            ("needed_by", self.needed_by),
+            ("follow_up_on", self.follow_up_on),
+        ] {
+            if day.is_some_and(|day| !is_sane_day(day)) {
+                problems.push((field, Problem::OutOfRange));
+            }
+        }
         if let Status::Done { on, .. } = self.status {
-            if on > today + Duration::days(1) {
-                problems.push(("on", Problem::FutureDate));
+            if let Some(problem) = past_day_problem(on, today) {
+                problems.push(("on", problem));
             }
         }
         problems
@@ -202,6 +223,11 @@ impl Shareable for Need {
     fn remove_private(&mut self) {}
 
     fn keep_private_from(&mut self, _local: &Self) {}
+
+    fn strip_direction_overrides(&mut self) {
+        self.what = without_direction_overrides(&self.what);
+        self.for_whom = without_direction_overrides(&self.for_whom);
+    }
 
     fn strip_to_tombstone(&mut self) {
         let kept = Need::new(self.id, self.created_at, String::new());
@@ -214,6 +240,22 @@ impl Shareable for Need {
             status: Status::Open,
             ..kept
         };
+    }
+}
+
+/// What is wrong with the day something happened, if anything: it is later than tomorrow (a
+/// neighbour's calendar may already be a day ahead), or outside
+/// [`SANE_DAYS`](crate::validation::SANE_DAYS).
+fn past_day_problem(day: NaiveDate, today: NaiveDate) -> Option<Problem> {
+    if today
+        .checked_add_days(Days::new(1))
+        .is_some_and(|tomorrow| day > tomorrow)
+    {
+        Some(Problem::FutureDate)
+    } else if !is_sane_day(day) {
+        Some(Problem::OutOfRange)
+    } else {
+        None
     }
 }
 
@@ -570,11 +612,12 @@ fn read_collection<T: Shareable>(
                 expected: "a record (an object with an id)",
             });
         }
-        let label = ["name", "what", "text"]
-            .iter()
-            .find_map(|field| item.get(*field).and_then(Value::as_str))
-            .unwrap_or_default()
-            .to_string();
+        let label = without_direction_overrides(
+            ["name", "what", "text"]
+                .iter()
+                .find_map(|field| item.get(*field).and_then(Value::as_str))
+                .unwrap_or_default(),
+        );
         if let Some(id) = item
             .get("id")
             .and_then(Value::as_str)
@@ -639,23 +682,38 @@ fn read_collection<T: Shareable>(
     Ok(records)
 }
 
-/// Checks one version of a record from a file: stamps that can be, and fields that are
-/// right. A delete is stripped of whatever words the file put in it.
+/// Checks one version of a record from a file: stamps that can be, on days a record may be
+/// dated, and fields that are right. A delete is stripped of whatever words the file put in
+/// it, and a record's names of their direction overrides.
 fn check_version<T: Shareable>(
     version: &mut T,
     checks: Checks,
 ) -> Result<(), (String, RecordDetail)> {
-    let latest_possible = checks.now + Duration::days(1);
+    let latest_possible = checks
+        .now
+        .checked_add_signed(Duration::days(1))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
     if version.created_at() > latest_possible {
         return Err(("created_at".into(), RecordDetail::ImpossibleDate));
     }
     if version.updated_at() < version.created_at() || version.updated_at() > latest_possible {
         return Err(("updated_at".into(), RecordDetail::ImpossibleDate));
     }
+    let stamps = [
+        ("created_at", Some(version.created_at())),
+        ("updated_at", Some(version.updated_at())),
+        ("deleted_at", version.deleted_at()),
+    ];
+    for (field, stamp) in stamps {
+        if stamp.is_some_and(|at| !is_sane_stamp(at)) {
+            return Err((field.into(), RecordDetail::Field(Problem::OutOfRange)));
+        }
+    }
     if version.is_deleted() {
         version.strip_to_tombstone();
         return Ok(());
     }
+    version.strip_direction_overrides();
     match version.problems(checks.today).first() {
         Some((field, problem)) => Err(((*field).into(), RecordDetail::Field(*problem))),
         None => Ok(()),
@@ -669,6 +727,19 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()
+    }
+
+    fn file_with(helpers: Vec<Helper>, needs: Vec<Need>, journal: Vec<JournalEntry>) -> ShareFile {
+        ShareFile {
+            format: SHARE_FORMAT.into(),
+            schema: SHARE_SCHEMA,
+            app_version: "0.1.0".into(),
+            exported_at: at(5),
+            includes_private: false,
+            helpers: Some(helpers),
+            needs: Some(needs),
+            journal: Some(journal),
+        }
     }
 
     fn sample_model() -> Model {
@@ -791,6 +862,95 @@ mod tests {
         assert!(parsed.helpers[0].private_note.is_empty());
         assert!(crate::qr::encode(&link).is_ok(), "fits in a QR code");
         assert_eq!(card_link_text("not base64!"), Err(FileProblem::NotKindred));
+    }
+
+    #[test]
+    fn a_date_or_stamp_outside_1900_to_2200_skips_the_record_in_every_kind() {
+        let far_back = NaiveDate::from_ymd_opt(-262143, 1, 2).unwrap();
+        let far_on = NaiveDate::from_ymd_opt(262142, 6, 15).unwrap();
+        let before_1900 = NaiveDate::from_ymd_opt(1899, 12, 31).unwrap();
+        let stamp = |day: NaiveDate| day.and_hms_opt(0, 0, 0).unwrap().and_utc();
+
+        let mut journal = Vec::new();
+        let mut dated = entry(1, "a ride", at(1));
+        dated.date = far_back;
+        journal.push(dated);
+        let mut created = entry(2, "a ride", at(1));
+        created.created_at = stamp(before_1900);
+        journal.push(created);
+        let mut kept = entry(3, "a ride", at(1));
+        let mut other = kept.clone();
+        other.date = before_1900;
+        kept.conflicts.push(other);
+        journal.push(kept);
+
+        let mut helpers = Vec::new();
+        let mut asked = Helper::new(Uuid::from_u128(11), at(1), "May".into());
+        asked.last_contacted = Some(far_back);
+        helpers.push(asked);
+        let mut gone = Helper::new(Uuid::from_u128(12), at(1), "Sam".into());
+        gone.deleted_at = Some(stamp(far_back));
+        helpers.push(gone);
+
+        let mut needs = Vec::new();
+        let mut needed = Need::new(Uuid::from_u128(21), at(1), "A ride".into());
+        needed.needed_by = Some(far_on);
+        needs.push(needed);
+        let mut follow_up = Need::new(Uuid::from_u128(22), at(1), "A visit".into());
+        follow_up.follow_up_on = Some(far_on);
+        needs.push(follow_up);
+        let mut done = Need::new(Uuid::from_u128(23), at(1), "Groceries".into());
+        done.mark_done(before_1900).unwrap();
+        needs.push(done);
+
+        let file = file_with(helpers, needs, journal);
+        let parsed = parse(&to_json(&file), at(6), today()).unwrap();
+        assert!(parsed.helpers.is_empty() && parsed.needs.is_empty());
+        assert!(parsed.journal.is_empty());
+        let skipped: Vec<(&str, &RecordDetail)> = parsed
+            .skipped
+            .iter()
+            .map(|problem| (problem.path.as_str(), &problem.detail))
+            .collect();
+        let out_of_range = RecordDetail::Field(Problem::OutOfRange);
+        assert_eq!(
+            skipped,
+            [
+                "helpers[0].last_contacted",
+                "helpers[1].deleted_at",
+                "needs[0].needed_by",
+                "needs[1].follow_up_on",
+                "needs[2].on",
+                "journal[0].date",
+                "journal[1].created_at",
+                "journal[2].conflicts[0].date",
+            ]
+            .map(|path| (path, &out_of_range))
+        );
+    }
+
+    #[test]
+    fn direction_overrides_are_stripped_from_what_names_a_record_and_marks_are_kept() {
+        let mut may = Helper::new(Uuid::from_u128(1), at(1), "May\u{202E} Chan\u{200F}".into());
+        let mut earlier = may.clone();
+        earlier.name = "\u{202E}nahC yaM".into();
+        may.conflicts.push(earlier);
+        let mut mallory = Helper::new(Uuid::from_u128(2), at(1), "\u{202E}yrollaM".into());
+        mallory.email = "not an address".into();
+        let mut ride = Need::new(Uuid::from_u128(3), at(1), "\u{2066}A ride\u{2069}".into());
+        ride.for_whom = "Mrs\u{202B} Chan".into();
+        let mut drove = entry(4, "\u{202A}Drove\u{202D} Mr Lee\u{202C}", at(1));
+        drove.person = "\u{200E}Mr Lee\u{2067}\u{2068}".into();
+
+        let file = file_with(vec![may, mallory], vec![ride], vec![drove]);
+        let parsed = parse(&to_json(&file), at(6), today()).unwrap();
+        assert_eq!(parsed.helpers[0].name, "May Chan\u{200F}");
+        assert_eq!(parsed.helpers[0].conflicts[0].name, "nahC yaM");
+        assert_eq!(parsed.skipped[0].label, "yrollaM");
+        assert_eq!(parsed.needs[0].what, "A ride");
+        assert_eq!(parsed.needs[0].for_whom, "Mrs Chan");
+        assert_eq!(parsed.journal[0].text, "Drove Mr Lee");
+        assert_eq!(parsed.journal[0].person, "\u{200E}Mr Lee");
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Problems with what someone typed, said in words a person can act on.
 
 use std::fmt;
+use std::ops::RangeInclusive;
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// What is wrong with a value. The interface words each problem in the reader's language;
 /// `Display` gives the English.
@@ -11,18 +14,50 @@ pub enum Problem {
     NotADate,
     NotAPhone,
     NotAnEmail,
+    /// A date outside [`SANE_DAYS`].
+    OutOfRange,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Problem::Required => "this needs to be filled in",
-            Problem::FutureDate => "the date is in the future; choose today or an earlier day",
-            Problem::NotADate => "not a date; write it as year-month-day, like 2026-11-23",
-            Problem::NotAPhone => "not a phone number",
-            Problem::NotAnEmail => "not an e-mail address",
-        })
+        match self {
+            Problem::Required => f.write_str("this needs to be filled in"),
+            Problem::FutureDate => {
+                f.write_str("the date is in the future; choose today or an earlier day")
+            }
+            Problem::NotADate => {
+                f.write_str("not a date; write it as year-month-day, like 2026-11-23")
+            }
+            Problem::NotAPhone => f.write_str("not a phone number"),
+            Problem::NotAnEmail => f.write_str("not an e-mail address"),
+            Problem::OutOfRange => write!(
+                f,
+                "the date is out of range; choose a day from {} to {}",
+                SANE_DAYS.start(),
+                SANE_DAYS.end()
+            ),
+        }
     }
+}
+
+/// The calendar days a record may be dated on, and its stamps fall on: the years 1900 to
+/// 2200. A date outside them is a slip of the keyboard or a forged file, never a kindness
+/// or a need; and the far ones cannot be worked with at all: chrono ends in the years
+/// -262143 and 262142, so the Monday of a week or the day after can be past its end, and an
+/// iCalendar date has room for only four digits of year.
+pub const SANE_DAYS: RangeInclusive<NaiveDate> = RangeInclusive::new(
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap(),
+    NaiveDate::from_ymd_opt(2200, 12, 31).unwrap(),
+);
+
+/// Whether a record may be dated on `day`.
+pub fn is_sane_day(day: NaiveDate) -> bool {
+    SANE_DAYS.contains(&day)
+}
+
+/// Whether a record's stamp falls on a day in [`SANE_DAYS`] (in UTC).
+pub fn is_sane_stamp(at: DateTime<Utc>) -> bool {
+    is_sane_day(at.date_naive())
 }
 
 /// One problem with one field of a form or a file: which field, and what is wrong with it.
@@ -54,6 +89,21 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// The controls that embed, override or isolate the direction of the text after them
+/// (U+202A–U+202E, U+2066–U+2069). In a name they can disguise a record: "\u{202E}yaM"
+/// shows as "May". The marks U+200E and U+200F only set the direction of the characters
+/// around them, which names mixing Arabic or Hebrew with Latin letters need, and stay.
+pub fn is_direction_override(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without [direction overrides](is_direction_override).
+pub fn without_direction_overrides(text: &str) -> String {
+    text.chars()
+        .filter(|c| !is_direction_override(*c))
+        .collect()
+}
+
 /// Whether text has nothing a person could read in it.
 pub fn is_blank(text: &str) -> bool {
     text.chars()
@@ -82,6 +132,27 @@ mod tests {
         assert!(is_blank(" \t\n"));
         assert!(is_blank("\u{200B}\u{2060}\u{0000}"));
         assert!(!is_blank(" 陳 "));
+    }
+
+    #[test]
+    fn sane_days_run_from_1900_to_2200_and_the_problem_says_so() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(is_sane_day(day(1900, 1, 1)) && is_sane_day(day(2200, 12, 31)));
+        assert!(!is_sane_day(day(1899, 12, 31)) && !is_sane_day(day(2201, 1, 1)));
+        assert!(!is_sane_day(NaiveDate::MIN) && !is_sane_day(NaiveDate::MAX));
+        assert!(!is_sane_stamp(DateTime::<Utc>::MAX_UTC));
+        assert_eq!(
+            Problem::OutOfRange.to_string(),
+            "the date is out of range; choose a day from 1900-01-01 to 2200-12-31"
+        );
+    }
+
+    #[test]
+    fn direction_overrides_and_isolates_are_removed_and_marks_kept() {
+        assert_eq!(
+            without_direction_overrides("\u{202A}a\u{202E}b\u{2066}c\u{2069}\u{200E}d\u{200F}"),
+            "abc\u{200E}d\u{200F}"
+        );
     }
 
     #[test]

@@ -353,6 +353,7 @@ record_future_date = a date in the future
 record_not_a_date = not a date
 record_not_a_phone = not a phone number
 record_not_an_email = not an e-mail address
+record_out_of_range = a date outside the years 1900 to 2200
 record_impossible_date = a date that cannot be right
 
 kind_given = Given
@@ -364,6 +365,7 @@ problem_future_date = This date is in the future. Please choose today or an earl
 problem_not_a_date = Please give a date as year-month-day, for example 2026-11-23.
 problem_not_a_phone = This is not a phone number. Use digits, spaces and a leading + only.
 problem_not_an_email = This is not an e-mail address, like name@example.org.
+problem_out_of_range = Please choose a date from the year 1900 to 2200.
 
 weekly_progress = { $done } of { $goal } { $goal ->
     [one] act

@@ -349,6 +349,7 @@ record_future_date = 是未來的日期
 record_not_a_date = 不是日期
 record_not_a_phone = 不是電話號碼
 record_not_an_email = 不是電郵地址
+record_out_of_range = 日期不在 1900 至 2200 年之間
 record_impossible_date = 日期不可能正確
 
 kind_given = 付出
@@ -360,6 +361,7 @@ problem_future_date = 這個日期在未來。請選擇今天或更早的日子�
 problem_not_a_date = 請用「年-月-日」填寫日期，例如 2026-11-23。
 problem_not_a_phone = 這不是電話號碼。只可以用數字、空格，以及開頭的 +。
 problem_not_an_email = 這不是電郵地址。電郵地址的樣子像 name@example.org。
+problem_out_of_range = 請選擇 1900 至 2200 年之間的日期。
 
 weekly_progress = 本週已做 { $done } 件善行，目標是 { $goal } 件
 no_streak_yet = 下次做善行時，就會開始計算連續紀錄。
