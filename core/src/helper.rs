@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 use crate::contact::{is_email, is_phone};
 use crate::record::{impl_record, CollectionName};
-use crate::validation::{is_blank, is_sane_day, split_list, FieldError, Problem};
+use crate::validation::{
+    is_blank, is_sane_day, split_list, without_direction_overrides, FieldError, Problem,
+};
 
 /// A part of the day someone can be free.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -279,7 +281,8 @@ impl HelperDraft {
         let mut helper = existing
             .cloned()
             .unwrap_or_else(|| Helper::new(new_id, now, String::new()));
-        helper.name = name.to_string();
+        // As in a file from elsewhere: a name cannot be turned around to pass for another.
+        helper.name = without_direction_overrides(name);
         helper.can_help_with = self.can_help_with.clone();
         helper.languages = split_list(&self.languages);
         let mut days = self.days.clone();
@@ -407,5 +410,17 @@ mod tests {
             ..all
         }
         .matches(&helper));
+    }
+
+    #[test]
+    fn a_name_typed_with_direction_overrides_is_saved_without_them() {
+        let draft = HelperDraft {
+            name: "\u{202E}yaM\u{202C} Chan".into(),
+            ..HelperDraft::default()
+        };
+        let helper = draft
+            .to_helper(None, Uuid::from_u128(1), at(1), today())
+            .unwrap();
+        assert_eq!(helper.name, "yaM Chan");
     }
 }

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::record::{impl_record, CollectionName};
-use crate::validation::{is_blank, is_sane_day, split_list, FieldError, Problem};
+use crate::validation::{
+    is_blank, is_sane_day, split_list, without_direction_overrides, FieldError, Problem,
+};
 
 /// Whose kindness it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -219,10 +221,11 @@ impl JournalDraft {
             Some(entry) => entry.clone(),
             None => JournalEntry::new(new_id, now, String::new(), self.kind, date),
         };
-        entry.text = text.to_string();
+        // As in a file from elsewhere: words cannot be turned around to pass for others.
+        entry.text = without_direction_overrides(text);
         entry.kind = self.kind;
         entry.date = date;
-        entry.person = self.person.trim().to_string();
+        entry.person = without_direction_overrides(self.person.trim());
         entry.category = self.category.trim().to_string();
         entry.tags = split_list(&self.tags);
         entry.private_note = self.private_note.trim().to_string();

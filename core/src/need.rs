@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::journal::{JournalEntry, Kind};
 use crate::record::{impl_record, CollectionName};
-use crate::validation::{is_blank, is_sane_day, FieldError, Problem};
+use crate::validation::{is_blank, is_sane_day, without_direction_overrides, FieldError, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -295,8 +295,9 @@ impl NeedDraft {
         let mut need = existing
             .cloned()
             .unwrap_or_else(|| Need::new(new_id, now, String::new()));
-        need.what = what.to_string();
-        need.for_whom = self.for_whom.trim().to_string();
+        // As in a file from elsewhere: a name cannot be turned around to pass for another.
+        need.what = without_direction_overrides(what);
+        need.for_whom = without_direction_overrides(self.for_whom.trim());
         need.category = self.category.trim().to_string();
         need.urgency = self.urgency;
         need.language = self.language.trim().to_string();

@@ -417,7 +417,6 @@ impl<T: Shareable> Records<T> {
         self.resolve(tombstone, now);
         Some(before)
     }
-
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use kindred_core::journal::{newest_first, JournalDraft, JournalEntry, Kind};
 use kindred_core::model::Model;
 use kindred_core::need::{board_order, Need, NeedDraft};
 use kindred_core::record::{CollectionName, Record, Records};
-use kindred_core::share::{self, ExportChoice};
+use kindred_core::share::{self, ExportChoice, Shareable};
 use kindred_core::storage::MemoryStore;
 use kindred_core::{
     backup, backup_health, csv, habits, ics, ideas, insights, matching, persist, sample, vcard,
@@ -197,7 +197,7 @@ fn records_stamped_at_chronos_extremes_can_still_be_edited_deleted_and_restored(
     assert!(model.keep_version(CollectionName::Helpers, helper, 0, sane_now()));
 }
 
-fn edit_every_live_record<T: Record>(records: &mut Records<T>) {
+fn edit_every_live_record<T: Shareable>(records: &mut Records<T>) {
     let ids: Vec<Uuid> = records.live().map(|record| record.id()).collect();
     for id in ids {
         for now in each_now() {
