@@ -304,3 +304,29 @@ fn follow_ups_due_are_shown_first_when_kindred_opens_with_a_count_on_the_needs_l
     follow_ups.within("link", "Open the needs board").click();
     app.get("heading", "Needs");
 }
+
+#[test]
+fn with_thousands_of_categories_the_helper_form_offers_a_search_and_ticks_what_is_found() {
+    let app = App::start();
+    app.open("#/helpers");
+    let mut model = kindred_core::model::Model::default();
+    model.settings.categories = (0..5_000).map(|i| format!("category {i}")).collect();
+    app.store_model(&mut model);
+    app.reload();
+    app.get("button", "Add helper").click();
+    app.get("textbox", "Name").type_text("May Chan");
+    let group = app.get("group", "Can help with");
+    let boxes = group.all_within("checkbox").len();
+    assert!(boxes <= 24, "a screenful, not 5,000: {boxes}");
+    group
+        .within("searchbox", "Find: Can help with")
+        .type_text("category 4321");
+    group.within("checkbox", "category 4321").click();
+    app.screenshot("helper-form-many-categories-390");
+    app.get("button", "Save").click();
+    app.wait_for("the helper to be saved", || {
+        app.local_storage()
+            .values()
+            .any(|v| v.contains("May Chan") && v.contains("category 4321"))
+    });
+}
