@@ -90,6 +90,19 @@ fn main() {
         "ms",
         Some((typed <= 16.0, "≤ 16 ms")),
     );
+    let (lock, unlock) = locking(&stored(10_000, 0));
+    report(
+        "lock a 10,000-record file (600,000 PBKDF2 rounds)",
+        lock,
+        "ms",
+        Some((4.0 * lock <= 2_000.0, "≤ 2 s on a phone 4 × slower")),
+    );
+    report(
+        "unlock it, to the preview",
+        unlock,
+        "ms",
+        Some((4.0 * unlock <= 2_000.0, "≤ 2 s on a phone 4 × slower")),
+    );
     let (per_entry, per_helper) = stored_per_record(10_000, 1_000);
     report("stored characters per journal entry", per_entry, "ch", None);
     report("stored characters per helper", per_helper, "ch", None);
@@ -198,6 +211,54 @@ fn helper_form(stored: &[(String, String)]) -> (f64, f64) {
         app.get("button", "Cancel").click();
     }
     (median(opened), median(typed))
+}
+
+/// Milliseconds from Export with a passphrase to the locked file made, and from Unlock to
+/// the preview of what it holds: medians over a few runs, the journal included.
+fn locking(stored: &[(String, String)]) -> (f64, f64) {
+    const LOCK_RUNS: usize = 3;
+    let until_text = "const [button, text] = arguments;
+         return new Promise(resolve => {
+             const start = performance.now();
+             button.click();
+             const look = () => document.body.innerText.includes(text)
+                 ? resolve(performance.now() - start)
+                 : setTimeout(look, 5);
+             look();
+         });";
+    let app = App::start_with_size(1280, 900);
+    app.open("#/share");
+    seed(&app, stored);
+    app.reload();
+    app.get("checkbox", "Journal entries").click();
+    let mut locks = Vec::new();
+    let mut unlocks = Vec::new();
+    for run in 0..LOCK_RUNS {
+        app.get("checkbox", "Lock with a passphrase").click();
+        for field in ["Passphrase", "Repeat passphrase"] {
+            app.get("textbox", field).type_text("apple river lantern");
+        }
+        let time = app
+            .get("button", "Export")
+            .execute(until_text, &[json!("Locked file exported")]);
+        locks.push(time.as_f64().expect("a time"));
+        let (name, locked) = app.downloaded("kindred-");
+        let downloads = app.browser().temp_dir().join("downloads");
+        std::fs::remove_file(downloads.join(name)).expect("the download is there");
+        // One passphrase field at a time: the export's goes with its choice.
+        app.get("checkbox", "Lock with a passphrase").click();
+        let path = std::env::temp_dir().join(format!("kindred-bench-locked-{run}.json"));
+        std::fs::write(&path, locked).expect("a temporary file");
+        app.get("button", "Import file").set_file(&path);
+        app.get("textbox", "Passphrase")
+            .type_text("apple river lantern");
+        let time = app
+            .get("button", "Unlock")
+            .execute(until_text, &[json!("Confirm import")]);
+        unlocks.push(time.as_f64().expect("a time"));
+        app.get("button", "Cancel import").click();
+    }
+    (median(locks), median(unlocks))
 }
 
 /// A neighbour's share file with `entries` journal entries, none of them here yet.

@@ -317,6 +317,7 @@ impl AppState {
         {
             self.alerts
                 .update(|alerts| alerts.push(Alert::DataVanished));
+            show_alerts();
         }
     }
 
@@ -342,6 +343,7 @@ impl AppState {
         {
             self.alerts
                 .update(|alerts| alerts.push(Alert::UpdatedElsewhere));
+            show_alerts();
         }
     }
 
@@ -399,4 +401,14 @@ pub fn browser_language() -> kindred_i18n::Language {
         .filter_map(|tag| tag.as_string())
         .collect();
     kindred_i18n::language_for(preferred.iter().map(String::as_str))
+}
+
+/// Brings the alerts into view: one that says the data is in danger must be seen by someone
+/// far down a long list on a phone, not only heard.
+fn show_alerts() {
+    request_animation_frame(|| {
+        if let Some(alerts) = document().query_selector(".alerts").ok().flatten() {
+            alerts.scroll_into_view();
+        }
+    });
 }

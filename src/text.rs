@@ -8,6 +8,7 @@ use kindred_core::helper::{Availability, ContactMethod, DayPart};
 use kindred_core::ideas::Idea;
 use kindred_core::import::{Counts, Undone};
 use kindred_core::journal::Kind;
+use kindred_core::locked::{LockProblem, MAX_ITERATIONS, MIN_ITERATIONS};
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
 use kindred_core::record::EditSaved;
@@ -44,6 +45,21 @@ phrases! {
     reload_to_update,
     reload,
     find,
+    lock_with_passphrase,
+    passphrase,
+    repeat_passphrase,
+    suggest_passphrase,
+    lock_hint,
+    lock_needs_secure,
+    passphrase_empty,
+    passphrases_differ,
+    locking,
+    locked_exported,
+    locked_file_heading,
+    locked_file_hint,
+    unlock,
+    unlocking,
+    unlock_failed,
     screen_failed,
     start_again,
     updated_elsewhere,
@@ -589,6 +605,30 @@ fn file_problem(problem: &FileProblem) -> String {
 /// "Imported: 3 records changed. You can undo this."
 pub fn screen_failed_last_time(screen: &str) -> String {
     message("screen_failed_last_time", &[("screen", screen.into())])
+}
+
+pub fn lock_failed(why: &str) -> String {
+    message("lock_failed", &[("why", why.into())])
+}
+
+pub fn locked_refused(problem: &LockProblem) -> String {
+    let why = match problem {
+        LockProblem::TooLarge => message("lock_too_large", &[]),
+        LockProblem::Damaged => message("lock_damaged", &[]),
+        LockProblem::NewerVersion { found } => {
+            message("lock_newer", &[("found", number(*found as f64))])
+        }
+        LockProblem::UnknownMethod => message("lock_unknown", &[]),
+        LockProblem::IterationsOutOfBounds { found } => message(
+            "lock_iterations",
+            &[
+                ("found", kindred_i18n::grouped(*found as usize).into()),
+                ("min", kindred_i18n::grouped(MIN_ITERATIONS as usize).into()),
+                ("max", kindred_i18n::grouped(MAX_ITERATIONS as usize).into()),
+            ],
+        ),
+    };
+    message("locked_refused", &[("why", why.into())])
 }
 
 /// What a form's save says: `saved` ("Entry saved."), and whether a change made meanwhile

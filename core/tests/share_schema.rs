@@ -461,3 +461,49 @@ fn the_example_in_the_documentation_matches_the_schema_and_is_read_whole() {
         "the example shows a record holding a conflict"
     );
 }
+
+/// The verdict of `docs/locked-file.schema.json` on a locked file.
+fn validate_locked(file: &Value) -> Result<(), String> {
+    const URL: &str = "file:///kindred/docs/locked-file.schema.json";
+    let path = docs().join("locked-file.schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource(URL, schema)
+        .expect("the schema loads");
+    let mut schemas = boon::Schemas::new();
+    let index = compiler
+        .compile(URL, &mut schemas)
+        .expect("the schema compiles");
+    schemas.validate(file, index).map_err(|e| format!("{e:#}"))
+}
+
+#[test]
+fn locked_files_match_their_schema_and_the_schema_refuses_what_kindred_refuses() {
+    use kindred_core::locked::{Envelope, Header};
+    let written = Envelope {
+        header: Header::new([7; 28]),
+        ciphertext: vec![9; 40],
+    };
+    let by_python = include_str!("../../tests/fixtures/locked-by-python.json");
+    for text in [written.text(), by_python.trim_end().to_string()] {
+        let file: Value = serde_json::from_str(&text).unwrap();
+        validate_locked(&file).unwrap();
+        for (field, wrong) in [
+            ("iterations", Value::from(1000)),
+            ("iterations", Value::from(9_000_000)),
+            ("version", Value::from(2)),
+            ("salt", Value::from("AAAA")),
+            ("iv", Value::from("not base64!")),
+            ("cipher", Value::from("AES-128-CBC")),
+        ] {
+            let mut changed = file.clone();
+            changed[field] = wrong;
+            assert!(validate_locked(&changed).is_err(), "{field}");
+            assert!(
+                kindred_core::locked::open(&changed.to_string()).is_err(),
+                "{field}"
+            );
+        }
+    }
+}

@@ -509,3 +509,27 @@ find = Find
 screen_failed = Kindred stopped while showing this screen. Your data is safe in this browser.
 start_again = Start Kindred again (it opens Settings, where you can download all your data)
 screen_failed_last_time = Kindred stopped while showing { $screen } last time, so it opened Settings instead. Your data is here: Download all data keeps a copy. Please tell whoever looks after Kindred for your group.
+
+# Locked files: a passphrase for share files.
+lock_with_passphrase = Lock with a passphrase
+passphrase = Passphrase
+repeat_passphrase = Repeat passphrase
+suggest_passphrase = Suggest a passphrase
+lock_hint = Without the passphrase the file says nothing; with it, anyone can read it. Write the passphrase down and give it apart from the file, for example by phone. Kindred keeps no copy: a lost passphrase cannot be recovered.
+lock_needs_secure = Locking and unlocking files needs a secure address (one that starts with https://). This page was opened over plain http, so here files can only be exported unlocked.
+passphrase_empty = Type a passphrase, or untick Lock with a passphrase.
+passphrases_differ = The two passphrases are not the same. Type the same passphrase in both fields.
+locking = Locking the file… this takes a few seconds.
+locked_exported = Locked file exported. Give the passphrase separately.
+lock_failed = The file could not be locked ({ $why }). Nothing was exported.
+locked_file_heading = A locked file
+locked_file_hint = This file is locked. Type the passphrase it was locked with. Nothing changes until you have seen what is in it and confirmed.
+unlock = Unlock
+unlocking = Unlocking… this takes a few seconds.
+unlock_failed = This passphrase does not open the file, or the file was changed after it was locked. Nothing was changed.
+locked_refused = This locked file cannot be opened: { $why }. Nothing was changed.
+lock_too_large = it is larger than any file Kindred writes
+lock_damaged = it is damaged or was changed after it was locked
+lock_newer = it was locked by a newer Kindred (version { $found }); please update Kindred to open it
+lock_unknown = it is locked in a way Kindred does not know
+lock_iterations = it asks for { $found } rounds of key making, outside what Kindred accepts ({ $min } to { $max })

@@ -487,3 +487,27 @@ find = 尋找
 screen_failed = Kindred 在顯示這個畫面時停止了。你的資料仍安全地保存在這個瀏覽器中。
 start_again = 重新啟動 Kindred（會開啟「設定」，你可以在那裡下載所有資料）
 screen_failed_last_time = Kindred 上次在顯示 { $screen } 時停止了，所以這次改為開啟「設定」。你的資料都在：「下載所有資料」可以保存一份副本。請告訴你們小組負責 Kindred 的人。
+
+# Locked files: a passphrase for share files.
+lock_with_passphrase = 用通行句鎖上
+passphrase = 通行句
+repeat_passphrase = 再輸入一次通行句
+suggest_passphrase = 建議一個通行句
+lock_hint = 沒有通行句，這個檔案甚麼也透露不了；有了通行句，任何人都能讀。請把通行句寫下來，和檔案分開交給對方，例如在電話裡告訴他。Kindred 不會保留副本：遺失的通行句無法找回。
+lock_needs_secure = 鎖上和打開檔案需要安全的網址（以 https:// 開頭）。這個頁面是經由一般的 http 開啟的，所以在這裡只能匯出未鎖上的檔案。
+passphrase_empty = 請輸入通行句，或取消勾選「用通行句鎖上」。
+passphrases_differ = 兩次輸入的通行句不一樣。請在兩欄輸入相同的通行句。
+locking = 正在鎖上檔案……需要幾秒鐘。
+locked_exported = 已匯出鎖上的檔案。請另外把通行句交給對方。
+lock_failed = 無法鎖上檔案（{ $why }）。沒有匯出任何東西。
+locked_file_heading = 鎖上的檔案
+locked_file_hint = 這個檔案已鎖上。請輸入鎖上時用的通行句。在你看過內容並確認之前，不會有任何改動。
+unlock = 打開
+unlocking = 正在打開……需要幾秒鐘。
+unlock_failed = 這個通行句打不開檔案，或檔案在鎖上後被改動過。沒有任何改動。
+locked_refused = 無法打開這個鎖上的檔案：{ $why }。沒有任何改動。
+lock_too_large = 它比 Kindred 寫出的任何檔案都大
+lock_damaged = 它已損壞，或在鎖上後被改動過
+lock_newer = 它是由較新版本的 Kindred 鎖上的（第 { $found } 版）；請更新 Kindred 後再打開
+lock_unknown = 它的鎖法 Kindred 不認識
+lock_iterations = 它要求 { $found } 輪金鑰運算，超出 Kindred 接受的範圍（{ $min } 至 { $max }）

@@ -54,6 +54,8 @@ pub enum Input {
     Phone,
     Email,
     Date,
+    /// Words to type exactly: no spelling help, no capitals added, nothing remembered.
+    Passphrase,
 }
 
 /// A labelled text field with an optional hint and the error of the last save.
@@ -124,11 +126,14 @@ pub fn TextField(
                 Input::Date => ("date", "off"),
                 _ => ("text", "off"),
             };
+            let exact = (input == Input::Passphrase).then_some("false");
             view! {
                 <input
                     id=id
                     type=kind
                     autocomplete=autocomplete
+                    spellcheck=exact
+                    autocapitalize=exact.map(|_| "none")
                     list=suggestions
                     max=max
                     required=required

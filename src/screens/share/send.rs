@@ -1,10 +1,12 @@
 //! Making a file for a neighbour.
 
+use kindred_core::passphrase;
 use kindred_core::share::{self, ExportChoice};
 use leptos::prelude::*;
 
 use crate::clock;
 use crate::download::{can_share_files, download_text, share_text};
+use crate::screens::form_parts::{Input, TextField};
 use crate::state::AppState;
 use crate::text;
 
@@ -26,22 +28,56 @@ pub fn Send() -> impl IntoView {
             .with_untracked(|m| share::export(m, chosen, clock::now(), APP_VERSION));
         (share::file_name(clock::today()), share::to_json(&file))
     };
-    let export = move |_| {
-        let (name, json) = make_file();
-        if download_text(&name, "application/json", &json) {
-            // A file with everything in it is a backup; one with only the directory is
-            // not. (A file handed to the share sheet is not counted: whether it went
-            // anywhere is not known.)
-            let chosen = choice.get_untracked();
-            if chosen.helpers && chosen.needs && chosen.journal && chosen.private_notes {
-                state.change_settings(|s| s.last_export_at = Some(clock::now()));
-            }
-            state.announce(text::exported());
+    let lock = Lock::new();
+    // Hands the file on, locked first when that was chosen; a locked file is made off the
+    // page's way (WebCrypto works in the background) with a progress line meanwhile.
+    let deliver = move |hand_on: fn(AppState, ExportChoice, &str, &str)| {
+        let chosen = choice.get_untracked();
+        if !lock.wanted.get_untracked() {
+            let (name, json) = make_file();
+            hand_on(state, chosen, &name, &json);
+            return;
         }
+        let Some(passphrase) = lock.checked() else {
+            return;
+        };
+        let (name, json) = make_file();
+        lock.working.set(true);
+        leptos::task::spawn_local(async move {
+            let locked = crate::lock::lock(&passphrase, &json).await;
+            lock.working.set(false);
+            match locked {
+                Ok(locked) => {
+                    lock.forget();
+                    hand_on(state, chosen, &name, &locked);
+                }
+                Err(why) => lock.error.set(Some(text::lock_failed(
+                    &why.as_string().unwrap_or_default(),
+                ))),
+            }
+        });
+    };
+    let export = move |_| {
+        deliver(|state, chosen, name, text| {
+            if download_text(name, "application/json", text) {
+                // A file with everything in it is a backup; one with only the directory is
+                // not. (A file handed to the share sheet is not counted: whether it went
+                // anywhere is not known.)
+                if chosen.helpers && chosen.needs && chosen.journal && chosen.private_notes {
+                    state.change_settings(|s| s.last_export_at = Some(clock::now()));
+                }
+                if kindred_core::locked::is_locked(text) {
+                    state.announce(text::locked_exported());
+                } else {
+                    state.announce(text::exported());
+                }
+            }
+        })
     };
     let share_file = move |_| {
-        let (name, json) = make_file();
-        share_text(&name, "application/json", &json);
+        deliver(|_, _, name, text| {
+            share_text(name, "application/json", text);
+        })
     };
     let toggle = |label: &'static str,
                   id: &'static str,
@@ -78,11 +114,12 @@ pub fn Send() -> impl IntoView {
             <Show when=nothing_chosen>
                 <p class="field-error">{text::nothing_chosen()}</p>
             </Show>
+            <LockChoice lock />
             <div class="actions">
                 <button
                     class="primary"
                     on:click=export
-                    disabled=nothing_chosen
+                    disabled=move || nothing_chosen() || lock.working.get()
                     aria-describedby="export-leaves-out"
                 >
                     {text::export()}
@@ -91,4 +128,103 @@ pub fn Send() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The choice to lock the file, and its passphrase while it is being typed.
+#[derive(Clone, Copy)]
+struct Lock {
+    wanted: RwSignal<bool>,
+    passphrase: RwSignal<String>,
+    repeated: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    working: RwSignal<bool>,
+}
+
+impl Lock {
+    fn new() -> Self {
+        Self {
+            wanted: RwSignal::new(false),
+            passphrase: RwSignal::new(String::new()),
+            repeated: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+            working: RwSignal::new(false),
+        }
+    }
+
+    /// The passphrase, when it may be used: not empty, and typed the same twice. Otherwise
+    /// says why, and nothing is made.
+    fn checked(self) -> Option<String> {
+        let passphrase = self.passphrase.get_untracked();
+        let problem = if passphrase.trim().is_empty() {
+            Some(text::passphrase_empty())
+        } else if passphrase.trim() != self.repeated.get_untracked().trim() {
+            Some(text::passphrases_differ())
+        } else {
+            None
+        };
+        self.error.set(problem.map(str::to_string));
+        problem.is_none().then_some(passphrase)
+    }
+
+    /// Drops the passphrase once the file is made: it is kept nowhere.
+    fn forget(self) {
+        self.passphrase.set(String::new());
+        self.repeated.set(String::new());
+    }
+}
+
+#[component]
+fn LockChoice(lock: Lock) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    if !crate::lock::available() {
+        return view! { <p class="hint">{text::lock_needs_secure()}</p> }.into_any();
+    }
+    let suggest = move |_| {
+        let words = passphrase::suggest(state.language.get_untracked(), crate::lock::random_u32);
+        lock.passphrase.set(words.clone());
+        lock.repeated.set(words);
+        lock.error.set(None);
+    };
+    view! {
+        <div class="field choice-field">
+            <input
+                id="lock-file"
+                type="checkbox"
+                prop:checked=move || lock.wanted.get()
+                on:change=move |ev| {
+                    lock.wanted.set(event_target_checked(&ev));
+                    lock.error.set(None);
+                    lock.forget();
+                }
+            />
+            <label for="lock-file">{text::lock_with_passphrase()}</label>
+        </div>
+        <Show when=move || lock.wanted.get()>
+            <div class="lock-fields">
+                <p class="hint">{text::lock_hint()}</p>
+                <TextField
+                    id="lock-passphrase"
+                    label=text::passphrase()
+                    input=Input::Passphrase
+                    value=lock.passphrase.into()
+                    on_input=Callback::new(move |v| lock.passphrase.set(v))
+                />
+                <TextField
+                    id="lock-repeat"
+                    label=text::repeat_passphrase()
+                    input=Input::Passphrase
+                    value=lock.repeated.into()
+                    on_input=Callback::new(move |v| lock.repeated.set(v))
+                />
+                <div class="actions">
+                    <button on:click=suggest>{text::suggest_passphrase()}</button>
+                </div>
+            </div>
+        </Show>
+        {move || lock.error.get().map(|message| view! { <p class="alert" role="alert">{message}</p> })}
+        <Show when=move || lock.working.get()>
+            <p role="status">{text::locking()}</p>
+        </Show>
+    }
+    .into_any()
 }

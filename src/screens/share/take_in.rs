@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use kindred_core::import::{self, Choice, Outcome, Plan, Planned};
+use kindred_core::locked::{self, Envelope};
 use kindred_core::share::{self, FileProblem, ParsedFile, Shareable, MAX_FILE_BYTES};
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -11,6 +12,7 @@ use wasm_bindgen::JsCast;
 use super::compare::{compare, Comparison, SideBySide};
 use crate::clock;
 use crate::dom::focus;
+use crate::screens::form_parts::{Input, TextField};
 use crate::state::AppState;
 use crate::text;
 
@@ -45,6 +47,7 @@ pub fn TakeIn() -> impl IntoView {
             });
         }
     };
+    let locked_file = RwSignal::new(None::<Envelope>);
     let take_text =
         move |text: String, card: bool| match share::parse(&text, clock::now(), clock::today()) {
             Ok(mut parsed) => {
@@ -77,6 +80,7 @@ pub fn TakeIn() -> impl IntoView {
     }
     let read_file = move |file: web_sys::File| {
         pending.set(None);
+        locked_file.set(None);
         refused.set(None);
         choices.set(BTreeMap::new());
         skip_consent.set(false);
@@ -89,10 +93,20 @@ pub fn TakeIn() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            take_text(
-                read.ok().and_then(|t| t.as_string()).unwrap_or_default(),
-                false,
-            );
+            let text = read.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            if !locked::is_locked(&text) {
+                take_text(text, false);
+            } else if !crate::lock::available() {
+                refused.set(Some(text::lock_needs_secure().to_string()));
+            } else {
+                match locked::open(&text) {
+                    Ok(envelope) => {
+                        locked_file.set(Some(envelope));
+                        request_animation_frame(|| focus("#unlock-passphrase"));
+                    }
+                    Err(problem) => refused.set(Some(text::locked_refused(&problem))),
+                }
+            }
         });
     };
     let on_choose = move |ev: leptos::ev::Event| {
@@ -181,6 +195,16 @@ pub fn TakeIn() -> impl IntoView {
                         }
                     })
             }}
+            <Show when=move || locked_file.with(Option::is_some)>
+                <Unlock
+                    locked=locked_file
+                    on_open=Callback::new(move |text| take_text(text, false))
+                    on_cancel=Callback::new(move |()| {
+                        reset_input();
+                        state.announce(text::import_cancelled());
+                    })
+                />
+            </Show>
             {move || {
                 // Drawn from the plan where it lies: a large file's plan is not cloned.
                 pending
@@ -443,6 +467,71 @@ fn Skipped(
             </div>
         }
     })
+}
+
+/// A locked file waiting for its passphrase. The passphrase lives only in this form while it
+/// is typed, and is dropped once the file opens or the form is left.
+#[component]
+fn Unlock(
+    /// The locked file; taken (set to `None`) once it opens or is cancelled.
+    locked: RwSignal<Option<Envelope>>,
+    /// Called with the share file inside, to preview as any other.
+    on_open: Callback<String>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let failed = RwSignal::new(false);
+    let working = RwSignal::new(false);
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(envelope) = locked.get_untracked() else {
+            return;
+        };
+        failed.set(false);
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let opened = crate::lock::unlock(&passphrase.get_untracked(), &envelope).await;
+            working.set(false);
+            match opened {
+                Some(text) => {
+                    passphrase.set(String::new());
+                    locked.set(None);
+                    on_open.run(text);
+                }
+                None => failed.set(true),
+            }
+        });
+    };
+    let cancel = move |_| {
+        passphrase.set(String::new());
+        locked.set(None);
+        on_cancel.run(());
+    };
+    view! {
+        <form class="preview" aria-labelledby="locked-heading" on:submit=unlock>
+            <h3 id="locked-heading">{text::locked_file_heading()}</h3>
+            <p>{text::locked_file_hint()}</p>
+            <TextField
+                id="unlock-passphrase"
+                label=text::passphrase()
+                input=Input::Passphrase
+                value=passphrase.into()
+                on_input=Callback::new(move |v| passphrase.set(v))
+            />
+            <Show when=move || failed.get()>
+                <div class="alert" role="alert">
+                    <p>{text::unlock_failed()}</p>
+                </div>
+            </Show>
+            <Show when=move || working.get()>
+                <p role="status">{text::unlocking()}</p>
+            </Show>
+            <div class="actions">
+                <button type="submit" class="primary" disabled=move || working.get()>{text::unlock()}</button>
+                <button type="button" on:click=cancel>{text::cancel_import()}</button>
+            </div>
+        </form>
+    }
 }
 
 /// Reads the element an event happened on as the type it is.
