@@ -8,7 +8,6 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use kindred_core::categories;
 use kindred_core::import::Undo;
 use kindred_core::model::Model;
 use kindred_core::persist::{self, External, Unreadable};
@@ -103,7 +102,7 @@ impl AppState {
         if first_start {
             // A first start offers its categories in the language it starts in, and keeps
             // them: from then on they are the person's own.
-            loaded.model.settings.categories = categories::seeded(browser_language());
+            loaded.model.seed_first_start(browser_language());
         }
         let language = loaded
             .model

@@ -14,6 +14,7 @@ pub mod ics;
 pub mod ideas;
 pub mod import;
 pub mod insights;
+pub mod intents;
 pub mod journal;
 pub mod locked;
 pub mod matching;

@@ -31,13 +31,7 @@ pub fn HelperForm(
     );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let categories = state.model.with_untracked(|m| {
-        let mut all = m.settings.categories.clone();
-        for own in draft.with_untracked(|d| d.can_help_with.clone()) {
-            if !all.contains(&own) {
-                all.push(own);
-            }
-        }
-        all
+        draft.with_untracked(|d| m.categories_with(d.can_help_with.iter().map(String::as_str)))
     });
 
     let save = move |ev: leptos::ev::SubmitEvent| {

@@ -37,14 +37,9 @@ pub fn EntryForm(
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // The person's categories, and the entry's own if it has since been removed from them.
-    let categories = state.model.with_untracked(|m| {
-        let mut all = m.settings.categories.clone();
-        let own = draft.with_untracked(|d| d.category.clone());
-        if !own.is_empty() && !all.contains(&own) {
-            all.push(own);
-        }
-        all
-    });
+    let categories = state
+        .model
+        .with_untracked(|m| draft.with_untracked(|d| m.categories_with([d.category.as_str()])));
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

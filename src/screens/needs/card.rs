@@ -28,12 +28,7 @@ pub fn NeedCard(
     let today = clock::today();
     let id = need.id;
     let suggesting = RwSignal::new(false);
-    let helper_names = state.model.with_untracked(|m| {
-        need.helpers()
-            .iter()
-            .filter_map(|h| m.helpers.get(*h).map(|h| h.name.clone()))
-            .collect::<Vec<_>>()
-    });
+    let helper_names = state.model.with_untracked(|m| m.helper_names(id));
     let summary = [
         need.for_whom.clone(),
         need.category.clone(),
@@ -56,39 +51,21 @@ pub fn NeedCard(
     .join(" · ");
 
     let mark_done = move |_| {
-        state.change(|m, now| {
-            if let Some(mut need) = m.needs.get(id).cloned() {
-                if need.mark_done(today).is_ok() {
-                    m.needs.put(need, now);
-                }
-            }
-        });
+        // Done already (in another tab) is as good as done here.
+        let _ = state.change(|m, now| m.mark_need_done(id, today, now));
         just_done.set(Some(id));
     };
     let reopen = move |_| {
-        state.change(|m, now| {
-            if let Some(mut need) = m.needs.get(id).cloned() {
-                if need.reopen().is_ok() {
-                    m.needs.put(need, now);
-                }
-            }
-        });
+        let _ = state.change(|m, now| m.reopen_need(id, now));
     };
-    let names = helper_names.clone();
     let log_as = move |kind: Kind| {
-        let names = names.clone();
-        state.change(|m, now| {
-            if let Some(need) = m.needs.get(id) {
-                let entry = need.to_journal_entry(kind, &names, Uuid::new_v4(), now, today);
-                m.journal.put(entry, now);
-            }
-        });
+        let logged = state.change(|m, now| m.log_need(id, kind, Uuid::new_v4(), today, now));
         just_done.set(None);
-        state.announce(text::logged_in_journal());
+        if logged.is_ok() {
+            state.announce(text::logged_in_journal());
+        }
     };
     let offer_label = format!("log-it-{id}");
-    let log_given = log_as.clone();
-    let log_received = log_as;
 
     view! {
         <li class="card" class:due=need.follow_up_due(today) class:done=need.is_done()>
@@ -121,14 +98,8 @@ pub fn NeedCard(
                 <div class="offer" role="group" aria-labelledby=offer_label.clone()>
                     <p id=offer_label.clone()>{text::need_done()} " " {text::log_it()}</p>
                     <div class="actions">
-                        <button class="primary" on:click={
-                            let log = log_given.clone();
-                            move |_| log(Kind::Given)
-                        }>{text::log_as_given()}</button>
-                        <button on:click={
-                            let log = log_received.clone();
-                            move |_| log(Kind::Received)
-                        }>{text::log_as_received()}</button>
+                        <button class="primary" on:click=move |_| log_as(Kind::Given)>{text::log_as_given()}</button>
+                        <button on:click=move |_| log_as(Kind::Received)>{text::log_as_received()}</button>
                         <button class="quiet" on:click=move |_| just_done.set(None)>{text::no_thanks()}</button>
                     </div>
                 </div>
@@ -161,18 +132,8 @@ fn Suggestions(
             .collect::<Vec<_>>()
     });
     let choose = move |helper_id: Uuid| {
-        state.change(|m, now| {
-            let Some(mut need) = m.needs.get(need_id).cloned() else {
-                return;
-            };
-            if need.match_helpers(&[helper_id]).is_ok() {
-                m.needs.put(need, now);
-                if let Some(mut helper) = m.helpers.get(helper_id).cloned() {
-                    helper.last_contacted = Some(today);
-                    m.helpers.put(helper, now);
-                }
-            }
-        });
+        // A need or helper gone meanwhile leaves nothing to match: the list redraws.
+        let _ = state.change(|m, now| m.match_need(need_id, helper_id, today, now));
         on_close();
     };
     let heading_id = format!("suggestions-{need_id}");

@@ -16,7 +16,7 @@ const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn Send() -> impl IntoView {
     let state = expect_context::<AppState>();
     let choice = RwSignal::new(ExportChoice::default());
-    let nothing_chosen = move || choice.with(|c| !c.helpers && !c.needs && !c.journal);
+    let nothing_chosen = move || choice.with(ExportChoice::is_empty);
     let can_share = can_share_files();
 
     // Makes the file's text. Nothing is marked as sent: each record's revisions say what
@@ -63,7 +63,7 @@ pub fn Send() -> impl IntoView {
                 // A file with everything in it is a backup; one with only the directory is
                 // not. (A file handed to the share sheet is not counted: whether it went
                 // anywhere is not known.)
-                if chosen.helpers && chosen.needs && chosen.journal && chosen.private_notes {
+                if chosen.is_everything() {
                     state.change_settings(|s| s.last_export_at = Some(clock::now()));
                 }
                 if kindred_core::locked::is_locked(text) {
