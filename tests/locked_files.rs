@@ -18,9 +18,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn write(name: &str, text: &str) -> PathBuf {
-    let path = scratch(name);
-    std::fs::write(&path, text).unwrap();
-    path
+    support::file_with("locked-files", name, text)
 }
 
 /// Runs the independent implementation; `None` when it refuses the file.
@@ -37,17 +35,6 @@ fn python(command: &str, passphrase: &str, input: &Path) -> Option<String> {
     status
         .success()
         .then(|| std::fs::read_to_string(&output).unwrap())
-}
-
-fn add_helper(app: &App, name: &str) {
-    app.open("#/helpers");
-    app.get("button", "Add helper").click();
-    app.get("textbox", "Name").type_text(name);
-    app.get("textbox", "Phone").type_text("+852 2345 6789");
-    app.get("button", "Save").click();
-    app.wait_for("the helper to be saved", || {
-        app.local_storage().values().any(|v| v.contains(name))
-    });
 }
 
 /// Everything the page keeps, in localStorage and sessionStorage.
@@ -78,7 +65,7 @@ fn unlock_with(app: &App, passphrase: &str) {
 #[test]
 fn a_locked_file_opens_in_another_browser_with_its_passphrase_and_with_nothing_else() {
     let ann = App::start_with_size(1280, 900);
-    add_helper(&ann, "Wong Siu Ming");
+    ann.add_helper(&[("Name", "Wong Siu Ming"), ("Phone", "+852 2345 6789")]);
     ann.open("#/share");
     ann.get("checkbox", "Lock with a passphrase").click();
     // Refused before anything is made: no passphrase, then two that differ.
@@ -175,7 +162,7 @@ fn a_locked_file_opens_in_another_browser_with_its_passphrase_and_with_nothing_e
 #[test]
 fn a_file_locked_elsewhere_from_the_document_opens_in_kindred() {
     let sender = App::start();
-    add_helper(&sender, "陳太太");
+    sender.add_helper(&[("Name", "陳太太"), ("Phone", "+852 2345 6789")]);
     sender.open("#/share");
     sender.get("button", "Export").click();
     let (_, plain) = sender.downloaded("kindred-");

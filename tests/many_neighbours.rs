@@ -8,23 +8,15 @@ mod support;
 
 use std::path::PathBuf;
 
-use support::App;
+use support::{file_with, App};
 
 const HELPER: &str = "Wong Siu Ming";
-
-fn file_with(name: &str, text: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("many-neighbours");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
 
 fn export(app: &App, name: &str) -> PathBuf {
     app.open("#/share");
     app.get("button", "Export").click();
     let (_, text) = app.downloaded("kindred-");
-    file_with(name, &text)
+    file_with("many-neighbours", name, &text)
 }
 
 /// Opens the file's preview on Share.

@@ -4,10 +4,8 @@
 
 mod support;
 
-use std::path::PathBuf;
-
 use serde_json::Value;
-use support::App;
+use support::{file_with, App};
 
 fn stored_anywhere(app: &App, text: &str) -> bool {
     app.local_storage().values().any(|v| v.contains(text))
@@ -19,15 +17,6 @@ fn add_need(app: &App, what: &str) {
     app.get("textbox", "What is needed").type_text(what);
     app.get("button", "Save").click();
     app.wait_for("the need to be saved", || stored_anywhere(app, what));
-}
-
-fn add_helper(app: &App, name: &str, area: &str) {
-    app.open("#/helpers");
-    app.get("button", "Add helper").click();
-    app.get("textbox", "Name").type_text(name);
-    app.get("textbox", "Area").type_text(area);
-    app.get("button", "Save").click();
-    app.wait_for("the helper to be saved", || stored_anywhere(app, name));
 }
 
 fn edit_helper(app: &App, name: &str) {
@@ -85,7 +74,7 @@ fn a_form_open_while_another_tab_marks_the_need_done_saves_its_change_and_keeps_
 #[test]
 fn a_form_saved_over_another_tabs_change_keeps_both_changes_and_a_clash_waits_for_review() {
     let app = App::start_with_size(1280, 900);
-    add_helper(&app, "May Chan", "Tai Po");
+    app.add_helper(&[("Name", "May Chan"), ("Area", "Tai Po")]);
     let first = app.browser().window_handle();
     edit_helper(&app, "May Chan");
     let second = app.browser().new_window();
@@ -135,24 +124,16 @@ fn a_form_saved_over_another_tabs_change_keeps_both_changes_and_a_clash_waits_fo
     );
 }
 
-fn file_with(name: &str, text: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("never-lose");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
 #[test]
 fn undoing_an_import_keeps_later_edits_names_them_and_what_it_removed_stays_removed() {
     // A neighbour's file with two helpers.
     let neighbour = App::start();
-    add_helper(&neighbour, "Sam Wong", "Tai Po");
-    add_helper(&neighbour, "Lee Ka Yan", "Yuen Long");
+    neighbour.add_helper(&[("Name", "Sam Wong"), ("Area", "Tai Po")]);
+    neighbour.add_helper(&[("Name", "Lee Ka Yan"), ("Area", "Yuen Long")]);
     neighbour.open("#/share");
     neighbour.get("button", "Export").click();
     let (_, text) = neighbour.downloaded("kindred-");
-    let file = file_with("two-helpers.json", &text);
+    let file = file_with("never-lose", "two-helpers.json", &text);
 
     let app = App::start_with_size(1280, 900);
     app.open("#/journal");
@@ -192,7 +173,7 @@ fn undoing_an_import_keeps_later_edits_names_them_and_what_it_removed_stays_remo
     app.wait_for("the other tab to take the undo", || {
         !app.get("list", "Helpers").text().contains("Sam Wong")
     });
-    add_helper(&app, "Priya Nair", "Tuen Mun");
+    app.add_helper(&[("Name", "Priya Nair"), ("Area", "Tuen Mun")]);
     app.browser().switch_to_window(&first);
     app.reload();
     app.open("#/helpers");

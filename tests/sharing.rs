@@ -6,31 +6,7 @@ mod support;
 use std::path::PathBuf;
 
 use serde_json::Value;
-use support::App;
-
-fn add_helper(app: &App, name: &str, area: &str, note: &str) {
-    app.open("#/helpers");
-    app.get("button", "Add helper").click();
-    app.get("textbox", "Name").type_text(name);
-    app.get("textbox", "Area").type_text(area);
-    app.get("textbox", "Private note").type_text(note);
-    app.get("button", "Save").click();
-    app.get("list", "Helpers")
-        .within_with_text("listitem", name);
-    // Saves are batched: wait for this one, so that what follows starts from stored data.
-    app.wait_for("the helper to be saved", || {
-        app.local_storage().values().any(|v| v.contains(name))
-    });
-}
-
-/// Saves `text` as a file the browser can be given, and returns its path.
-fn file_with(name: &str, text: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sharing");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
+use support::{file_with, App};
 
 fn export(app: &App) -> String {
     app.open("#/share");
@@ -47,8 +23,12 @@ fn export(app: &App) -> String {
 fn a_neighbour_exports_and_another_imports_after_a_preview() {
     let sender = App::start();
     sender.open("#/journal");
-    add_helper(&sender, "May Chan", "Sham Shui Po", "Owes me a favour");
-    add_helper(&sender, "Sam Wong", "Tai Po", "");
+    sender.add_helper(&[
+        ("Name", "May Chan"),
+        ("Area", "Sham Shui Po"),
+        ("Private note", "Owes me a favour"),
+    ]);
+    sender.add_helper(&[("Name", "Sam Wong"), ("Area", "Tai Po")]);
     let text = export(&sender);
     let file: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(file["format"], "kindred-share");
@@ -61,7 +41,7 @@ fn a_neighbour_exports_and_another_imports_after_a_preview() {
         !text.contains("Owes me a favour"),
         "private notes stay home by default"
     );
-    let path = file_with("from-sender.json", &text);
+    let path = file_with("sharing", "from-sender.json", &text);
 
     let receiver = App::start();
     receiver.open("#/share");
@@ -119,7 +99,11 @@ fn a_neighbour_exports_and_another_imports_after_a_preview() {
 fn a_conflict_is_shown_side_by_side_decided_and_the_import_undone() {
     let app = App::start_with_size(1280, 900);
     app.open("#/journal");
-    add_helper(&app, "May Chan", "Sham Shui Po", "Call after 6");
+    app.add_helper(&[
+        ("Name", "May Chan"),
+        ("Area", "Sham Shui Po"),
+        ("Private note", "Call after 6"),
+    ]);
     let exported: Value = serde_json::from_str(&export(&app)).unwrap();
 
     // The neighbour changes May's area in their copy, and adds someone.
@@ -132,7 +116,7 @@ fn a_conflict_is_shown_side_by_side_decided_and_the_import_undone() {
     sam["id"] = Value::from("6f1c2f4e-5b0a-4c8e-9d1e-2a3b4c5d6e7f");
     sam["name"] = Value::from("Sam Wong");
     theirs["helpers"].as_array_mut().unwrap().push(sam);
-    let path = file_with("conflict.json", &theirs.to_string());
+    let path = file_with("sharing", "conflict.json", &theirs.to_string());
 
     // Meanwhile May's area changes here too.
     app.open("#/helpers");
@@ -235,10 +219,11 @@ fn a_conflict_is_shown_side_by_side_decided_and_the_import_undone() {
 fn a_file_that_is_not_kindreds_is_refused_with_a_clear_message_and_nothing_changes() {
     let app = App::start();
     app.open("#/journal");
-    add_helper(&app, "May Chan", "Sham Shui Po", "");
+    app.add_helper(&[("Name", "May Chan"), ("Area", "Sham Shui Po")]);
     app.open("#/share");
     let before = app.local_storage();
     let path = file_with(
+        "sharing",
         "not-kindred.json",
         r#"{"format":"something-else","schema":1}"#,
     );
@@ -274,7 +259,7 @@ fn records_that_cannot_be_read_are_left_out_only_with_consent() {
         {"id":"00000000-0000-4000-8000-000000000002","created_at":"2026-11-01T09:00:00Z",
          "updated_at":"2026-11-01T09:00:00Z","name":"Mallory","phone":"javascript:alert(1)"}]}"#;
     app.get("button", "Import file")
-        .set_file(file_with("one-bad.json", text));
+        .set_file(file_with("sharing", "one-bad.json", text));
     let preview = app.get("region", "Import preview");
     assert!(
         preview
@@ -322,7 +307,11 @@ fn later_than(instant: &str) -> String {
 fn every_hostile_file_in_the_corpus_is_refused_or_previewed_and_storage_is_untouched() {
     let app = App::start();
     app.open("#/journal");
-    add_helper(&app, "May Chan", "Sham Shui Po", "Call after 6");
+    app.add_helper(&[
+        ("Name", "May Chan"),
+        ("Area", "Sham Shui Po"),
+        ("Private note", "Call after 6"),
+    ]);
     app.open("#/share");
     let before = app.local_storage();
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/import_corpus");
@@ -414,7 +403,11 @@ fn scan_qr(path: &str, side: usize) -> String {
 fn a_helpers_qr_code_read_by_another_phone_offers_the_helper_for_import() {
     let sender = App::start();
     sender.open("#/journal");
-    add_helper(&sender, "May Chan", "Sham Shui Po", "Never shown to others");
+    sender.add_helper(&[
+        ("Name", "May Chan"),
+        ("Area", "Sham Shui Po"),
+        ("Private note", "Never shown to others"),
+    ]);
     sender
         .get("list", "Helpers")
         .within_with_text("listitem", "May Chan")
@@ -457,7 +450,11 @@ fn a_helpers_qr_code_read_by_another_phone_offers_the_helper_for_import() {
 fn other_formats_download_csv_contacts_and_a_calendar_and_print_the_directory_on_paper() {
     let app = App::start();
     app.open("#/journal");
-    add_helper(&app, "陳美玲 May", "Sham Shui Po", "Keep this to myself");
+    app.add_helper(&[
+        ("Name", "陳美玲 May"),
+        ("Area", "Sham Shui Po"),
+        ("Private note", "Keep this to myself"),
+    ]);
     app.open("#/needs");
     app.get("button", "Add need").click();
     app.get("textbox", "What is needed")

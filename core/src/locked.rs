@@ -53,9 +53,9 @@ pub struct Envelope {
     pub ciphertext: Vec<u8>,
 }
 
-/// The header's fields, in the order they are written.
+/// The header's fields, in the order they are written. (Fields the envelope should not have
+/// are refused by comparing the text with the envelope written again.)
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct HeaderFields {
     format: String,
     version: u32,
@@ -67,15 +67,9 @@ struct HeaderFields {
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct EnvelopeFields {
-    format: String,
-    version: u32,
-    kdf: String,
-    iterations: u32,
-    salt: String,
-    cipher: String,
-    iv: String,
+    #[serde(flatten)]
+    header: HeaderFields,
     ciphertext: String,
 }
 
@@ -113,15 +107,8 @@ impl Header {
 impl Envelope {
     /// The locked file's text.
     pub fn text(&self) -> String {
-        let header = self.header.fields();
         serde_json::to_string(&EnvelopeFields {
-            format: header.format,
-            version: header.version,
-            kdf: header.kdf,
-            iterations: header.iterations,
-            salt: header.salt,
-            cipher: header.cipher,
-            iv: header.iv,
+            header: self.header.fields(),
             ciphertext: base64url(&self.ciphertext),
         })
         .expect("an envelope always serialises")
@@ -200,7 +187,10 @@ pub fn open(text: &str) -> Result<Envelope, LockProblem> {
     if !(u64::from(MIN_ITERATIONS)..=u64::from(MAX_ITERATIONS)).contains(&iterations) {
         return Err(LockProblem::IterationsOutOfBounds { found: iterations });
     }
-    let fields: EnvelopeFields = serde_json::from_value(value).map_err(|_| LockProblem::Damaged)?;
+    let EnvelopeFields {
+        header: fields,
+        ciphertext,
+    } = serde_json::from_value(value).map_err(|_| LockProblem::Damaged)?;
     if fields.format != LOCKED_FORMAT {
         return Err(LockProblem::Damaged);
     }
@@ -215,7 +205,7 @@ pub fn open(text: &str) -> Result<Envelope, LockProblem> {
                 .try_into()
                 .map_err(|_| LockProblem::Damaged)?,
         },
-        ciphertext: bytes(&fields.ciphertext)?,
+        ciphertext: bytes(&ciphertext)?,
     };
     if envelope.ciphertext.len() < TAG_BYTES || envelope.text() != text {
         return Err(LockProblem::Damaged);

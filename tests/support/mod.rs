@@ -327,6 +327,25 @@ impl App {
         model
     }
 
+    /// Adds a helper through the form, filling each text field named in `fields` (the first
+    /// is the name), and waits until the helper is listed and stored.
+    #[track_caller]
+    pub fn add_helper(&self, fields: &[(&str, &str)]) {
+        self.open("#/helpers");
+        self.get("button", "Add helper").click();
+        for (label, value) in fields {
+            self.get("textbox", label).type_text(value);
+        }
+        self.get("button", "Save").click();
+        let name = fields[0].1;
+        self.get("list", "Helpers")
+            .within_with_text("listitem", name);
+        // Saves are batched: wait for this one, so that what follows starts from stored data.
+        self.wait_for("the helper to be saved", || {
+            self.local_storage().values().any(|v| v.contains(name))
+        });
+    }
+
     /// Empties the page's localStorage. The app notices only on its next start.
     #[track_caller]
     pub fn clear_local_storage(&self) {
@@ -931,4 +950,14 @@ fn truncate(text: &str, max: usize) -> String {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_string(),
     }
+}
+
+/// Writes `text` to a file named `name` in a folder of the test target's own (`folder`), for
+/// a file input to be given, and returns its path.
+pub fn file_with(folder: &str, name: &str, text: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(folder);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
 }
