@@ -45,6 +45,7 @@ phrases! {
     reload_to_update,
     reload,
     find,
+    restored,
     lock_with_passphrase,
     passphrase,
     repeat_passphrase,

@@ -533,3 +533,4 @@ lock_damaged = it is damaged or was changed after it was locked
 lock_newer = it was locked by a newer Kindred (version { $found }); please update Kindred to open it
 lock_unknown = it is locked in a way Kindred does not know
 lock_iterations = it asks for { $found } rounds of key making, outside what Kindred accepts ({ $min } to { $max })
+restored = Brought back.

@@ -511,3 +511,4 @@ lock_damaged = 它已損壞，或在鎖上後被改動過
 lock_newer = 它是由較新版本的 Kindred 鎖上的（第 { $found } 版）；請更新 Kindred 後再打開
 lock_unknown = 它的鎖法 Kindred 不認識
 lock_iterations = 它要求 { $found } 輪金鑰運算，超出 Kindred 接受的範圍（{ $min } 至 { $max }）
+restored = 已復原。

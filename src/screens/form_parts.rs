@@ -157,26 +157,6 @@ pub fn TextField(
     }
 }
 
-/// Says what was just deleted, with a button to bring it back.
-#[component]
-pub fn UndoBar(
-    /// What was deleted, in words.
-    message: &'static str,
-    /// Whether there is something to undo.
-    visible: Signal<bool>,
-    /// Brings it back.
-    on_undo: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <Show when=move || visible.get()>
-            <div class="undo-bar">
-                <span>{message}</span>
-                <button on:click=move |_| on_undo.run(())>{text::undo()}</button>
-            </div>
-        </Show>
-    }
-}
-
 /// A group of checkboxes under a legend, for choosing several of a few options.
 #[component]
 pub fn CheckboxGroup<T>(

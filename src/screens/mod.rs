@@ -1,5 +1,6 @@
 //! One module per screen.
 
+mod deletions;
 mod form_parts;
 mod helpers;
 mod insights;

@@ -467,7 +467,8 @@ impl App {
     }
 
     /// The text of the file the page downloaded whose name starts with `prefix`, waiting
-    /// up to [`WAIT_TIMEOUT`] for the download to finish. Returns the file name and text.
+    /// up to [`WAIT_TIMEOUT`] for the download to finish, and takes it out of the downloads
+    /// folder. Returns the file name and text.
     #[track_caller]
     pub fn downloaded(&self, prefix: &str) -> (String, String) {
         let folder = self.browser.temp_dir().join("downloads");
@@ -498,7 +499,11 @@ impl App {
                 folder.display()
             );
         }
-        found.expect("poll returned true")
+        let (name, text) = found.expect("poll returned true");
+        // Taken: the next download of the same name is then the only one, not the browser's
+        // "name (1).json" beside this one.
+        std::fs::remove_file(folder.join(&name)).expect("the download is there");
+        (name, text)
     }
 
     /// The console errors (level SEVERE) since the browser started: `console.error`

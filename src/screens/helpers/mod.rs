@@ -7,31 +7,22 @@ use kindred_core::helper::{Helper, HelperFilter};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::form_parts::UndoBar;
+use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
 use crate::routes::Screen;
-use crate::state::AppState;
 use crate::text;
 
 #[component]
 pub fn HelpersScreen() -> impl IntoView {
-    let state = expect_context::<AppState>();
     // `None`: no form; `Some(None)`: a new helper; `Some(Some(id))`: editing one.
     let form_for = RwSignal::new(None::<Option<Uuid>>);
     let filter = RwSignal::new(HelperFilter::default());
-    let last_deleted = RwSignal::new(None::<Helper>);
-
+    let deletions = Deletions::<Helper>::new(|m| &mut m.helpers, "undo-helper");
     let delete = move |id: Uuid| {
-        let removed = state.change(|model, now| model.helpers.delete(id, now));
-        if form_for.get_untracked() == Some(Some(id)) {
+        if deletions.delete(id, text::helper_deleted())
+            && form_for.get_untracked() == Some(Some(id))
+        {
             form_for.set(None);
-        }
-        last_deleted.set(removed);
-    };
-    let undo = move |()| {
-        if let Some(helper) = last_deleted.get_untracked() {
-            state.change(|model, now| model.helpers.restore(helper, now));
-            last_deleted.set(None);
         }
     };
 
@@ -47,11 +38,7 @@ pub fn HelpersScreen() -> impl IntoView {
                 .get()
                 .map(|editing| view! { <form::HelperForm editing on_close=move || form_for.set(None) /> })
         }}
-        <UndoBar
-            message=text::helper_deleted()
-            visible=Signal::derive(move || last_deleted.with(Option::is_some))
-            on_undo=Callback::new(undo)
-        />
+        <UndoBar deletions message=text::helper_deleted() />
         <list::Filters filter />
         <list::HelperList
             filter=filter.into()

@@ -13,9 +13,9 @@ use kindred_core::journal::{JournalEntry, JournalFilter};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
 use crate::routes::Screen;
-use crate::state::AppState;
 use crate::text;
 
 /// What the entry form is for.
@@ -30,22 +30,14 @@ pub(crate) enum FormFor {
 
 #[component]
 pub fn JournalScreen() -> impl IntoView {
-    let state = expect_context::<AppState>();
     let form_for = RwSignal::new(None::<FormFor>);
     let filter = RwSignal::new(JournalFilter::default());
-    let last_deleted = RwSignal::new(None::<JournalEntry>);
-
+    let deletions = Deletions::<JournalEntry>::new(|m| &mut m.journal, "undo-entry");
     let delete = move |id: Uuid| {
-        let removed = state.change(|model, now| model.journal.delete(id, now));
-        if form_for.get_untracked() == Some(FormFor::Edit(id)) {
+        if deletions.delete(id, text::entry_deleted())
+            && form_for.get_untracked() == Some(FormFor::Edit(id))
+        {
             form_for.set(None);
-        }
-        last_deleted.set(removed);
-    };
-    let undo = move |_| {
-        if let Some(entry) = last_deleted.get_untracked() {
-            state.change(|model, now| model.journal.restore(entry, now));
-            last_deleted.set(None);
         }
     };
     let open_form = Callback::new(move |target: FormFor| form_for.set(Some(target)));
@@ -69,12 +61,7 @@ pub fn JournalScreen() -> impl IntoView {
                 .get()
                 .map(|target| view! { <form::EntryForm target on_close=move || form_for.set(None) /> })
         }}
-        <Show when=move || last_deleted.with(Option::is_some)>
-            <div class="undo-bar">
-                <span>{text::entry_deleted()}</span>
-                <button on:click=undo>{text::undo()}</button>
-            </div>
-        </Show>
+        <UndoBar deletions message=text::entry_deleted() />
         <filters::Filters filter />
         <list::EntryList
             filter=filter.into()

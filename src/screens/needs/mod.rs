@@ -7,7 +7,7 @@ use kindred_core::need::{board_order, Need};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::form_parts::UndoBar;
+use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
 use crate::clock;
 use crate::routes::Screen;
@@ -19,7 +19,7 @@ pub fn NeedsScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     // `None`: no form; `Some(None)`: a new need; `Some(Some(id))`: editing one.
     let form_for = RwSignal::new(None::<Option<Uuid>>);
-    let last_deleted = RwSignal::new(None::<Need>);
+    let deletions = Deletions::<Need>::new(|m| &mut m.needs, "undo-need");
     let just_done = RwSignal::new(None::<Uuid>);
     let today = clock::today();
     let board = Memo::new(move |_| {
@@ -31,16 +31,9 @@ pub fn NeedsScreen() -> impl IntoView {
     });
 
     let delete = move |id: Uuid| {
-        let removed = state.change(|model, now| model.needs.delete(id, now));
-        if form_for.get_untracked() == Some(Some(id)) {
+        if deletions.delete(id, text::need_deleted()) && form_for.get_untracked() == Some(Some(id))
+        {
             form_for.set(None);
-        }
-        last_deleted.set(removed);
-    };
-    let undo = move |()| {
-        if let Some(need) = last_deleted.get_untracked() {
-            state.change(|model, now| model.needs.restore(need, now));
-            last_deleted.set(None);
         }
     };
 
@@ -56,11 +49,7 @@ pub fn NeedsScreen() -> impl IntoView {
                 .get()
                 .map(|editing| view! { <form::NeedForm editing on_close=move || form_for.set(None) /> })
         }}
-        <UndoBar
-            message=text::need_deleted()
-            visible=Signal::derive(move || last_deleted.with(Option::is_some))
-            on_undo=Callback::new(undo)
-        />
+        <UndoBar deletions message=text::need_deleted() />
         <Show when=move || !board.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::no_needs()}</p> }>
             <ul class="cards" aria-label=text::needs_list()>
                 <For
