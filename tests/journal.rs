@@ -282,3 +282,47 @@ fn the_calendar_reads_each_days_count_by_keyboard() {
     assert!(by_kind.text().contains("Given 3"), "{}", by_kind.text());
     assert!(by_kind.text().contains("Received 0"), "{}", by_kind.text());
 }
+
+#[test]
+fn a_double_tap_on_delete_removes_one_entry_and_undo_goes_back_through_every_delete() {
+    let app = App::start();
+    app.open("#/journal");
+    for text in ["Soup for Mr Lee", "Fixed the gate", "Walked the dog"] {
+        app.get("button", "Log a kindness").click();
+        app.get("textbox", "What happened").type_text(text);
+        app.get("button", "Save").click();
+        app.get("list", "Journal entries")
+            .within_with_text("listitem", text);
+    }
+    let count = || {
+        app.get("list", "Journal entries")
+            .all_within("listitem")
+            .len()
+    };
+    // Two taps in quick succession: the second lands on the card that slid up.
+    let list = app.get("list", "Journal entries");
+    list.execute(
+        "const first = () => arguments[0].querySelector('li button.danger');
+         first().click();
+         setTimeout(() => first() && first().click(), 150);",
+        &[],
+    );
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert_eq!(count(), 2, "one tap, one delete");
+    // The delete is said, and Undo has the focus.
+    app.wait_for_text("Entry deleted.");
+    assert_eq!(app.focused().text(), "Undo");
+    app.screenshot("journal-deleted-390");
+
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    app.get("list", "Journal entries")
+        .all_within("listitem")[0]
+        .within("button", "Delete")
+        .click();
+    app.wait_for("a second delete", || count() == 1);
+    app.get("button", "Undo").click();
+    app.wait_for("the second delete undone", || count() == 2);
+    app.get("button", "Undo").click();
+    app.wait_for("the first delete undone", || count() == 3);
+    assert!(app.query("button", "Undo").is_none(), "nothing left to undo");
+}

@@ -11,19 +11,13 @@ use std::process::Command;
 use serde_json::Value;
 use support::App;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("locked-files");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
 fn write(name: &str, text: &str) -> PathBuf {
     support::file_with("locked-files", name, text)
 }
 
 /// Runs the independent implementation; `None` when it refuses the file.
 fn python(command: &str, passphrase: &str, input: &Path) -> Option<String> {
-    let output = scratch(&format!("python-{command}-out.json"));
+    let output = write(&format!("python-{command}-out.json"), "");
     let python = concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/py/bin/python");
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/independent/locked.py");
     let status = Command::new(python)

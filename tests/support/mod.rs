@@ -957,10 +957,15 @@ fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-/// Writes `text` to a file named `name` in a folder of the test target's own (`folder`), for
-/// a file input to be given, and returns its path.
+/// Writes `text` to a file named `name` in a new folder under `folder` in the test target's
+/// own space, for a file input to be given, and returns its path. Each call has a folder of
+/// its own, so that tests running at once never write over each other's files.
 pub fn file_with(folder: &str, name: &str, text: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(folder);
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(folder)
+        .join(format!("{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
