@@ -315,8 +315,7 @@ fn a_double_tap_on_delete_removes_one_entry_and_undo_goes_back_through_every_del
     app.screenshot("journal-deleted-390");
 
     std::thread::sleep(std::time::Duration::from_millis(800));
-    app.get("list", "Journal entries")
-        .all_within("listitem")[0]
+    app.get("list", "Journal entries").all_within("listitem")[0]
         .within("button", "Delete")
         .click();
     app.wait_for("a second delete", || count() == 1);
@@ -324,5 +323,8 @@ fn a_double_tap_on_delete_removes_one_entry_and_undo_goes_back_through_every_del
     app.wait_for("the second delete undone", || count() == 2);
     app.get("button", "Undo").click();
     app.wait_for("the first delete undone", || count() == 3);
-    assert!(app.query("button", "Undo").is_none(), "nothing left to undo");
+    assert!(
+        app.query("button", "Undo").is_none(),
+        "nothing left to undo"
+    );
 }

@@ -105,13 +105,26 @@ fn ben_with_chis_file_open(files: &Files, size: (u32, u32)) -> App {
         "{}",
         update.text()
     );
-    // The preview says what the update changes, before and after.
+    // The preview says what the update changes, before and after (on a phone the two are
+    // stacked, each with its column's name).
     let change = update.within("list", "Updated");
     let text = change.text();
     assert!(
-        text.contains("Tai Po") && text.contains("Sha Tin") && text.contains("Here now"),
+        text.contains("Tai Po") && text.contains("Sha Tin"),
         "{text}"
     );
+    let columns = change.execute(
+        "return [...arguments[0].querySelectorAll('thead th')].map(th => th.textContent)",
+        &[],
+    );
+    assert_eq!(columns, serde_json::json!(["Here now", "After the import"]));
+    // Each value says whose it is: in the column's heading on a wide screen, before the
+    // value itself on a phone, where the two are stacked.
+    let said = change.execute(
+        "return [...arguments[0].querySelectorAll('tbody td')].map(td => td.dataset.version)",
+        &[],
+    );
+    assert_eq!(said, serde_json::json!(["Here now", "After the import"]));
     ben.get("button", "Confirm import").click();
     ben.wait_for("Ann's change to be saved", || {
         ben.local_storage().values().any(|v| v.contains("Sha Tin"))
@@ -193,6 +206,11 @@ fn a_conflict_left_undecided_keeps_both_versions_and_waits_on_share_until_chosen
     );
     waiting.execute("arguments[0].scrollIntoView({block: 'center'})", &[]);
     ben.screenshot("conflicts-to-review-390");
+    assert_eq!(
+        ben.axe_violations(),
+        Vec::<String>::new(),
+        "the stacked versions"
+    );
     waiting.within("button", "Keep the other version").click();
     ben.wait_for("the choice to be made", || {
         ben.page_text().contains("No conflicts wait for you.")

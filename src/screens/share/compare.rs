@@ -16,9 +16,9 @@ pub struct Comparison {
     pub rows: Vec<(String, String, String)>,
 }
 
-/// Compares two versions. With `only_changes`, rows that say the same on both sides are left
-/// out, so that an update shows just what it changes.
-pub fn compare<T: Shareable>(left: &T, right: &T, only_changes: bool) -> Comparison {
+/// Compares two versions, field by field, leaving out what both say the same, so that an
+/// update or a conflict shows just what differs (on a phone, every row counts).
+pub fn compare<T: Shareable>(left: &T, right: &T) -> Comparison {
     let (left_fields, right_fields) = (fields(left), fields(right));
     let mut names: Vec<&String> = left_fields.keys().chain(right_fields.keys()).collect();
     names.sort();
@@ -34,7 +34,7 @@ pub fn compare<T: Shareable>(left: &T, right: &T, only_changes: bool) -> Compari
                 value(&right_fields, name),
             )
         })
-        .filter(|(_, l, r)| !only_changes || l != r)
+        .filter(|(_, l, r)| l != r)
         .collect();
     Comparison {
         label: if left.is_deleted() {
@@ -84,7 +84,7 @@ fn fields<T: Shareable>(record: &T) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The comparison as a table with a column for each version. Rows that differ are marked.
+/// The comparison as a table with a column for each version.
 #[component]
 pub fn SideBySide(
     comparison: Comparison,
@@ -94,26 +94,27 @@ pub fn SideBySide(
     right: &'static str,
 ) -> impl IntoView {
     view! {
-        <table class="side-by-side">
+        // The roles are spelled out: on a phone the cells are laid out as blocks, and a
+        // browser may then stop reading the table as one.
+        <table class="side-by-side" role="table">
             <caption class="visually-hidden">{comparison.label}</caption>
-            <thead>
-                <tr>
-                    <td></td>
-                    <th scope="col">{left}</th>
-                    <th scope="col">{right}</th>
+            <thead role="rowgroup">
+                <tr role="row">
+                    <td role="cell"></td>
+                    <th scope="col" role="columnheader">{left}</th>
+                    <th scope="col" role="columnheader">{right}</th>
                 </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
                 {comparison
                     .rows
                     .into_iter()
                     .map(|(field, mine, theirs)| {
-                        let differs = mine != theirs;
                         view! {
-                            <tr class:differs=differs>
-                                <th scope="row">{field}</th>
-                                <td>{mine}</td>
-                                <td>{theirs}</td>
+                            <tr role="row">
+                                <th scope="row" role="rowheader">{field}</th>
+                                <td role="cell" data-version=left>{mine}</td>
+                                <td role="cell" data-version=right>{theirs}</td>
                             </tr>
                         }
                     })

@@ -33,7 +33,7 @@ fn waiting<T: Shareable>(records: &Records<T>) -> impl Iterator<Item = Waiting> 
             collection: T::COLLECTION,
             id: record.id(),
             other,
-            comparison: compare(&versions[0], &versions[other], false),
+            comparison: compare(&versions[0], &versions[other]),
         })
     })
 }
@@ -81,6 +81,7 @@ pub fn Review() -> impl IntoView {
                             let (shown, other) = (item.clone(), item.clone());
                             view! {
                                 <div class="conflict" role="group" aria-label=label>
+                                    <p><strong>{item.comparison.label.clone()}</strong></p>
                                     <SideBySide
                                         comparison=item.comparison.clone()
                                         left=text::version_shown()

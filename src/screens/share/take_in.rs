@@ -352,7 +352,7 @@ fn conflict_views<T: Shareable>(planned: &[Planned<T>]) -> Vec<ConflictView> {
             let local = p.local.as_ref()?;
             Some(ConflictView {
                 id: p.incoming.id(),
-                comparison: compare(local, &p.incoming, false),
+                comparison: compare(local, &p.incoming),
             })
         })
         .collect()
@@ -363,7 +363,7 @@ fn change_views<T: Shareable>(planned: &[Planned<T>]) -> impl Iterator<Item = Co
     planned
         .iter()
         .filter(|p| p.outcome == Outcome::Updated)
-        .filter_map(|p| Some(compare(p.local.as_ref()?, &p.merged, true)))
+        .filter_map(|p| Some(compare(p.local.as_ref()?, &p.merged)))
 }
 
 /// The updated records, each with what it changes, so that a new phone number a file
@@ -412,6 +412,7 @@ fn Conflicts(
                     let label = text::labelled(text::conflicts(), &conflict.comparison.label);
                     view! {
                         <div class="conflict" role="group" aria-label=label>
+                            <p><strong>{conflict.comparison.label.clone()}</strong></p>
                             <SideBySide comparison=conflict.comparison left=text::yours() right=text::theirs() />
                             <div class="choices">
                                 {[(Choice::KeepMine, text::keep_mine()), (Choice::TakeTheirs, text::take_theirs()), (Choice::KeepBoth, text::keep_both())]
