@@ -1,6 +1,6 @@
 //! The kinds of help and kindness, shared by the journal, helpers and needs.
 
-use crate::settings::Language;
+use crate::language::Language;
 
 /// The categories a new Kindred starts with. People can add their own.
 pub const SEEDED: [&str; 11] = [

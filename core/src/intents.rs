@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use crate::categories;
 use crate::journal::Kind;
+use crate::language::Language;
 use crate::model::Model;
 use crate::need::NotAllowed;
-use crate::settings::Language;
 use crate::share::ExportChoice;
 
 /// Why an intent about a need did nothing.

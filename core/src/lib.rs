@@ -16,6 +16,7 @@ pub mod import;
 pub mod insights;
 pub mod intents;
 pub mod journal;
+pub mod language;
 pub mod locked;
 pub mod matching;
 pub mod merge;

@@ -144,25 +144,6 @@ impl Need {
         Ok(())
     }
 
-    /// Takes a helper off the need; with none left, it is open again.
-    pub fn unmatch(&mut self, helper: Uuid) -> Result<(), NotAllowed> {
-        if self.is_done() {
-            return Err(NotAllowed::AlreadyDone);
-        }
-        let rest: Vec<Uuid> = self
-            .helpers()
-            .iter()
-            .copied()
-            .filter(|h| *h != helper)
-            .collect();
-        self.status = if rest.is_empty() {
-            Status::Open
-        } else {
-            Status::Matched { helpers: rest }
-        };
-        Ok(())
-    }
-
     /// Marks the need done on `today`, with whoever was matched. Done once is enough.
     pub fn mark_done(&mut self, today: NaiveDate) -> Result<(), NotAllowed> {
         if self.is_done() {
@@ -348,21 +329,10 @@ mod tests {
             need.match_helpers(&[helper(1)]),
             Err(NotAllowed::AlreadyDone)
         );
-        assert_eq!(need.unmatch(helper(1)), Err(NotAllowed::AlreadyDone));
         assert_eq!(need.mark_done(day(24)), Err(NotAllowed::AlreadyDone));
         let mut open = Need::new(Uuid::nil(), at(0), "Company".into());
         assert_eq!(open.reopen(), Err(NotAllowed::NotDone));
         assert_eq!(open.match_helpers(&[]), Err(NotAllowed::NoHelper));
-    }
-
-    #[test]
-    fn taking_off_the_last_helper_opens_the_need_again() {
-        let mut need = Need::new(Uuid::nil(), at(0), "A visit".into());
-        need.match_helpers(&[helper(1), helper(2)]).unwrap();
-        need.unmatch(helper(1)).unwrap();
-        assert_eq!(need.helpers(), &[helper(2)]);
-        need.unmatch(helper(2)).unwrap();
-        assert_eq!(need.status, Status::Open);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! of the whole list beyond 2^66 hashes. Words a person can read aloud over the phone, write
 //! on paper, and type on a phone's keyboard.
 
-use crate::settings::Language;
+use crate::language::Language;
 
 /// How many words a suggested passphrase has.
 pub const WORDS: usize = 6;
