@@ -7,7 +7,6 @@ use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::clock;
 use crate::screens::qr_card::QrCode;
 use crate::state::AppState;
 use crate::text;
@@ -25,7 +24,7 @@ pub fn NeedCard(
     just_done: RwSignal<Option<Uuid>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
+    let today = state.today;
     let id = need.id;
     let suggesting = RwSignal::new(false);
     let helper_names = state.model.with_untracked(|m| {
@@ -44,21 +43,28 @@ pub fn NeedCard(
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(" · ");
-    let dates = [
-        need.needed_by
-            .map(|d| text::labelled(text::needed_by(), &text::date(d, today))),
-        need.follow_up_on
-            .map(|d| text::labelled(text::follow_up_on(), &text::date(d, today))),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    // What depends on today follows it, without redrawing the card at midnight.
+    let (needed_by, follow_up_on) = (need.needed_by, need.follow_up_on);
+    let dates = move || {
+        let today = today.get();
+        [
+            needed_by.map(|d| text::labelled(text::needed_by(), &text::date(d, today))),
+            follow_up_on.map(|d| text::labelled(text::follow_up_on(), &text::date(d, today))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    };
+    let due = {
+        let need = need.clone();
+        Memo::new(move |_| need.follow_up_due(today.get()))
+    };
 
     let mark_done = move |_| {
         state.change(|m, now| {
             if let Some(mut need) = m.needs.get(id).cloned() {
-                if need.mark_done(today).is_ok() {
+                if need.mark_done(today.get_untracked()).is_ok() {
                     m.needs.put(need, now);
                 }
             }
@@ -79,7 +85,8 @@ pub fn NeedCard(
         let names = names.clone();
         state.change(|m, now| {
             if let Some(need) = m.needs.get(id) {
-                let entry = need.to_journal_entry(kind, &names, Uuid::new_v4(), now, today);
+                let entry =
+                    need.to_journal_entry(kind, &names, Uuid::new_v4(), now, today.get_untracked());
                 m.journal.put(entry, now);
             }
         });
@@ -91,11 +98,14 @@ pub fn NeedCard(
     let log_received = log_as;
 
     view! {
-        <li class="card" class:due=need.follow_up_due(today) class:done=need.is_done()>
+        <li class="card" class:due=move || due.get() class:done=need.is_done()>
             <h2>{need.what.clone()}</h2>
-            {need.follow_up_due(today).then(|| view! { <p class="badge">{text::follow_up_due()}</p> })}
+            <Show when=move || due.get()>
+                <p class="badge">{text::follow_up_due()}</p>
+            </Show>
             <p class="card-detail">{summary}</p>
-            {(!dates.is_empty()).then(|| view! { <p class="card-detail">{dates}</p> })}
+            {(needed_by.is_some() || follow_up_on.is_some())
+                .then(|| view! { <p class="card-detail">{dates}</p> })}
             <p class="card-status">{text::status(&need.status, &helper_names.join(", "))}</p>
             {(!need.notes.is_empty()).then(|| view! { <p class="entry-note">{need.notes.clone()}</p> })}
             <div class="actions">
@@ -146,7 +156,7 @@ fn Suggestions(
     on_close: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
+    let today = state.today.get_untracked();
     let ranked = state.model.with_untracked(|m| {
         let Some(need) = m.needs.get(need_id) else {
             return Vec::new();
@@ -168,7 +178,7 @@ fn Suggestions(
             if need.match_helpers(&[helper_id]).is_ok() {
                 m.needs.put(need, now);
                 if let Some(mut helper) = m.helpers.get(helper_id).cloned() {
-                    helper.last_contacted = Some(today);
+                    helper.last_contacted = Some(state.today.get_untracked());
                     m.helpers.put(helper, now);
                 }
             }
