@@ -83,8 +83,8 @@ fn apply_display_settings(theme: Theme, large_text: bool) {
 fn Shell() -> impl IntoView {
     let state = expect_context::<AppState>();
     let screen = current_screen();
-    let today = crate::clock::today();
     let follow_ups_due = Memo::new(move |_| {
+        let today = state.today.get();
         state
             .model
             .with(|m| m.needs.live().filter(|n| n.follow_up_due(today)).count())

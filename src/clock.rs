@@ -8,7 +8,8 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-/// Today's date where the reader is (their device's time zone).
+/// Today's date where the reader is (their device's time zone), read now: for the moment of
+/// an action. What the screen shows reads `AppState::today`, which moves at midnight.
 pub fn today() -> NaiveDate {
     let date = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(

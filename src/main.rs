@@ -28,6 +28,8 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 mod text;
 #[cfg(target_arch = "wasm32")]
+mod today;
+#[cfg(target_arch = "wasm32")]
 mod web_storage;
 
 fn main() {

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kindred_core::import::Undo;
 use kindred_core::model::Model;
 use kindred_core::persist::{self, External, Unreadable};
@@ -73,6 +73,9 @@ pub struct AppState {
     /// another tab's choice shows at the next start, so that it never redraws (and empties)
     /// a form someone is typing in here.
     pub language: RwSignal<Language>,
+    /// Today's date where the reader is, moved at local midnight and when the page comes
+    /// back into view (`crate::today`). Everything that shows or counts by "today" reads it.
+    pub today: ReadSignal<NaiveDate>,
     save_scheduled: RwSignal<bool>,
     /// A newer Kindred writes in another tab: this tab writes nothing more, so that it never
     /// writes its older layout over the newer one.
@@ -126,6 +129,7 @@ impl AppState {
             kept_safe: RwSignal::new(KeptSafe::NotAskedYet),
             status: RwSignal::new(String::new()),
             language: RwSignal::new(language),
+            today: crate::today::follow(),
             save_scheduled: RwSignal::new(false),
             writes_stopped: RwSignal::new(false),
             settings_stored: RwSignal::new(loaded.settings_found),

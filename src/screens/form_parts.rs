@@ -83,9 +83,9 @@ pub fn TextField(
     /// The id of a `<datalist>` of suggestions, if there are any.
     #[prop(default = None)]
     suggestions: Option<&'static str>,
-    /// The latest date a date field accepts.
+    /// The latest date a date field accepts (today, which moves at midnight).
     #[prop(optional, into)]
-    max: Option<String>,
+    max: Option<Signal<String>>,
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     let error_id = format!("{id}-error");
@@ -135,7 +135,7 @@ pub fn TextField(
                     spellcheck=exact
                     autocapitalize=exact.map(|_| "none")
                     list=suggestions
-                    max=max
+                    max=move || max.map(|max| max.get())
                     required=required
                     aria-required=required.then_some("true")
                     aria-invalid=invalid

@@ -20,7 +20,7 @@ const PEOPLE_SHOWN: usize = 10;
 #[component]
 pub fn InsightsScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
+    let today = state.today;
     let span = RwSignal::new(Span::SixMonths);
     let choose_span = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
@@ -31,27 +31,27 @@ pub fn InsightsScreen() -> impl IntoView {
     let weeks = Memo::new(move |_| {
         state
             .model
-            .with(|m| weekly(m.journal.live(), span.get(), today))
+            .with(|m| weekly(m.journal.live(), span.get(), today.get()))
     });
     let categories = Memo::new(move |_| {
         state
             .model
-            .with(|m| by_category(m.journal.live(), span.get(), today))
+            .with(|m| by_category(m.journal.live(), span.get(), today.get()))
     });
     let people = Memo::new(move |_| {
         state
             .model
-            .with(|m| people(m.journal.live(), span.get(), today, PEOPLE_SHOWN))
+            .with(|m| people(m.journal.live(), span.get(), today.get(), PEOPLE_SHOWN))
     });
     let months = Memo::new(move |_| {
         state
             .model
-            .with(|m| needs_by_month(m.needs.live(), span.get(), today, clock::local_date))
+            .with(|m| needs_by_month(m.needs.live(), span.get(), today.get(), clock::local_date))
     });
     let median = Memo::new(move |_| {
-        state
-            .model
-            .with(|m| median_days_to_done(m.needs.live(), span.get(), today, clock::local_date))
+        state.model.with(|m| {
+            median_days_to_done(m.needs.live(), span.get(), today.get(), clock::local_date)
+        })
     });
 
     view! {

@@ -238,7 +238,11 @@ fn JournalSettings() -> impl IntoView {
 #[component]
 fn YourData() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let health = move || state.model.with(|m| health(m, clock::now()));
+    // Worked out again when the data changes and when a new day begins.
+    let health = move || {
+        state.today.track();
+        state.model.with(|m| health(m, clock::now()))
+    };
     // Read when the screen opens and when the data changes: counting reads all of
     // localStorage, so it is not done more often than that.
     let used = move || {

@@ -182,7 +182,7 @@ pub fn HelperForm(
                 value=last_contacted
                 on_input=set_last_contacted
                 error=error_for(errors, "last-contacted")
-                max=clock::today().to_string()
+                max=Signal::derive(move || state.today.get().to_string())
             />
             <div class="actions">
                 <button type="submit" class="primary">{text::save()}</button>

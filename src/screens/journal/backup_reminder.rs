@@ -12,7 +12,11 @@ use crate::text;
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let due = move || state.model.with(|m| health(m, clock::now()).reminder_due);
+    // Worked out again when the data changes and when a new day begins.
+    let due = move || {
+        state.today.track();
+        state.model.with(|m| health(m, clock::now()).reminder_due)
+    };
     view! {
         <Show when=due>
             <p class="reminder">

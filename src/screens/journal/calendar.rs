@@ -7,7 +7,6 @@ use kindred_core::journal::Kind;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::clock;
 use crate::state::AppState;
 use crate::text;
 
@@ -39,10 +38,23 @@ fn level(count: u32) -> u8 {
     }
 }
 
+/// The calendar of the twelve months up to today, drawn again when the day changes.
 #[component]
 fn Calendar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
+    move || {
+        let today = state.today.get();
+        view! { <CalendarTo today /> }
+    }
+}
+
+/// The calendar of the twelve months up to `today`.
+#[component]
+fn CalendarTo(
+    /// The last day shown.
+    today: NaiveDate,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let first = year_before(today);
     let grid_start = week_start(first);
     let columns = (week_start(today) - grid_start).num_days() / 7 + 1;
@@ -153,10 +165,9 @@ fn Calendar() -> impl IntoView {
 #[component]
 fn Counts() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
     let period = RwSignal::new(Period::Last12Months);
     let counts = Memo::new(move |_| {
-        let (from, to) = period.get().days(today);
+        let (from, to) = period.get().days(state.today.get());
         state.model.with(|m| tally(m.journal.live(), from, to))
     });
     view! {

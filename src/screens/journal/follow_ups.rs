@@ -3,7 +3,6 @@
 use kindred_core::need::{board_order, Need};
 use leptos::prelude::*;
 
-use crate::clock;
 use crate::routes::Screen;
 use crate::state::AppState;
 use crate::text;
@@ -11,8 +10,8 @@ use crate::text;
 #[component]
 pub fn FollowUps() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
     let due = Memo::new(move |_| {
+        let today = state.today.get();
         state.model.with(|m| {
             let mut due: Vec<&Need> = m.needs.live().filter(|n| n.follow_up_due(today)).collect();
             board_order(&mut due, today);

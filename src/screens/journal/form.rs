@@ -27,13 +27,15 @@ pub fn EntryForm(
         FormFor::Edit(id) => state.model.with_untracked(|m| m.journal.get(*id).cloned()),
         FormFor::New { .. } => None,
     };
+    // A new entry starts on the day the screen calls today.
+    let today = state.today.get_untracked();
     let draft = RwSignal::new(match (&existing, &target) {
         (Some(entry), _) => JournalDraft::from_entry(entry),
         (None, FormFor::New { text }) => JournalDraft {
             text: text.clone(),
-            ..JournalDraft::new_for(clock::today())
+            ..JournalDraft::new_for(today)
         },
-        (None, FormFor::Edit(_)) => JournalDraft::new_for(clock::today()),
+        (None, FormFor::Edit(_)) => JournalDraft::new_for(today),
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // The person's categories, and the entry's own if it has since been removed from them.
@@ -121,7 +123,7 @@ pub fn EntryForm(
                 value=date
                 on_input=set_date
                 error=error_for(errors, "date")
-                max=clock::today().to_string()
+                max=Signal::derive(move || state.today.get().to_string())
             />
             <TextField
                 id="entry-person"

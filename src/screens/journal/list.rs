@@ -1,10 +1,10 @@
 //! The list of entries, newest first and grouped by day, a page at a time.
 
+use chrono::NaiveDate;
 use kindred_core::journal::{newest_first, JournalEntry, JournalFilter};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::clock;
 use crate::state::AppState;
 use crate::text;
 
@@ -73,7 +73,7 @@ pub fn EntryList(
                 <For
                     each=move || page.get().0
                     key=|row| (row.entry.id, row.entry.updated_at, row.starts_day)
-                    children=move |row| view! { <EntryItem row on_edit on_delete /> }
+                    children=move |row| view! { <EntryItem row on_edit on_delete today=state.today /> }
                 />
             </ul>
             <Show when=move || page.with(|(rows, total)| rows.len() < *total)>
@@ -92,10 +92,14 @@ fn EntryItem(
     on_edit: Callback<Uuid>,
     /// Called with the entry's id to delete it.
     on_delete: Callback<Uuid>,
+    /// Today's date, for "Today" and "Yesterday".
+    today: ReadSignal<NaiveDate>,
 ) -> impl IntoView {
     let Row { entry, starts_day } = row;
     let id = entry.id;
-    let today = clock::today();
+    // "Today" and "Yesterday" move at midnight without redrawing the entry.
+    let date = entry.date;
+    let day = move || text::date(date, today.get());
     let details = [
         entry.person.clone(),
         entry.category.clone(),
@@ -107,11 +111,11 @@ fn EntryItem(
     .join(" · ");
     view! {
         <li class="entry" class:starts-day=starts_day>
-            {starts_day.then(|| view! { <h3 class="day">{text::date(entry.date, today)}</h3> })}
+            {starts_day.then(|| view! { <h3 class="day">{day}</h3> })}
             <p class="entry-meta">
                 <span class=format!("kind kind-{}", entry.kind.as_str())>{text::kind(entry.kind)}</span>
                 " · "
-                <time datetime=entry.date.to_string()>{text::date(entry.date, today)}</time>
+                <time datetime=date.to_string()>{day}</time>
             </p>
             <p class="entry-text">{entry.text.clone()}</p>
             {(!details.is_empty()).then(|| view! { <p class="entry-details">{details}</p> })}

@@ -5,7 +5,6 @@ use kindred_core::ideas::idea_for;
 use leptos::prelude::*;
 
 use super::FormFor;
-use crate::clock;
 use crate::state::AppState;
 use crate::text;
 
@@ -15,16 +14,34 @@ pub fn TodayPanel(
     on_did_idea: Callback<FormFor>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
-    // How many times "Another idea" was pressed: a fresh page starts from today's idea.
-    let skipped = RwSignal::new(0u32);
-    let idea = move || text::idea(idea_for(today, skipped.get()));
+    let today = state.today;
+    // How many times "Another idea" was pressed, and on which day: a fresh page and a new
+    // day start from the day's own idea.
+    let skipped = RwSignal::new((today.get_untracked(), 0u32));
+    let skips_today = move || {
+        let day = today.get();
+        skipped.with(|(on, n)| if *on == day { *n } else { 0 })
+    };
+    let idea = move || text::idea(idea_for(today.get(), skips_today()));
+    let another_idea = move |_| {
+        let day = today.get_untracked();
+        skipped.update(|(on, n)| {
+            if *on != day {
+                (*on, *n) = (day, 0);
+            }
+            *n += 1;
+        });
+    };
     let progress = Memo::new(move |_| {
+        let today = today.get();
         state
             .model
             .with(|m| weekly_progress(m.journal.live(), today, m.settings.weekly_goal))
     });
-    let streaks = Memo::new(move |_| state.model.with(|m| streaks(m.journal.live(), today)));
+    let streaks = Memo::new(move |_| {
+        let today = today.get();
+        state.model.with(|m| streaks(m.journal.live(), today))
+    });
     let hide_streaks = move || state.model.with(|m| m.settings.hide_streaks);
     view! {
         <section class="today" aria-labelledby="today-heading">
@@ -36,7 +53,7 @@ pub fn TodayPanel(
                     <button on:click=move |_| {
                         on_did_idea.run(FormFor::New { text: idea().to_string() })
                     }>{text::i_did_this()}</button>
-                    <button class="quiet" on:click=move |_| skipped.update(|n| *n += 1)>
+                    <button class="quiet" on:click=another_idea>
                         {text::another_idea()}
                     </button>
                 </div>

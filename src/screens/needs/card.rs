@@ -7,7 +7,6 @@ use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::clock;
 use crate::screens::qr_card::QrCode;
 use crate::state::AppState;
 use crate::text;
@@ -25,7 +24,7 @@ pub fn NeedCard(
     just_done: RwSignal<Option<Uuid>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
+    let today = state.today;
     let id = need.id;
     let suggesting = RwSignal::new(false);
     let helper_names = state.model.with_untracked(|m| m.helper_names(id));
@@ -39,27 +38,35 @@ pub fn NeedCard(
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(" · ");
-    let dates = [
-        need.needed_by
-            .map(|d| text::labelled(text::needed_by(), &text::date(d, today))),
-        need.follow_up_on
-            .map(|d| text::labelled(text::follow_up_on(), &text::date(d, today))),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    // What depends on today follows it, without redrawing the card at midnight.
+    let (needed_by, follow_up_on) = (need.needed_by, need.follow_up_on);
+    let dates = move || {
+        let today = today.get();
+        [
+            needed_by.map(|d| text::labelled(text::needed_by(), &text::date(d, today))),
+            follow_up_on.map(|d| text::labelled(text::follow_up_on(), &text::date(d, today))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    };
+    let due = {
+        let need = need.clone();
+        Memo::new(move |_| need.follow_up_due(today.get()))
+    };
 
     let mark_done = move |_| {
         // Done already (in another tab) is as good as done here.
-        let _ = state.change(|m, now| m.mark_need_done(id, today, now));
+        let _ = state.change(|m, now| m.mark_need_done(id, today.get_untracked(), now));
         just_done.set(Some(id));
     };
     let reopen = move |_| {
         let _ = state.change(|m, now| m.reopen_need(id, now));
     };
     let log_as = move |kind: Kind| {
-        let logged = state.change(|m, now| m.log_need(id, kind, Uuid::new_v4(), today, now));
+        let logged =
+            state.change(|m, now| m.log_need(id, kind, Uuid::new_v4(), today.get_untracked(), now));
         just_done.set(None);
         if logged.is_ok() {
             state.announce(text::logged_in_journal());
@@ -68,11 +75,14 @@ pub fn NeedCard(
     let offer_label = format!("log-it-{id}");
 
     view! {
-        <li class="card" class:due=need.follow_up_due(today) class:done=need.is_done()>
+        <li class="card" class:due=move || due.get() class:done=need.is_done()>
             <h2>{need.what.clone()}</h2>
-            {need.follow_up_due(today).then(|| view! { <p class="badge">{text::follow_up_due()}</p> })}
+            <Show when=move || due.get()>
+                <p class="badge">{text::follow_up_due()}</p>
+            </Show>
             <p class="card-detail">{summary}</p>
-            {(!dates.is_empty()).then(|| view! { <p class="card-detail">{dates}</p> })}
+            {(needed_by.is_some() || follow_up_on.is_some())
+                .then(|| view! { <p class="card-detail">{dates}</p> })}
             <p class="card-status">{text::status(&need.status, &helper_names.join(", "))}</p>
             {(!need.notes.is_empty()).then(|| view! { <p class="entry-note">{need.notes.clone()}</p> })}
             <div class="actions">
@@ -117,7 +127,7 @@ fn Suggestions(
     on_close: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
+    let today = state.today.get_untracked();
     let ranked = state.model.with_untracked(|m| {
         let Some(need) = m.needs.get(need_id) else {
             return Vec::new();

@@ -9,7 +9,6 @@ use uuid::Uuid;
 
 use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
-use crate::clock;
 use crate::routes::Screen;
 use crate::state::AppState;
 use crate::text;
@@ -21,8 +20,8 @@ pub fn NeedsScreen() -> impl IntoView {
     let form_for = RwSignal::new(None::<Option<Uuid>>);
     let deletions = Deletions::<Need>::new(|m| &mut m.needs, "undo-need");
     let just_done = RwSignal::new(None::<Uuid>);
-    let today = clock::today();
     let board = Memo::new(move |_| {
+        let today = state.today.get();
         state.model.with(|m| {
             let mut needs: Vec<&Need> = m.needs.live().collect();
             board_order(&mut needs, today);

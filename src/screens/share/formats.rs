@@ -11,12 +11,12 @@ use crate::text;
 #[component]
 pub fn OtherFormats() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
     let save = move |stem: &str,
                      extension: &str,
                      mime: &str,
                      make: &dyn Fn(&kindred_core::model::Model) -> String| {
         let text = state.model.with_untracked(make);
+        let today = clock::today();
         download_text(&format!("kindred-{stem}-{today}.{extension}"), mime, &text);
     };
     let has_follow_ups = move || {

@@ -5,7 +5,6 @@ use kindred_core::contact::{is_email, is_phone};
 use kindred_core::need::{board_order, Need};
 use leptos::prelude::*;
 
-use crate::clock;
 use crate::state::AppState;
 use crate::text;
 
@@ -22,7 +21,7 @@ pub fn PrintButton() -> impl IntoView {
 #[component]
 pub fn PrintSheet() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = clock::today();
+    let today = state.today;
     let helpers = move || {
         state.model.with(|m| {
             let mut helpers: Vec<_> = m.helpers.live().cloned().collect();
@@ -33,13 +32,13 @@ pub fn PrintSheet() -> impl IntoView {
     let open_needs = move || {
         state.model.with(|m| {
             let mut needs: Vec<&Need> = m.needs.live().filter(|n| !n.is_done()).collect();
-            board_order(&mut needs, today);
+            board_order(&mut needs, today.get());
             needs.into_iter().cloned().collect::<Vec<_>>()
         })
     };
     view! {
         <div class="print-sheet">
-            <h2>{format!("{} · {}", text::helpers_list(), text::full_date(today))}</h2>
+            <h2>{move || format!("{} · {}", text::helpers_list(), text::full_date(today.get()))}</h2>
             <table>
                 <thead>
                     <tr>
