@@ -3,11 +3,13 @@
 //! The words live in Fluent files (`locales/*.ftl`), one per language, so that a translator
 //! edits text, not code, and plural rules come from Fluent rather than from `if n == 1`. The app
 //! reads them through [`phrase`] and [`message`], which use the language chosen with
-//! [`set_language`]. Tests in `tests/completeness.rs` fail when a message is missing from one
-//! language, or when the app asks for one that does not exist.
+//! [`set_language`]. A message that does not format panics in debug builds and tests. Tests in
+//! `tests/completeness.rs` fail when a message is missing from one language, or when the app
+//! asks for one that does not exist.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt;
 
 pub use fluent_bundle::FluentValue as Value;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
@@ -59,6 +61,7 @@ pub fn language_for<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Languag
 
 /// One language's messages.
 pub struct Messages {
+    language: Language,
     bundle: FluentBundle<FluentResource>,
 }
 
@@ -78,14 +81,32 @@ impl Messages {
         bundle
             .add_resource(resource)
             .expect("message ids are unique");
-        Self { bundle }
+        Self { language, bundle }
     }
 
-    /// The message `id` with `args`, or the id itself when the message is missing (which the
-    /// completeness tests rule out), so a gap shows as a word rather than as a crash.
+    /// The message `id` with `args`.
+    ///
+    /// A message that does not format (missing, or missing an argument) panics in debug
+    /// builds and tests, so that a misspelt id or argument fails a test rather than showing
+    /// broken text. A release build shows what Fluent could make of it, or the id, so that a
+    /// gap shows as a word rather than as a crash.
     pub fn format(&self, id: &str, args: &[(&str, Value)]) -> String {
+        self.try_format(id, args).unwrap_or_else(|error| {
+            debug_assert!(false, "{error}");
+            error.text
+        })
+    }
+
+    /// The message `id` with `args`, or every error Fluent met in making it.
+    pub fn try_format(&self, id: &str, args: &[(&str, Value)]) -> Result<String, FormatError> {
+        let error = |problems, text| FormatError {
+            language: self.language,
+            id: id.to_string(),
+            problems,
+            text,
+        };
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_string();
+            return Err(error(vec!["no such message".into()], id.to_string()));
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
@@ -94,10 +115,40 @@ impl Messages {
         let mut errors = Vec::new();
         let text = self
             .bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors);
-        text.into_owned()
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned();
+        if errors.is_empty() {
+            Ok(text)
+        } else {
+            let problems = errors.iter().map(ToString::to_string).collect();
+            Err(error(problems, text))
+        }
     }
 }
+
+/// A message that did not format, with Fluent's errors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormatError {
+    pub language: Language,
+    pub id: String,
+    pub problems: Vec<String>,
+    /// What Fluent made of it anyway (`{$name}` for a missing argument), or the id.
+    pub text: String,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} in {}: {}",
+            self.id,
+            tag(self.language),
+            self.problems.join("; ")
+        )
+    }
+}
+
+impl std::error::Error for FormatError {}
 
 /// A count as people write it, in thousands: "10,000". English and Traditional Chinese (as
 /// written in Hong Kong and Taiwan) both group by three with a comma; Fluent's own numbers

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
-use kindred_i18n::{tag, Language, SOURCES};
+use kindred_i18n::{tag, Language, Messages, Value, SOURCES};
 
 /// Each message's id and the names of the variables it uses.
 type Catalogue = BTreeMap<String, BTreeSet<String>>;
@@ -176,4 +176,23 @@ fn every_idea_has_its_text_in_every_language() {
             idea.id
         );
     }
+}
+
+#[test]
+fn a_formatting_error_is_reported() {
+    let english = Messages::new(Language::English);
+    let error = english
+        .try_format("imported", &[("cuont", Value::from(2))])
+        .unwrap_err();
+    assert_eq!(error.id, "imported");
+    assert!(!error.problems.is_empty(), "{error:?}");
+    let missing = english.try_format("no_such_message", &[]).unwrap_err();
+    assert_eq!(missing.problems, ["no such message"]);
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "imported in en")]
+fn a_formatting_error_panics_in_debug_builds() {
+    Messages::new(Language::English).format("imported", &[("cuont", Value::from(2))]);
 }
