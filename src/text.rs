@@ -550,8 +550,8 @@ fn file_problem(problem: &FileProblem) -> String {
         FileProblem::TooLarge { bytes } => message(
             "file_too_large",
             &[
-                ("size", number((bytes / 1024) as f64)),
-                ("limit", number((MAX_FILE_BYTES / 1024) as f64)),
+                ("size", kindred_i18n::grouped(bytes / 1024).into()),
+                ("limit", kindred_i18n::grouped(MAX_FILE_BYTES / 1024).into()),
             ],
         ),
         FileProblem::Unreasonable { line, column } => message(
@@ -622,9 +622,9 @@ pub fn locked_refused(problem: &LockProblem) -> String {
         LockProblem::IterationsOutOfBounds { found } => message(
             "lock_iterations",
             &[
-                ("found", kindred_i18n::grouped(*found as usize).into()),
-                ("min", kindred_i18n::grouped(MIN_ITERATIONS as usize).into()),
-                ("max", kindred_i18n::grouped(MAX_ITERATIONS as usize).into()),
+                ("found", kindred_i18n::grouped(*found).into()),
+                ("min", kindred_i18n::grouped(MIN_ITERATIONS).into()),
+                ("max", kindred_i18n::grouped(MAX_ITERATIONS).into()),
             ],
         ),
     };

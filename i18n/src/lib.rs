@@ -16,6 +16,16 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 pub use kindred_core::settings::Language;
 use unic_langid::{langid, LanguageIdentifier};
 
+/// A count, which [`grouped`] writes in thousands: any unsigned whole number, whatever its
+/// width (a hostile file's 64-bit count is not cut to the 32 bits of a wasm `usize`).
+pub trait Whole: fmt::Display {}
+
+impl Whole for u8 {}
+impl Whole for u16 {}
+impl Whole for u32 {}
+impl Whole for u64 {}
+impl Whole for usize {}
+
 /// The Fluent source of each language, built into the app: there is nothing to fetch.
 pub const SOURCES: [(Language, &str); 2] = [
     (Language::English, include_str!("../locales/en.ftl")),
@@ -153,7 +163,7 @@ impl std::error::Error for FormatError {}
 /// A count as people write it, in thousands: "10,000". English and Traditional Chinese (as
 /// written in Hong Kong and Taiwan) both group by three with a comma; Fluent's own numbers
 /// are not grouped.
-pub fn grouped(n: usize) -> String {
+pub fn grouped(n: impl Whole) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
@@ -257,10 +267,11 @@ mod tests {
 
     #[test]
     fn counts_are_grouped_in_thousands() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(1000), "1,000");
-        assert_eq!(grouped(52_428_800), "52,428,800");
+        assert_eq!(grouped(0u32), "0");
+        assert_eq!(grouped(999u32), "999");
+        assert_eq!(grouped(1000u32), "1,000");
+        assert_eq!(grouped(52_428_800u32), "52,428,800");
+        assert_eq!(grouped(u64::MAX), "18,446,744,073,709,551,615");
     }
 
     #[test]
