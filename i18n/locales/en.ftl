@@ -1,5 +1,13 @@
 # Kindred's interface in English, the default language and the language of the accessible
-# names in UI-CONTRACT.md. Every message here must exist in zh-Hant.ftl too (a test checks).
+# names in UI-CONTRACT.md. Every message here must exist in zh-Hant.ftl too, with the same
+# variables (a test checks).
+#
+# The build makes this file into Rust (i18n/build/main.rs): a message without variables is a
+# function of its id, text::save(); a message with variables is a struct with one field per
+# variable, words::Imported { count, shown }, so that a misspelt id or argument does not
+# compile. Messages numbered name_1, name_2, … are one function, name_n(number). A selector
+# may choose only by a number ([one], [other], [0]): to say something per word, write one
+# message per word.
 
 ## Phrases: one fixed text each, called as text::<id>() in the app.
 
@@ -283,12 +291,10 @@ full_date = { $weekday } { $day } { $month } { $year }
 morning = Morning
 afternoon = Afternoon
 evening = Evening
-# A time of day that comes back every week; $part is morning, afternoon or evening.
-day_part_every = { $part ->
-    [morning] mornings
-    [afternoon] afternoons
-   *[evening] evenings
-}
+# A time of day that comes back every week.
+mornings = mornings
+afternoons = afternoons
+evenings = evenings
 list_separator = {", "}
 # $when is days then times of day: "Tue, Thu · mornings".
 availability = Free { $when }

@@ -1,5 +1,6 @@
 # Kindred's interface in Traditional Chinese (繁體中文), for Hong Kong and Taiwan alike.
-# Every message in en.ftl must exist here too, with the same variables (a test checks).
+# Every message in en.ftl must exist here too, with the same variables (a test checks); en.ftl
+# says how the build makes the messages into Rust.
 
 ## Phrases: one fixed text each, called as text::<id>() in the app.
 
@@ -283,12 +284,10 @@ full_date = { $year }年{ $month }{ $day }日（{ $weekday }）
 morning = 上午
 afternoon = 下午
 evening = 晚上
-# A time of day that comes back every week; $part is morning, afternoon or evening.
-day_part_every = { $part ->
-    [morning] 上午
-    [afternoon] 下午
-   *[evening] 晚上
-}
+# A time of day that comes back every week.
+mornings = 上午
+afternoons = 下午
+evenings = 晚上
 list_separator = {"、"}
 # $when is days then times of day: "週二、週四 · 上午".
 availability = 有空：{ $when }

@@ -1,11 +1,15 @@
 //! Kindred's interface in English and Traditional Chinese.
 //!
 //! The words live in Fluent files (`locales/*.ftl`), one per language, so that a translator
-//! edits text, not code, and plural rules come from Fluent rather than from `if n == 1`. The app
-//! reads them through [`phrase`] and [`message`], which use the language chosen with
-//! [`set_language`]. A message that does not format panics in debug builds and tests. Tests in
-//! `tests/completeness.rs` fail when a message is missing from one language, or when the app
-//! asks for one that does not exist.
+//! edits text, not code, and plural rules come from Fluent rather than from `if n == 1`.
+//!
+//! The app asks for them through [`words!`], which the build script (`build/main.rs`) makes
+//! from en.ftl: a function per fixed phrase and a struct per message with variables, so that
+//! a misspelt id or argument does not compile. They read the language chosen with
+//! [`set_language`]. A message that fails to format (which the types should rule out) panics
+//! in debug builds and tests, and `tests/completeness.rs` formats every message of every
+//! language with the variables en.ftl declares, and fails when a language lacks a message or
+//! takes other arguments.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -15,6 +19,30 @@ pub use fluent_bundle::FluentValue as Value;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 pub use kindred_core::settings::Language;
 use unic_langid::{langid, LanguageIdentifier};
+
+// The `words!` macro, made by the build script from en.ftl.
+include!(concat!(env!("OUT_DIR"), "/words_macro.rs"));
+
+/// A number that a message chooses its words by ("1 entry", "2 entries"): the type of every
+/// variable that a message selects on. Text is not a `Number`, so "10,000" cannot be passed
+/// where Fluent would then silently choose the default plural form.
+pub trait Number {
+    fn value(self) -> Value<'static>;
+}
+
+macro_rules! numbers {
+    ($($number:ty)*) => {
+        $(
+            impl Number for $number {
+                fn value(self) -> Value<'static> {
+                    Value::from(self)
+                }
+            }
+        )*
+    };
+}
+
+numbers!(u8 u16 u32 u64 usize i8 i16 i32 i64 isize f32 f64);
 
 /// A count, which [`grouped`] writes in thousands: any unsigned whole number, whatever its
 /// width (a hostile file's 64-bit count is not cut to the 32 bits of a wasm `usize`).
@@ -96,10 +124,10 @@ impl Messages {
 
     /// The message `id` with `args`.
     ///
-    /// A message that does not format (missing, or missing an argument) panics in debug
-    /// builds and tests, so that a misspelt id or argument fails a test rather than showing
-    /// broken text. A release build shows what Fluent could make of it, or the id, so that a
-    /// gap shows as a word rather than as a crash.
+    /// A message that does not format (missing, or missing an argument: the generated
+    /// phrase functions rule both out for English, the completeness tests for the other
+    /// language) panics in debug builds and tests. A release build shows what Fluent could
+    /// make of it, or the id, so that a gap shows as a word rather than as a crash.
     pub fn format(&self, id: &str, args: &[(&str, Value)]) -> String {
         self.try_format(id, args).unwrap_or_else(|error| {
             debug_assert!(false, "{error}");
@@ -213,7 +241,8 @@ pub fn language() -> Language {
     CURRENT.with(|current| current.borrow().language)
 }
 
-/// A fixed text, such as a button's label, in the language in use.
+/// A fixed text, such as a button's label, in the language in use. The app asks through the
+/// functions [`words!`] makes, which call this with ids that en.ftl has.
 ///
 /// Phrases are leaked once per language and session: there are a few hundred short ones and
 /// two languages, and a `&'static str` fits everywhere a label goes.
@@ -230,7 +259,8 @@ pub fn phrase(id: &'static str) -> &'static str {
     })
 }
 
-/// A text with arguments ("3 kindnesses") in the language in use.
+/// A text with arguments ("3 kindnesses") in the language in use. The app asks through the
+/// structs [`words!`] makes, which call this with exactly the arguments en.ftl declares.
 pub fn message(id: &str, args: &[(&str, Value)]) -> String {
     CURRENT.with(|current| current.borrow().messages.format(id, args))
 }
