@@ -7,17 +7,22 @@ use kindred_core::habits::Period;
 use kindred_core::helper::{Availability, ContactMethod, DayPart};
 use kindred_core::ideas::Idea;
 use kindred_core::import::{Counts, Undone};
+use kindred_core::insights::Span;
 use kindred_core::journal::Kind;
 use kindred_core::locked::{LockProblem, MAX_ITERATIONS, MIN_ITERATIONS};
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
 use kindred_core::record::EditSaved;
+use kindred_core::settings::{Language, Theme};
 use kindred_core::share::{
     ExportChoice, FileProblem, RecordDetail, RecordProblem, MAX_FILE_BYTES, SHARE_SCHEMA,
 };
 use kindred_core::storage::StorageError;
 use kindred_core::validation::Problem;
 use kindred_i18n::grouped;
+
+use crate::routes::Screen;
+use crate::state::KeptSafe;
 
 // Every message of i18n/locales/en.ftl, made into Rust at build time: a function per fixed
 // phrase (`save()`, used across the screens as `text::save()`), and a struct per message with
@@ -130,6 +135,53 @@ pub fn period(period: Period) -> &'static str {
         Period::ThisMonth => period_this_month(),
         Period::Last12Months => period_last_12_months(),
         Period::AllTime => period_all_time(),
+    }
+}
+
+/// How far back Insights look.
+pub fn span(span: Span) -> &'static str {
+    match span {
+        Span::SixMonths => last_6_months(),
+        Span::TwelveMonths => last_12_months(),
+    }
+}
+
+/// A screen's name: its link text and its heading (../shared/UI-CONTRACT.md).
+pub fn screen_title(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Journal => screen_journal(),
+        Screen::Helpers => screen_helpers(),
+        Screen::Needs => screen_needs(),
+        Screen::Share => screen_share(),
+        Screen::Insights => screen_insights(),
+        Screen::Settings => screen_settings(),
+    }
+}
+
+pub fn theme_name(theme: Theme) -> &'static str {
+    match theme {
+        Theme::System => theme_system(),
+        Theme::Light => theme_light(),
+        Theme::Dark => theme_dark(),
+    }
+}
+
+/// Each language named in itself, whatever the language in use, so that someone who cannot
+/// read the current one still finds their own.
+pub fn language_name(language: Language) -> &'static str {
+    match language {
+        Language::English => "English",
+        Language::TraditionalChinese => "繁體中文",
+    }
+}
+
+/// Whether the browser keeps Kindred's storage when space runs short.
+pub fn kept_safe(kept: KeptSafe) -> &'static str {
+    match kept {
+        KeptSafe::NotAskedYet | KeptSafe::Asking => persistent_not_asked(),
+        KeptSafe::Granted => persistent_granted(),
+        KeptSafe::NotGranted => persistent_refused(),
+        KeptSafe::Unknown => persistent_unknown(),
     }
 }
 
