@@ -528,17 +528,29 @@ pub fn skipped(problem: &RecordProblem) -> String {
     }
 }
 
-/// "1 of 2 acts of kindness given this week".
+/// "1 of 2 acts of kindness given this week", and once the goal is reached, "3 acts of
+/// kindness given this week: your goal of 2 is reached".
 pub fn weekly_progress(done: u32, goal: u32) -> String {
-    words::WeeklyProgress { done, goal }.format()
+    if done >= goal {
+        words::WeeklyGoalReached { done, goal }.format()
+    } else {
+        words::WeeklyProgress { done, goal }.format()
+    }
 }
 
-/// "3 days in a row · 2 weeks in a row", or a gentle start when there is no streak yet.
+/// "3 days in a row · 2 weeks in a row", each run said only when there is one, or a gentle
+/// start when there is no streak yet.
 pub fn streaks(days: u32, weeks: u32) -> String {
-    if days == 0 && weeks == 0 {
-        return no_streak_yet().to_string();
+    let runs = [
+        (days > 0).then(|| words::StreakDays { days }.format()),
+        (weeks > 0).then(|| words::StreakWeeks { weeks }.format()),
+    ];
+    let runs: Vec<String> = runs.into_iter().flatten().collect();
+    if runs.is_empty() {
+        no_streak_yet().to_string()
+    } else {
+        runs.join(" · ")
     }
-    words::Streaks { days, weeks }.format()
 }
 
 /// "1 entry", "10,000 entries".

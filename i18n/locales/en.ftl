@@ -373,15 +373,23 @@ problem_not_a_phone = This is not a phone number. Use digits, spaces and a leadi
 problem_not_an_email = This is not an e-mail address, like name@example.org.
 problem_out_of_range = Please choose a date from the year 1900 to 2200.
 
+# The weekly goal not yet reached: $done is less than $goal.
 weekly_progress = { $done } of { $goal } { $goal ->
     [one] act
    *[other] acts
 } of kindness given this week
+# The weekly goal reached or passed: $done is $goal or more.
+weekly_goal_reached = { $done ->
+    [one] 1 act
+   *[other] { $done } acts
+} of kindness given this week: your goal of { $goal } is reached
 no_streak_yet = A streak starts with the next kindness you give.
-streaks = { $days ->
+# Each run is said only when it is not zero, the two joined by " · ".
+streak_days = { $days ->
     [one] 1 day
    *[other] { $days } days
-} in a row · { $weeks ->
+} in a row
+streak_weeks = { $weeks ->
     [one] 1 week
    *[other] { $weeks } weeks
 } in a row

@@ -20,6 +20,7 @@ use kindred_i18n::{tag, Language, Messages, Value, SOURCES};
 #[allow(dead_code)]
 mod app {
     kindred_i18n::words!();
+    pub use self::words::*;
 }
 
 fn catalogue(language: Language) -> BTreeMap<String, Message> {
@@ -154,4 +155,47 @@ fn every_idea_has_its_text_in_every_language_and_no_text_is_left_over() {
     for idea in kindred_core::ideas::IDEAS {
         assert!(app::idea_n(idea.id.into()).is_some(), "idea {}", idea.id);
     }
+}
+
+/// The weekly goal in both languages, said through the app's own structs, once not yet
+/// reached and once passed.
+#[test]
+fn the_weekly_goal_is_said_as_a_person_would_once_it_is_passed() {
+    kindred_i18n::set_language(Language::English);
+    assert_eq!(
+        app::WeeklyProgress { done: 0, goal: 1 }.format(),
+        "0 of 1 act of kindness given this week"
+    );
+    assert_eq!(
+        app::WeeklyProgress { done: 1, goal: 3 }.format(),
+        "1 of 3 acts of kindness given this week"
+    );
+    assert_eq!(
+        app::WeeklyGoalReached { done: 1, goal: 1 }.format(),
+        "1 act of kindness given this week: your goal of 1 is reached"
+    );
+    let passed = app::WeeklyGoalReached { done: 2, goal: 1 }.format();
+    assert_eq!(
+        passed,
+        "2 acts of kindness given this week: your goal of 1 is reached"
+    );
+    assert!(!passed.contains("2 of 1"), "{passed}");
+
+    kindred_i18n::set_language(Language::TraditionalChinese);
+    assert_eq!(
+        app::WeeklyProgress { done: 1, goal: 3 }.format(),
+        "本週已做 1 件善行，目標是 3 件"
+    );
+    assert_eq!(
+        app::WeeklyGoalReached { done: 2, goal: 1 }.format(),
+        "本週已做 2 件善行，已達成每週 1 件的目標"
+    );
+    kindred_i18n::set_language(Language::English);
+}
+
+#[test]
+fn a_streak_is_said_one_run_at_a_time() {
+    kindred_i18n::set_language(Language::English);
+    assert_eq!(app::StreakDays { days: 1 }.format(), "1 day in a row");
+    assert_eq!(app::StreakWeeks { weeks: 3 }.format(), "3 weeks in a row");
 }
