@@ -43,14 +43,7 @@ impl Screen {
 
     /// The screen's name: its link text and its heading (../shared/UI-CONTRACT.md).
     pub fn title(self) -> &'static str {
-        match self {
-            Screen::Journal => text::screen_journal(),
-            Screen::Helpers => text::screen_helpers(),
-            Screen::Needs => text::screen_needs(),
-            Screen::Share => text::screen_share(),
-            Screen::Insights => text::screen_insights(),
-            Screen::Settings => text::screen_settings(),
-        }
+        text::screen_title(self)
     }
 
     /// The screen a fragment names; an empty or unknown fragment opens the journal. A card

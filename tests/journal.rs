@@ -210,7 +210,7 @@ fn i_did_this_prefills_todays_idea_and_the_weekly_goal_moves() {
     });
     assert!(app
         .page_text()
-        .contains("1 of 1 act of kindness given this week"));
+        .contains("1 act of kindness given this week: your goal of 1 is reached"));
     assert!(app.page_text().contains("1 day in a row"));
     app.screenshot("journal-390");
 

@@ -1,5 +1,13 @@
 # Kindred's interface in English, the default language and the language of the accessible
-# names in UI-CONTRACT.md. Every message here must exist in zh-Hant.ftl too (a test checks).
+# names in UI-CONTRACT.md. Every message here must exist in zh-Hant.ftl too, with the same
+# variables (a test checks).
+#
+# The build makes this file into Rust (i18n/build/main.rs): a message without variables is a
+# function of its id, text::save(); a message with variables is a struct with one field per
+# variable, words::Imported { count, shown }, so that a misspelt id or argument does not
+# compile. Messages numbered name_1, name_2, … are one function, name_n(number). A selector
+# may choose only by a number ([one], [other], [0]): to say something per word, write one
+# message per word.
 
 ## Phrases: one fixed text each, called as text::<id>() in the app.
 
@@ -283,12 +291,10 @@ full_date = { $weekday } { $day } { $month } { $year }
 morning = Morning
 afternoon = Afternoon
 evening = Evening
-# A time of day that comes back every week; $part is morning, afternoon or evening.
-day_part_every = { $part ->
-    [morning] mornings
-    [afternoon] afternoons
-   *[evening] evenings
-}
+# A time of day that comes back every week.
+mornings = mornings
+afternoons = afternoons
+evenings = evenings
 list_separator = {", "}
 # $when is days then times of day: "Tue, Thu · mornings".
 availability = Free { $when }
@@ -367,15 +373,23 @@ problem_not_a_phone = This is not a phone number. Use digits, spaces and a leadi
 problem_not_an_email = This is not an e-mail address, like name@example.org.
 problem_out_of_range = Please choose a date from the year 1900 to 2200.
 
+# The weekly goal not yet reached: $done is less than $goal.
 weekly_progress = { $done } of { $goal } { $goal ->
     [one] act
    *[other] acts
 } of kindness given this week
+# The weekly goal reached or passed: $done is $goal or more.
+weekly_goal_reached = { $done ->
+    [one] 1 act
+   *[other] { $done } acts
+} of kindness given this week: your goal of { $goal } is reached
 no_streak_yet = A streak starts with the next kindness you give.
-streaks = { $days ->
+# Each run is said only when it is not zero, the two joined by " · ".
+streak_days = { $days ->
     [one] 1 day
    *[other] { $days } days
-} in a row · { $weeks ->
+} in a row
+streak_weeks = { $weeks ->
     [one] 1 week
    *[other] { $weeks } weeks
 } in a row

@@ -1,5 +1,6 @@
 # Kindred's interface in Traditional Chinese (繁體中文), for Hong Kong and Taiwan alike.
-# Every message in en.ftl must exist here too, with the same variables (a test checks).
+# Every message in en.ftl must exist here too, with the same variables (a test checks); en.ftl
+# says how the build makes the messages into Rust.
 
 ## Phrases: one fixed text each, called as text::<id>() in the app.
 
@@ -283,12 +284,10 @@ full_date = { $year }年{ $month }{ $day }日（{ $weekday }）
 morning = 上午
 afternoon = 下午
 evening = 晚上
-# A time of day that comes back every week; $part is morning, afternoon or evening.
-day_part_every = { $part ->
-    [morning] 上午
-    [afternoon] 下午
-   *[evening] 晚上
-}
+# A time of day that comes back every week.
+mornings = 上午
+afternoons = 下午
+evenings = 晚上
 list_separator = {"、"}
 # $when is days then times of day: "週二、週四 · 上午".
 availability = 有空：{ $when }
@@ -363,9 +362,14 @@ problem_not_a_phone = 這不是電話號碼。只可以用數字、空格，以�
 problem_not_an_email = 這不是電郵地址。電郵地址的樣子像 name@example.org。
 problem_out_of_range = 請選擇 1900 至 2200 年之間的日期。
 
+# The weekly goal not yet reached: $done is less than $goal.
 weekly_progress = 本週已做 { $done } 件善行，目標是 { $goal } 件
+# The weekly goal reached or passed: $done is $goal or more.
+weekly_goal_reached = 本週已做 { $done } 件善行，已達成每週 { $goal } 件的目標
 no_streak_yet = 下次做善行時，就會開始計算連續紀錄。
-streaks = 連續 { $days } 天 · 連續 { $weeks } 週
+# Each run is said only when it is not zero, the two joined by " · ".
+streak_days = 連續 { $days } 天
+streak_weeks = 連續 { $weeks } 週
 entries = { $count ->
    *[other] { $shown }
 } 則日記

@@ -1,66 +1,33 @@
-//! Every message exists in every language, takes the same arguments, formats without error,
-//! and is one the app asks for; and every message the app asks for exists.
+//! Every message exists in every language, takes the same arguments, and formats without an
+//! error from Fluent in every language with the variables en.ftl declares.
+//!
+//! What the build checks is not repeated here: the app asks for messages through functions
+//! and structs made from en.ftl (build/main.rs), so a message it asks for that en.ftl lacks,
+//! or a misspelt or missing argument, does not compile, and a message of en.ftl the app never
+//! asks for is a dead-code error in `cargo clippy -p kindred --target wasm32-unknown-unknown
+//! -- -D warnings`. The ideas, which are chosen by number at run time, are checked here.
+
+#[path = "../build/catalogue.rs"]
+mod catalogue;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
-use kindred_i18n::{tag, Language, SOURCES};
+use catalogue::{Message, Use};
+use kindred_i18n::{tag, Language, Messages, Value, SOURCES};
 
-/// Each message's id and the names of the variables it uses.
-type Catalogue = BTreeMap<String, BTreeSet<String>>;
+/// The messages the app's code is made from, as the app has them: the test formats through
+/// the same functions and structs.
+#[allow(dead_code)]
+mod app {
+    kindred_i18n::words!();
+    pub use self::words::*;
+}
 
-fn catalogue(language: Language) -> Catalogue {
+fn catalogue(language: Language) -> BTreeMap<String, Message> {
     let source = SOURCES.iter().find(|(l, _)| *l == language).unwrap().1;
-    let resource = fluent_syntax::parser::parse(source)
-        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", tag(language)));
-    let mut messages = Catalogue::new();
-    for entry in resource.body {
-        if let Entry::Message(message) = entry {
-            let mut variables = BTreeSet::new();
-            let value = message
-                .value
-                .unwrap_or_else(|| panic!("{} has no text in {}", message.id.name, tag(language)));
-            pattern_variables(&value, &mut variables);
-            let id = message.id.name.to_string();
-            assert!(
-                messages.insert(id.clone(), variables).is_none(),
-                "{id} twice in {}",
-                tag(language)
-            );
-        }
-    }
-    messages
-}
-
-fn pattern_variables(pattern: &Pattern<&str>, found: &mut BTreeSet<String>) {
-    for element in &pattern.elements {
-        if let PatternElement::Placeable { expression } = element {
-            expression_variables(expression, found);
-        }
-    }
-}
-
-fn expression_variables(expression: &Expression<&str>, found: &mut BTreeSet<String>) {
-    match expression {
-        Expression::Select { selector, variants } => {
-            inline_variables(selector, found);
-            for variant in variants {
-                pattern_variables(&variant.value, found);
-            }
-        }
-        Expression::Inline(inline) => inline_variables(inline, found),
-    }
-}
-
-fn inline_variables(inline: &InlineExpression<&str>, found: &mut BTreeSet<String>) {
-    match inline {
-        InlineExpression::VariableReference { id } => {
-            found.insert(id.name.to_string());
-        }
-        InlineExpression::Placeable { expression } => expression_variables(expression, found),
-        _ => {}
-    }
+    let messages = catalogue::read(source)
+        .unwrap_or_else(|problems| panic!("{}.ftl:\n{}", tag(language), problems.join("\n")));
+    messages.into_iter().map(|m| (m.id.clone(), m)).collect()
 }
 
 #[test]
@@ -83,97 +50,152 @@ fn every_message_is_in_every_language_with_the_same_arguments() {
         missing_in_english.is_empty(),
         "missing in en: {missing_in_english:?}"
     );
-    for (id, variables) in &english {
+    for (id, message) in &english {
+        let names = |m: &Message| m.variables.keys().cloned().collect::<BTreeSet<_>>();
         assert_eq!(
-            &chinese[id], variables,
+            names(&chinese[id]),
+            names(message),
             "{id} takes different arguments in zh-Hant"
         );
-    }
-}
-
-#[test]
-fn every_message_formats_without_error_in_every_language() {
-    for (language, source) in SOURCES {
-        let resource = FluentResource::try_new(source.to_string()).expect("parses");
-        let mut bundle = FluentBundle::new(vec![tag(language).parse().unwrap()]);
-        bundle.add_resource(resource).expect("unique ids");
-        for (id, variables) in catalogue(language) {
-            let mut args = FluentArgs::new();
-            for variable in &variables {
-                args.set(variable.as_str(), 2);
-            }
-            let pattern = bundle.get_message(&id).unwrap().value().unwrap();
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-            assert!(errors.is_empty(), "{id} in {}: {errors:?}", tag(language));
+        // The app passes what en.ftl asks for: a variable only shown in English may be text,
+        // so another language must not choose a plural form by it.
+        for (variable, how) in &chinese[id].variables {
             assert!(
-                !text.trim().is_empty(),
-                "{id} is empty in {}",
-                tag(language)
+                *how <= message.variables[variable],
+                "{id} chooses by ${variable} in zh-Hant, but en.ftl only shows it, so the app \
+                 may pass text"
             );
         }
     }
 }
 
-/// The app's words are all asked for in `src/text.rs`: phrases by the identifiers of the
-/// `phrases!` block, the rest by string literals.
-fn app_source() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../src/text.rs");
-    std::fs::read_to_string(path).expect("the app's text module")
-}
-
-fn phrases_asked_for(source: &str) -> Vec<String> {
-    let start = source.find("phrases! {").expect("a phrases! block") + "phrases! {".len();
-    let block = &source[start..start + source[start..].find('}').unwrap()];
-    block
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
-        .map(|line| line.trim_end_matches(',').to_string())
+/// Arguments for every variable of `message`: each number in turn for the ones it chooses
+/// by, and text or a number for the ones it only shows.
+fn samples(message: &Message) -> Vec<Vec<(&str, Value<'static>)>> {
+    [0u32, 1, 2, 5, 21, 10_000]
+        .into_iter()
+        .map(|n| {
+            message
+                .variables
+                .iter()
+                .map(|(name, how)| {
+                    let value = match how {
+                        Use::Number => Value::from(n),
+                        Use::Shown if n % 2 == 0 => Value::from(format!("text {n}")),
+                        Use::Shown => Value::from(n),
+                    };
+                    (name.as_str(), value)
+                })
+                .collect()
+        })
         .collect()
 }
 
 #[test]
-fn every_phrase_the_app_asks_for_exists() {
+fn every_message_formats_without_error_in_every_language() {
     let english = catalogue(Language::English);
-    let missing: Vec<_> = phrases_asked_for(&app_source())
-        .into_iter()
-        .filter(|id| !english.contains_key(id))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "asked for but not in en.ftl: {missing:?}"
-    );
+    for (language, _) in SOURCES {
+        let messages = Messages::new(language);
+        for message in english.values() {
+            for args in samples(message) {
+                let text = messages
+                    .try_format(&message.id, &args)
+                    .unwrap_or_else(|error| {
+                        panic!("{error}, with {args:?}; en.ftl has\n{}", message.source)
+                    });
+                assert!(
+                    !text.trim().is_empty(),
+                    "{} is empty in {}",
+                    message.id,
+                    tag(language)
+                );
+            }
+        }
+    }
 }
 
 #[test]
-fn every_message_is_used_by_the_app() {
-    let source = app_source();
-    let phrases: BTreeSet<String> = phrases_asked_for(&source).into_iter().collect();
+fn a_formatting_error_is_reported() {
+    let english = Messages::new(Language::English);
+    let error = english
+        .try_format("imported", &[("cuont", Value::from(2))])
+        .unwrap_err();
+    assert_eq!(error.id, "imported");
+    assert!(!error.problems.is_empty(), "{error:?}");
+    let missing = english.try_format("no_such_message", &[]).unwrap_err();
+    assert_eq!(missing.problems, ["no such message"]);
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "imported in en")]
+fn a_formatting_error_panics_in_debug_builds() {
+    Messages::new(Language::English).format("imported", &[("cuont", Value::from(2))]);
+}
+
+#[test]
+fn every_idea_has_its_text_in_every_language_and_no_text_is_left_over() {
+    let english = catalogue(Language::English);
     let ideas: BTreeSet<String> = kindred_core::ideas::IDEAS
         .iter()
         .map(|idea| format!("idea_{}", idea.id))
         .collect();
-    let unused: Vec<_> = catalogue(Language::English)
-        .into_keys()
+    let written: BTreeSet<String> = english
+        .keys()
         .filter(|id| {
-            !phrases.contains(id) && !ideas.contains(id) && !source.contains(&format!("\"{id}\""))
+            id.strip_prefix("idea_")
+                .is_some_and(|n| n.parse::<u16>().is_ok())
         })
+        .cloned()
         .collect();
-    assert!(
-        unused.is_empty(),
-        "in en.ftl but never asked for (a typo in src/text.rs?): {unused:?}"
+    let missing: Vec<_> = ideas.difference(&written).collect();
+    let unused: Vec<_> = written.difference(&ideas).collect();
+    assert!(missing.is_empty(), "ideas without text: {missing:?}");
+    assert!(unused.is_empty(), "text for no idea: {unused:?}");
+    for idea in kindred_core::ideas::IDEAS {
+        assert!(app::idea_n(idea.id.into()).is_some(), "idea {}", idea.id);
+    }
+}
+
+/// The weekly goal in both languages, said through the app's own structs, once not yet
+/// reached and once passed.
+#[test]
+fn the_weekly_goal_is_said_as_a_person_would_once_it_is_passed() {
+    kindred_i18n::set_language(Language::English);
+    assert_eq!(
+        app::WeeklyProgress { done: 0, goal: 1 }.format(),
+        "0 of 1 act of kindness given this week"
     );
+    assert_eq!(
+        app::WeeklyProgress { done: 1, goal: 3 }.format(),
+        "1 of 3 acts of kindness given this week"
+    );
+    assert_eq!(
+        app::WeeklyGoalReached { done: 1, goal: 1 }.format(),
+        "1 act of kindness given this week: your goal of 1 is reached"
+    );
+    let passed = app::WeeklyGoalReached { done: 2, goal: 1 }.format();
+    assert_eq!(
+        passed,
+        "2 acts of kindness given this week: your goal of 1 is reached"
+    );
+    assert!(!passed.contains("2 of 1"), "{passed}");
+
+    kindred_i18n::set_language(Language::TraditionalChinese);
+    assert_eq!(
+        app::WeeklyProgress { done: 1, goal: 3 }.format(),
+        "本週已做 1 件善行，目標是 3 件"
+    );
+    assert_eq!(
+        app::WeeklyGoalReached { done: 2, goal: 1 }.format(),
+        "本週已做 2 件善行，已達成每週 1 件的目標"
+    );
+    kindred_i18n::set_language(Language::English);
 }
 
 #[test]
-fn every_idea_has_its_text_in_every_language() {
-    let english = catalogue(Language::English);
-    for idea in kindred_core::ideas::IDEAS {
-        assert!(
-            english.contains_key(&format!("idea_{}", idea.id)),
-            "idea {}",
-            idea.id
-        );
-    }
+fn a_streak_is_said_one_run_at_a_time() {
+    kindred_i18n::set_language(Language::English);
+    assert_eq!(app::StreakDays { days: 1 }.format(), "1 day in a row");
+    assert_eq!(app::StreakWeeks { weeks: 3 }.format(), "3 weeks in a row");
 }

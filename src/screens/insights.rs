@@ -64,7 +64,7 @@ pub fn InsightsScreen() -> impl IntoView {
                     .map(|s| {
                         view! {
                             <option value=span_value(s) selected=move || span.get() == s>
-                                {span_name(s)}
+                                {text::span(s)}
                             </option>
                         }
                     })
@@ -158,13 +158,6 @@ fn span_value(span: Span) -> &'static str {
     match span {
         Span::SixMonths => "6",
         Span::TwelveMonths => "12",
-    }
-}
-
-fn span_name(span: Span) -> &'static str {
-    match span {
-        Span::SixMonths => text::last_6_months(),
-        Span::TwelveMonths => text::last_12_months(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::clock;
 use crate::dom::focus;
 use crate::download::download_backup;
 use crate::routes::Screen;
-use crate::state::{AppState, KeptSafe};
+use crate::state::AppState;
 use crate::text;
 use crate::web_storage::LocalStore;
 
@@ -60,12 +60,7 @@ fn DisplaySettings() -> impl IntoView {
                     {[(Language::English, "en"), (Language::TraditionalChinese, "zh-Hant")]
                         .into_iter()
                         .map(|(language, tag)| {
-                            // Each language is named in itself, so that someone who cannot read
-                            // the current one still finds their own.
-                            let name = match language {
-                                Language::English => "English",
-                                Language::TraditionalChinese => "繁體中文",
-                            };
+                            let name = text::language_name(language);
                             view! {
                                 <option
                                     value=tag
@@ -90,7 +85,7 @@ fn DisplaySettings() -> impl IntoView {
                                     value=theme_value(theme)
                                     selected=move || settings().theme == theme
                                 >
-                                    {theme_name(theme)}
+                                    {text::theme_name(theme)}
                                 </option>
                             }
                         })
@@ -121,14 +116,6 @@ fn theme_value(theme: Theme) -> &'static str {
         Theme::System => "system",
         Theme::Light => "light",
         Theme::Dark => "dark",
-    }
-}
-
-fn theme_name(theme: Theme) -> &'static str {
-    match theme {
-        Theme::System => text::theme_system(),
-        Theme::Light => text::theme_light(),
-        Theme::Dark => text::theme_dark(),
     }
 }
 
@@ -264,12 +251,7 @@ fn YourData() -> impl IntoView {
                 <li id="persistent-storage">
                     <strong>{text::persistent_storage()}</strong>
                     " "
-                    {move || match state.kept_safe.get() {
-                        KeptSafe::NotAskedYet | KeptSafe::Asking => text::persistent_not_asked(),
-                        KeptSafe::Granted => text::persistent_granted(),
-                        KeptSafe::NotGranted => text::persistent_refused(),
-                        KeptSafe::Unknown => text::persistent_unknown(),
-                    }}
+                    {move || text::kept_safe(state.kept_safe.get())}
                 </li>
                 <li>
                     {move || match used() {
