@@ -432,7 +432,10 @@ fn a_helpers_qr_code_read_by_another_phone_offers_the_helper_for_import() {
     receiver.open(&format!("#{fragment}"));
     receiver.reload();
     let preview = receiver.get("region", "Import preview");
-    assert!(preview.text().contains("1 new"), "{}", preview.text());
+    assert_eq!(
+        preview.within_with_text("paragraph", " in conflict").text(),
+        "1 new, 0 updated, 0 unchanged, 0 in conflict"
+    );
     assert!(preview.text().contains("May Chan"));
     receiver.get("button", "Confirm import").click();
     receiver.wait_for("the address to forget the card", || {
