@@ -6,11 +6,18 @@
 //! model. Nothing is confirmed, so nothing is applied, and the store must be byte for byte what
 //! it was. A native test: no browser.
 //!
-//! `expected.txt` has one line per file, `FILE<TAB>OUTCOME<TAB>EXPECTED`:
-//! - `refused`: the file is refused, and EXPECTED is part of the message saying why;
-//! - `skipped`: the file is read, and EXPECTED is the whole message of its first skipped record;
+//! `expected.txt` has one line per file, `FILE<TAB>OUTCOME<TAB>EXPECTED`, and comment lines that
+//! start with `#`:
+//! - `refused`: the file is refused, and EXPECTED is the whole alert a person reads;
+//! - `skipped`: the file is read, and EXPECTED is the preview's line for its first record that
+//!   cannot be read, word for word;
 //! - `accepted`: the file is read with nothing skipped, and EXPECTED appears unchanged in the
 //!   records read (as their `Debug` output shows them, so control characters are escaped).
+//!
+//! The words are the app's, in English: made by `src/text.rs` from the Fluent messages of
+//! kindred-i18n, as the app makes them, not core's own `Display` text (which no one reads), and
+//! compared as a page shows them, each run of spaces, tabs and line breaks as one space.
+//! `tests/sharing.rs` imports the same files in the browser and checks the same words on screen.
 
 use std::collections::BTreeMap;
 use std::fmt::Debug;
@@ -28,6 +35,12 @@ use kindred_core::need::Need;
 use kindred_core::persist;
 use kindred_core::share::{self, FileProblem, ParsedFile, MAX_FILE_BYTES};
 use kindred_core::storage::MemoryStore;
+
+/// Every word the interface shows: the app's own module, which reads them from kindred-i18n. It
+/// has no browser types, so it builds natively as well.
+#[allow(dead_code)]
+#[path = "../src/text.rs"]
+mod text;
 
 /// The id of May Chan, whom the store knows and many corpus files mention.
 const MAY: &str = "3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a61";
@@ -75,6 +88,7 @@ fn expectations() -> Vec<Expectation> {
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
         .map(|(n, line)| {
             let fields: Vec<&str> = line.split('\t').collect();
             let [file, outcome, expected] = fields[..] else {
@@ -198,6 +212,14 @@ fn take_in(text: &str) -> Result<TakenIn, String> {
     })
 }
 
+/// `text` as a page shows it: HTML reads each run of spaces, tabs and line breaks as one space.
+fn as_shown(text: &str) -> String {
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Checks one file against its expectation; returns what is wrong, naming the file.
 fn check(expectation: &Expectation) -> Vec<String> {
     let file = &expectation.file;
@@ -220,10 +242,10 @@ fn check(expectation: &Expectation) -> Vec<String> {
     }
     match (&taken_in.result, expectation.outcome) {
         (Err(problem), Outcome::Refused) => {
-            let message = problem.to_string();
-            if !message.contains(expected.as_str()) {
+            let message = as_shown(&text::import_refused(problem));
+            if message != *expected {
                 failures.push(format!(
-                    "{file}: refused as expected, but the message {message:?} does not contain {expected:?}"
+                    "{file}: refused as expected, but the alert says {message:?}, expected {expected:?}"
                 ));
             }
         }
@@ -249,10 +271,10 @@ fn check(expectation: &Expectation) -> Vec<String> {
                     "{file}: expected a skipped record, but nothing was skipped ({read} records read)"
                 )),
                 (Outcome::Skipped, Some(first)) => {
-                    let message = first.to_string();
+                    let message = as_shown(&text::skipped(first));
                     if message != *expected {
                         failures.push(format!(
-                            "{file}: the first skipped record says {message:?}, expected {expected:?}"
+                            "{file}: the preview says of the first record that cannot be read {message:?}, expected {expected:?}"
                         ));
                     }
                 }
@@ -328,11 +350,11 @@ fn every_corpus_file_has_its_expected_outcome_and_message_and_the_store_is_left_
 fn a_file_of_9_mb_is_refused_as_too_large_and_the_store_is_left_as_it_was() {
     // A real share file, made large by one long availability note.
     let note = "x".repeat(9 * 1024 * 1024);
-    let text = format!(
+    let file = format!(
         r#"{{"format":"kindred-share","schema":1,"app_version":"0.1.0","exported_at":"2026-11-20T18:30:00Z","includes_private":false,"helpers":[{{"id":"{MAY}","created_at":"2026-11-01T09:00:00Z","updated_at":"2026-11-02T10:15:00Z","name":"May Chan","availability":{{"note":"{note}"}}}}]}}"#
     );
-    assert!(text.len() as u64 > MAX_FILE_BYTES);
-    let taken_in = take_in(&text).expect("no panic");
+    assert!(file.len() as u64 > MAX_FILE_BYTES);
+    let taken_in = take_in(&file).expect("no panic");
     let problem = match taken_in.result {
         Err(problem) => problem,
         Ok((parsed, _)) => panic!(
@@ -344,14 +366,15 @@ fn a_file_of_9_mb_is_refused_as_too_large_and_the_store_is_left_as_it_was() {
     assert_eq!(
         problem,
         FileProblem::TooLarge {
-            bytes: text.len() as u64
+            bytes: file.len() as u64
         }
     );
     assert_eq!(
-        problem.to_string(),
+        text::import_refused(&problem),
         format!(
-            "the file is {} KB; Kindred reads files up to 8192 KB",
-            text.len() / 1024
+            "This file cannot be imported: the file is {} KB; Kindred reads files up to 8192 KB. \
+             Nothing was changed.",
+            file.len() / 1024
         )
     );
     assert_eq!(taken_in.after, taken_in.before, "the store changed");

@@ -145,7 +145,10 @@ fn a_locked_file_opens_in_another_browser_with_its_passphrase_and_with_nothing_e
     open_locked(&ben, &file);
     unlock_with(&ben, &format!("  {passphrase} "));
     let preview = ben.get("region", "Import preview");
-    assert!(preview.text().contains("1 new"), "{}", preview.text());
+    assert_eq!(
+        preview.within_with_text("paragraph", " in conflict").text(),
+        "1 new, 0 updated, 0 unchanged, 0 in conflict"
+    );
     ben.get("button", "Confirm import").click();
     ben.open("#/helpers");
     ben.get("list", "Helpers")

@@ -86,7 +86,7 @@ fn renamed_build(name: &str, cache: &str) -> PathBuf {
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
         .filter(|name| (name.ends_with(".js") || name.ends_with(".wasm")) && name != "sw.js")
         .collect();
-    assert!(code.len() >= 2, "no wasm and JS in dist/: {code:?}");
+    assert_eq!(code.len(), 2, "one JS file and its wasm in dist/: {code:?}");
     for old in &code {
         let new = format!("next-{old}");
         std::fs::rename(root.join(old), root.join(&new)).unwrap();
