@@ -7,7 +7,8 @@ use kindred_core::settings::Theme;
 
 use crate::alerts::Alerts;
 use crate::dom::focus;
-use crate::routes::{current_screen, Screen};
+use crate::routes::current_screen;
+use crate::screen::Screen;
 use crate::screens;
 use crate::state::AppState;
 use crate::text;

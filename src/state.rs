@@ -17,6 +17,7 @@ use kindred_core::storage::StorageError;
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::kept_safe::KeptSafe;
 use crate::web_storage::LocalStore;
 
 /// How long changes wait to be saved together.
@@ -41,18 +42,6 @@ pub enum Alert {
     DataVanished,
     /// The last start stopped while showing the screen at this address.
     ScreenFailed(String),
-}
-
-/// Whether the browser keeps Kindred's storage when the device runs short of space.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeptSafe {
-    /// Kindred asks once something is written down.
-    NotAskedYet,
-    Asking,
-    Granted,
-    NotGranted,
-    /// The browser has no such choice.
-    Unknown,
 }
 
 #[derive(Clone, Copy)]

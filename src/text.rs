@@ -21,8 +21,8 @@ use kindred_core::storage::StorageError;
 use kindred_core::validation::Problem;
 use kindred_i18n::grouped;
 
-use crate::routes::Screen;
-use crate::state::KeptSafe;
+use crate::kept_safe::KeptSafe;
+use crate::screen::Screen;
 
 // Every message of i18n/locales/en.ftl, made into Rust at build time: a function per fixed
 // phrase (`save()`, used across the screens as `text::save()`), and a struct per message with

@@ -41,6 +41,13 @@ use kindred_core::storage::MemoryStore;
 #[allow(dead_code)]
 #[path = "../src/text.rs"]
 mod text;
+// The two app enums the words name, without browser types either.
+#[allow(dead_code)]
+#[path = "../src/kept_safe.rs"]
+mod kept_safe;
+#[allow(dead_code)]
+#[path = "../src/screen.rs"]
+mod screen;
 
 /// The id of May Chan, whom the store knows and many corpus files mention.
 const MAY: &str = "3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a61";

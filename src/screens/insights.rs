@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::ScreenHeading;
 use crate::clock;
-use crate::routes::Screen;
+use crate::screen::Screen;
 use crate::state::AppState;
 use crate::text;
 

@@ -12,7 +12,7 @@ mod share;
 
 use leptos::prelude::*;
 
-use crate::routes::Screen;
+use crate::screen::Screen;
 
 /// The view of a screen.
 pub fn view(screen: Screen) -> AnyView {

@@ -8,7 +8,7 @@ use super::ScreenHeading;
 use crate::clock;
 use crate::dom::focus;
 use crate::download::download_backup;
-use crate::routes::Screen;
+use crate::screen::Screen;
 use crate::state::AppState;
 use crate::text;
 use crate::web_storage::LocalStore;

@@ -5,7 +5,7 @@ use kindred_core::backup_health::health;
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::routes::Screen;
+use crate::screen::Screen;
 use crate::state::AppState;
 use crate::text;
 

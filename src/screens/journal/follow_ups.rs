@@ -3,7 +3,7 @@
 use kindred_core::need::{board_order, Need};
 use leptos::prelude::*;
 
-use crate::routes::Screen;
+use crate::screen::Screen;
 use crate::state::AppState;
 use crate::text;
 

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
-use crate::routes::Screen;
+use crate::screen::Screen;
 use crate::text;
 
 /// What the entry form is for.

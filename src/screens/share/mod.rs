@@ -11,7 +11,7 @@ mod take_in;
 use leptos::prelude::*;
 
 use super::ScreenHeading;
-use crate::routes::Screen;
+use crate::screen::Screen;
 
 #[component]
 pub fn ShareScreen() -> impl IntoView {
