@@ -379,9 +379,9 @@ fn a_file_of_9_mb_is_refused_as_too_large_and_the_store_is_left_as_it_was() {
     assert_eq!(
         text::import_refused(&problem),
         format!(
-            "This file cannot be imported: the file is {} KB; Kindred reads files up to 8192 KB. \
+            "This file cannot be imported: the file is {} KB; Kindred reads files up to 8,192 KB. \
              Nothing was changed.",
-            file.len() / 1024
+            kindred_i18n::grouped(file.len() / 1024)
         )
     );
     assert_eq!(taken_in.after, taken_in.before, "the store changed");
