@@ -167,7 +167,7 @@ fn a_tab_hidden_overnight_shows_the_new_day_when_it_comes_back() {
     log(&app, "Carried Mrs Chan's shopping up the stairs", "Given");
     let shown = entry(&app, "Carried Mrs Chan's shopping").text();
     assert!(shown.contains("Today"), "{shown:?}");
-    app.wait_for_text("1 of 1 act of kindness given this week");
+    app.wait_for_text("1 act of kindness given this week: your goal of 1 is reached");
     app.wait_for_text("Sun 22 Nov 2026: 1 kindness");
     let evening_idea = idea(&app);
 
