@@ -2,16 +2,7 @@
 
 mod support;
 
-use support::{App, Element};
-
-/// The text of each paragraph in `element`, in order, as it reads.
-fn paragraphs(element: &Element) -> Vec<String> {
-    element
-        .all_within("paragraph")
-        .iter()
-        .map(|p| p.text())
-        .collect()
-}
+use support::App;
 
 /// A date as the app writes it in English: "Mon 2 Nov 2026".
 fn full_date(day: chrono::NaiveDate) -> String {
@@ -87,7 +78,7 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
         .within_with_text("listitem", "A ride to the clinic");
     let today = app.today();
     assert_eq!(
-        paragraphs(&need),
+        need.paragraphs(),
         [
             "Mr Lee · a ride · Urgency: High · Cantonese".to_string(),
             format!("Needed by: {}", full_date(today + chrono::Days::new(2))),
@@ -126,10 +117,9 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
             .contains("Done on")
     });
     assert_eq!(
-        paragraphs(
-            &app.get("list", "Needs")
-                .within_with_text("listitem", "A ride")
-        ),
+        app.get("list", "Needs")
+            .within_with_text("listitem", "A ride")
+            .paragraphs(),
         [
             "Mr Lee · a ride · Urgency: High · Cantonese".to_string(),
             format!("Needed by: {}", full_date(today + chrono::Days::new(2))),
@@ -153,7 +143,7 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
         .get("list", "Journal entries")
         .within_with_text("listitem", "A ride to the clinic");
     assert_eq!(
-        paragraphs(&entry),
+        entry.paragraphs(),
         ["Given · Today", "A ride to the clinic", "Mr Lee · a ride"],
         "logged as given, today, for the person and category of the need"
     );
@@ -164,7 +154,7 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
         .get("list", "Helpers")
         .within_with_text("listitem", "May Chan");
     assert_eq!(
-        paragraphs(&may),
+        may.paragraphs(),
         [
             "a ride".to_string(),
             "Cantonese, English".to_string(),

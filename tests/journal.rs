@@ -4,16 +4,7 @@ mod support;
 
 use kindred_core::ideas::idea_for;
 use kindred_i18n::{Language, Messages};
-use support::{App, Element};
-
-/// The text of each paragraph in `element`, in order, as it reads.
-fn paragraphs(element: &Element) -> Vec<String> {
-    element
-        .all_within("paragraph")
-        .iter()
-        .map(|p| p.text())
-        .collect()
-}
+use support::App;
 
 fn log(app: &App, text: &str, kind: &str) {
     app.get("button", "Log a kindness").click();
@@ -46,7 +37,7 @@ fn log_edit_delete_and_undo_an_entry_and_find_it_all_after_a_reload() {
         .get("list", "Journal entries")
         .within_with_text("listitem", "Took Mrs Chan to the clinic");
     assert_eq!(
-        paragraphs(&item),
+        item.paragraphs(),
         [
             "Given · Yesterday",
             "Took Mrs Chan to the clinic",
@@ -68,7 +59,7 @@ fn log_edit_delete_and_undo_an_entry_and_find_it_all_after_a_reload() {
     let item = app
         .get("list", "Journal entries")
         .within_with_text("listitem", "Drove Mrs Chan to the clinic and back");
-    assert_eq!(paragraphs(&item)[0], "Witnessed · Yesterday");
+    assert_eq!(item.paragraphs()[0], "Witnessed · Yesterday");
     assert_eq!(
         app.get("list", "Journal entries")
             .all_within("listitem")
@@ -90,7 +81,7 @@ fn log_edit_delete_and_undo_an_entry_and_find_it_all_after_a_reload() {
         .get("list", "Journal entries")
         .within_with_text("listitem", "Drove Mrs Chan to the clinic and back");
     assert_eq!(
-        paragraphs(&item),
+        item.paragraphs(),
         [
             "Witnessed · Yesterday",
             "Drove Mrs Chan to the clinic and back",

@@ -7,21 +7,12 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use support::{App, Element, WAIT_TIMEOUT};
+use support::{App, WAIT_TIMEOUT};
 
 /// What the alert says when storage is full.
 const SAVE_FAILED_FULL: &str = "Your last changes could not be saved: the browser's storage for \
     Kindred is full. They are kept in this tab: do not close it. Use Download all data in \
     Settings to keep a copy, or free some space; Kindred tries again with every change.";
-
-/// The text of each paragraph in `element`, in order, as it reads.
-fn paragraphs(element: &Element) -> Vec<String> {
-    element
-        .all_within("paragraph")
-        .iter()
-        .map(|p| p.text())
-        .collect()
-}
 
 fn log_entry(app: &App, text: &str) {
     app.get("button", "Log a kindness").click();
@@ -47,7 +38,7 @@ fn an_entry_saved_through_the_form_survives_a_reload() {
         .get("list", "Journal entries")
         .within_with_text("listitem", "Walked Mr Lee to the clinic");
     assert_eq!(
-        paragraphs(&item),
+        item.paragraphs(),
         ["Received · Today", "Walked Mr Lee to the clinic", "Mr Lee"],
         "the kind and day, the text, the person"
     );
@@ -159,7 +150,7 @@ fn a_full_storage_shows_an_alert_keeps_the_entry_offers_export_and_saves_once_th
     log_entry(&app, "Fixed the gate for Mrs Chan");
     let alert = app.get_with_text("alert", "could not be saved");
     assert_eq!(
-        paragraphs(&alert),
+        alert.paragraphs(),
         [SAVE_FAILED_FULL],
         "the alert names the problem and what to do"
     );

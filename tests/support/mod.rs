@@ -581,6 +581,15 @@ impl Element {
         Scope::Within(self).query(role, &Wanted::Named(name))
     }
 
+    /// The text of each paragraph within, in order, as it reads.
+    #[track_caller]
+    pub fn paragraphs(&self) -> Vec<String> {
+        self.all_within("paragraph")
+            .iter()
+            .map(|p| p.text())
+            .collect()
+    }
+
     /// All visible descendants with accessible `role`, in document order, without waiting.
     #[track_caller]
     pub fn all_within(&self, role: &str) -> Vec<Element> {
