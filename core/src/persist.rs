@@ -204,7 +204,11 @@ fn read_settings(raw: &str) -> Result<Settings, Unopened> {
 
 /// Copies unreadable text to its own key before anything may overwrite it. Idempotent: the
 /// same text found again is not copied twice.
-fn set_aside(store: &mut impl KeyValueStore, key: &str, raw: &str) -> Result<String, StorageError> {
+pub(crate) fn set_aside(
+    store: &mut impl KeyValueStore,
+    key: &str,
+    raw: &str,
+) -> Result<String, StorageError> {
     let base = format!("{UNREADABLE_PREFIX}{key}");
     for n in 1.. {
         let candidate = if n == 1 {
