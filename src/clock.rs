@@ -32,3 +32,18 @@ pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     )
     .unwrap_or_default()
 }
+
+/// The time of day a moment fell on where the reader is, as a 24-hour clock shows it
+/// ("09:05"), with the date before it when that was not today.
+pub fn local_time(at: DateTime<Utc>) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    let time = format!("{:02}:{:02}", date.get_hours(), date.get_minutes());
+    let day = local_date(at);
+    if day == today() {
+        time
+    } else {
+        format!("{} {time}", day.format("%Y-%m-%d"))
+    }
+}

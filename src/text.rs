@@ -3,6 +3,7 @@
 //! language of the accessible names in ../shared/UI-CONTRACT.md.
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use kindred_core::folder::{DeviceProblem, SyncFailed};
 use kindred_core::habits::Period;
 use kindred_core::helper::{Availability, ContactMethod, DayPart};
 use kindred_core::ideas::Idea;
@@ -674,4 +675,58 @@ pub fn stored_value(key: &str, value: &serde_json::Value) -> Option<String> {
             .and_then(|c| NaiveDate::parse_from_str(c, "%Y-%m-%d").ok())
             .map(full_date),
     }
+}
+
+// The group folder.
+
+/// Why a sync stopped, in words. `own_origin` is Kindred's site, which a folder elsewhere
+/// must allow (CORS).
+pub fn sync_failed(why: SyncFailed, own_origin: &str) -> String {
+    let why = match why {
+        SyncFailed::Offline => why_offline().to_string(),
+        SyncFailed::Unreachable => why_unreachable().to_string(),
+        SyncFailed::NotAllowedBySite => words::WhyNotAllowed { origin: own_origin }.format(),
+        SyncFailed::WrongLogin => why_wrong_login().to_string(),
+        SyncFailed::Full => why_full().to_string(),
+        SyncFailed::NotWebDav => why_not_webdav().to_string(),
+        SyncFailed::NoSuchFolder => why_no_such_folder().to_string(),
+        SyncFailed::Busy => why_busy().to_string(),
+        SyncFailed::CannotLock => why_cannot_lock().to_string(),
+        SyncFailed::Server(status) => words::WhyServer { status }.format(),
+    };
+    words::SyncFailed { why }.format()
+}
+
+/// What was wrong with one device file of the folder.
+pub fn device_problem(file: &str, problem: &DeviceProblem) -> String {
+    match problem {
+        DeviceProblem::OtherPassphrase => words::FolderFileOtherPassphrase { file }.format(),
+        DeviceProblem::Unreadable => words::FolderFileUnreadable { file }.format(),
+        DeviceProblem::RecordsSkipped(count) => words::FolderFileRecordsSkipped {
+            count: *count,
+            file,
+        }
+        .format(),
+    }
+}
+
+pub fn folder_other_site(own_origin: &str) -> String {
+    words::FolderOtherSite { origin: own_origin }.format()
+}
+
+pub fn connected_to(address: &str) -> String {
+    words::ConnectedTo { address }.format()
+}
+
+/// "Last synced at 09:05." (`time` as the clock shows it).
+pub fn synced_at(time: &str) -> String {
+    words::SyncedAt { time }.format()
+}
+
+pub fn sync_conflicts(count: usize) -> String {
+    words::SyncConflicts { count }.format()
+}
+
+pub fn sync_retry(minutes: u64) -> String {
+    words::SyncRetry { minutes }.format()
 }

@@ -212,7 +212,7 @@ no_copy_yet = No copy of your data has been kept yet.
 storage_used_unknown = This browser does not say how full its storage is.
 backup_reminder = It is a while since you kept a copy of your data. If this phone is lost or the browser is cleared, what you wrote goes with it. Download all data and keep the file somewhere safe, such as your e-mail or a computer.
 keep_a_copy = Keep a copy in Settings
-data_lives_here = Kindred keeps everything in this browser on this device. Nothing is sent anywhere.
+data_lives_here = Kindred keeps everything in this browser on this device. Nothing is sent anywhere unless you export it or connect a group folder.
 dismiss = Dismiss
 try_again = Try again
 download_unreadable = Download unreadable data
@@ -548,3 +548,56 @@ lock_newer = it was locked by a newer Kindred (version { $found }); please updat
 lock_unknown = it is locked in a way Kindred does not know
 lock_iterations = it asks for { $found } rounds of key making, outside what Kindred accepts ({ $min } to { $max })
 restored = Brought back.
+
+# Group folder: syncing through a WebDAV folder the group already has (Settings).
+group_folder = Group folder
+group_folder_intro = Sync helpers, needs and offers with your group through a folder it already has: Nextcloud, ownCloud, a NAS or a web host that speaks WebDAV. Everything is locked with the group passphrase before it leaves this phone, so whoever runs the folder sees only locked files.
+folder_address = Folder address
+folder_address_hint = For Nextcloud it looks like https://cloud.example.org/remote.php/dav/files/ana/Kindred/
+user_name = User name
+password = Password
+group_passphrase = Group passphrase
+group_passphrase_hint = The same passphrase on every phone of the group. A phone's file locked with another one is left out.
+remember_on_device = Remember the password and passphrase on this device
+remember_hint = They are then kept in this browser's storage, where anyone who can use this phone unlocked could find them. Without this, you type them each time you open Kindred.
+sync_journal = Also sync my journal
+sync_journal_hint = Helpers, needs and offers always go to the folder. Private notes never do.
+connect = Connect
+sync_now = Sync now
+disconnect = Disconnect
+disconnected = Disconnected. Your data stays on this phone, and the folder keeps its files.
+sync_status = Sync status
+folder_not_connected = Not connected to a group folder.
+folder_needs_secrets = Type the password and the group passphrase to sync on this visit.
+syncing = Syncing…
+never_synced = Not synced yet.
+folder_address_invalid = Folder address: type an address that starts with https:// (http:// only on this computer).
+folder_field_missing = Fill in the folder address, user name, password and group passphrase.
+why_offline = this phone is offline
+why_unreachable = the folder cannot be reached: the server may be down, or the address is wrong
+why_wrong_login = the user name or password is wrong, or this user may not use the folder
+why_full = the folder is full: its owner must make room
+why_not_webdav = the address is not a WebDAV folder. For Nextcloud it looks like https://cloud.example.org/remote.php/dav/files/USER/FOLDER/
+why_no_such_folder = the folder above it does not exist: check the address
+why_busy = another tab or phone of yours kept writing at the same moment
+why_cannot_lock = this browser could not lock the file
+connected_to = Connected to { $address }.
+synced_at = Last synced at { $time }.
+sync_failed = Could not sync: { $why }.
+sync_retry = { $minutes ->
+    [one] Kindred tries again in a minute.
+   *[other] Kindred tries again in { $minutes } minutes.
+}
+why_not_allowed = the folder's server does not allow this site. Its owner must allow { $origin } (CORS headers: see Kindred's README)
+why_server = the folder answered with an error ({ $status })
+folder_other_site = Folder address: this Kindred may reach only its own site, { $origin }. For a folder on another site, Kindred must be built for it (see the README, "Group folder").
+sync_conflicts = { $count ->
+    [one] One record has two versions that differ: choose one under Review conflicts.
+   *[other] { $count } records have versions that differ: choose under Review conflicts.
+}
+folder_file_other_passphrase = The file { $file } is locked with another passphrase: it was left out.
+folder_file_unreadable = The file { $file } could not be read: it was skipped and left as it is.
+folder_file_records_skipped = { $count ->
+    [one] One record in { $file } could not be taken in.
+   *[other] { $count } records in { $file } could not be taken in.
+}

@@ -205,7 +205,7 @@ no_copy_yet = 你還未保存過資料的副本。
 storage_used_unknown = 這個瀏覽器沒有說明儲存空間用了多少。
 backup_reminder = 你已有一段時間沒有保存資料副本。如果手機遺失或瀏覽器被清除，你寫下的一切也會一併消失。請下載全部資料，並把檔案存放在安全的地方，例如你的電郵或電腦。
 keep_a_copy = 到設定保存副本
-data_lives_here = Kindred 把所有內容都保存在這部裝置的瀏覽器裡，不會傳送到任何地方。
+data_lives_here = Kindred 把所有內容都保存在這部裝置的瀏覽器裡。除非你匯出或連接群組資料夾，否則不會傳送到任何地方。
 dismiss = 知道了
 try_again = 再試一次
 download_unreadable = 下載無法讀取的資料
@@ -516,3 +516,53 @@ lock_newer = 它是由較新版本的 Kindred 鎖上的（第 { $found } 版）�
 lock_unknown = 它的鎖法 Kindred 不認識
 lock_iterations = 它要求 { $found } 輪金鑰運算，超出 Kindred 接受的範圍（{ $min } 至 { $max }）
 restored = 已復原。
+
+# Group folder: syncing through a WebDAV folder the group already has (Settings).
+group_folder = 群組資料夾
+group_folder_intro = 透過群組已有的資料夾（Nextcloud、ownCloud、NAS 或支援 WebDAV 的網站空間），與群組同步幫手、需要和幫忙的意願。所有資料離開這部手機前都會用群組密語上鎖，管理資料夾的人只看到上鎖的檔案。
+folder_address = 資料夾地址
+folder_address_hint = Nextcloud 的地址類似 https://cloud.example.org/remote.php/dav/files/ana/Kindred/
+user_name = 使用者名稱
+password = 密碼
+group_passphrase = 群組密語
+group_passphrase_hint = 群組每部手機都用同一個密語。用其他密語上鎖的手機檔案會被略過。
+remember_on_device = 在這部裝置上記住密碼和密語
+remember_hint = 這樣它們會存在這個瀏覽器的儲存空間，任何能使用這部已解鎖手機的人都可能找到。不勾選的話，每次打開 Kindred 都要再輸入。
+sync_journal = 也同步我的日記
+sync_journal_hint = 幫手、需要和幫忙的意願一定會送到資料夾。私人備註永遠不會。
+connect = 連接
+sync_now = 立即同步
+disconnect = 中斷連接
+disconnected = 已中斷連接。你的資料留在這部手機，資料夾裡的檔案也保留。
+sync_status = 同步狀態
+folder_not_connected = 未連接群組資料夾。
+folder_needs_secrets = 請輸入密碼和群組密語，這次使用時才能同步。
+syncing = 正在同步…
+never_synced = 尚未同步。
+folder_address_invalid = 資料夾地址：請輸入以 https:// 開頭的地址（http:// 只限這部電腦）。
+folder_field_missing = 請填寫資料夾地址、使用者名稱、密碼和群組密語。
+why_offline = 這部手機沒有連上網絡
+why_unreachable = 無法連到資料夾：伺服器可能停了，或地址有誤
+why_wrong_login = 使用者名稱或密碼不對，或這個使用者不能使用這個資料夾
+why_full = 資料夾已滿：需要由管理的人騰出空間
+why_not_webdav = 這個地址不是 WebDAV 資料夾。Nextcloud 的地址類似 https://cloud.example.org/remote.php/dav/files/使用者/資料夾/
+why_no_such_folder = 上一層資料夾不存在：請檢查地址
+why_busy = 你的另一個分頁或手機同時不斷在寫入
+why_cannot_lock = 這個瀏覽器無法為檔案上鎖
+connected_to = 已連接 { $address }。
+synced_at = 上次同步：{ $time }。
+sync_failed = 無法同步：{ $why }。
+sync_retry = { $minutes ->
+   *[other] Kindred 會在 { $minutes } 分鐘後再試。
+}
+why_not_allowed = 資料夾的伺服器不允許這個網站。管理的人要允許 { $origin }（CORS 標頭：見 Kindred 的 README）
+why_server = 資料夾回覆了錯誤（{ $status }）
+folder_other_site = 資料夾地址：這個 Kindred 只能連到自己的網站 { $origin }。要用其他網站的資料夾，Kindred 需要為該網站建置（見 README 的「Group folder」）。
+sync_conflicts = { $count ->
+   *[other] 有 { $count } 筆紀錄的版本不同：請在「檢視衝突」中選擇。
+}
+folder_file_other_passphrase = 檔案 { $file } 用了另一個密語上鎖：已略過。
+folder_file_unreadable = 無法讀取檔案 { $file }：已略過，檔案保持原樣。
+folder_file_records_skipped = { $count ->
+   *[other] { $file } 中有 { $count } 筆紀錄無法收錄。
+}

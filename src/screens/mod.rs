@@ -2,6 +2,7 @@
 
 mod deletions;
 mod form_parts;
+mod group_folder;
 mod helpers;
 mod insights;
 mod journal;
