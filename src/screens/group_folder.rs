@@ -145,8 +145,8 @@ fn ConnectForm(
                         on:change=move |ev| value.set(event_target_checked(&ev))
                     />
                     <label for=id>{label}</label>
+                    <p id=hint_id class="hint">{hint}</p>
                 </div>
-                <p id=hint_id class="hint">{hint}</p>
             }
         };
     view! {
