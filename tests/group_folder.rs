@@ -249,7 +249,7 @@ fn a_wrong_password_is_said_and_nothing_is_kept() {
 }
 
 #[test]
-fn a_change_made_while_the_server_is_down_arrives_once_it_is_back() {
+fn a_change_made_while_the_server_is_down_or_the_phone_offline_arrives_once_it_is_back() {
     let mut server = WebDavServer::with_app(&App::dist_dir());
     let ana = phone_at(&server);
     connect(&ana, &server);
@@ -261,7 +261,21 @@ fn a_change_made_while_the_server_is_down_arrives_once_it_is_back() {
     assert!(said.contains("cannot be reached"), "{said}");
     assert!(said.contains("tries again"), "{said}");
 
+    // With no network at all, the phone says so rather than blaming the server.
     server.restart();
+    let network = |offline: bool| {
+        ana.browser().devtools("Network.enable", serde_json::json!({}));
+        ana.browser().devtools(
+            "Network.emulateNetworkConditions",
+            serde_json::json!({
+                "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1
+            }),
+        );
+    };
+    network(true);
+    ana.get("button", "Sync now").click();
+    wait_for_status(&ana, "this phone is offline");
+    network(false);
     sync_now(&ana);
     let ben = phone_at(&server);
     connect(&ben, &server);
