@@ -264,7 +264,8 @@ fn a_change_made_while_the_server_is_down_or_the_phone_offline_arrives_once_it_i
     // With no network at all, the phone says so rather than blaming the server.
     server.restart();
     let network = |offline: bool| {
-        ana.browser().devtools("Network.enable", serde_json::json!({}));
+        ana.browser()
+            .devtools("Network.enable", serde_json::json!({}));
         ana.browser().devtools(
             "Network.emulateNetworkConditions",
             serde_json::json!({

@@ -290,7 +290,7 @@ pub async fn sync(
         // Written again with the last write's time, an unchanged device's file is the same
         // text, and so has the same fingerprint.
         let last_written_at = memory.written.as_ref().map(|w| w.at).unwrap_or(now);
-        let mut text = share::to_json(&local.outgoing(last_written_at));
+        let mut text = device_file_text(&local.outgoing(last_written_at));
         let mut fingerprint = fingerprint(&text);
         let unchanged = memory
             .written
@@ -300,7 +300,7 @@ pub async fn sync(
             return Ok(synced);
         }
         if !unchanged {
-            text = share::to_json(&local.outgoing(now));
+            text = device_file_text(&local.outgoing(now));
             fingerprint = self::fingerprint(&text);
         }
         let written_at = if unchanged { last_written_at } else { now };
@@ -324,6 +324,12 @@ pub async fn sync(
         }
     }
     Err(SyncFailed::Busy)
+}
+
+/// The share file as a device file holds it: without the indentation of a file meant for
+/// people, which makes a large neighbourhood's file a third longer to write, lock and read.
+fn device_file_text(file: &ShareFile) -> String {
+    serde_json::to_string(file).expect("a share file always serialises")
 }
 
 /// FNV-1a, 64 bits: enough to tell one text of a device's file from the next.

@@ -353,10 +353,22 @@ pub struct SaveFailed {
 /// Writes every unsaved bucket of the model. Stops at the first failure; the rest stays
 /// unsaved, to be written by the next call.
 pub fn save(store: &mut impl KeyValueStore, model: &mut Model) -> Result<Saved, SaveFailed> {
+    save_some(store, model, usize::MAX)
+}
+
+/// Like [`save`], writing at most `buckets` buckets: a save of thousands of records (the
+/// first sync with a group folder) spread over several calls, each a short task, keeps the
+/// page answering the person meanwhile. [`Model::has_unsaved`] says whether more is left.
+pub fn save_some(
+    store: &mut impl KeyValueStore,
+    model: &mut Model,
+    buckets: usize,
+) -> Result<Saved, SaveFailed> {
     let mut saved = Saved::default();
-    let result = save_collection(store, &mut model.journal, &mut saved)
-        .and_then(|()| save_collection(store, &mut model.helpers, &mut saved))
-        .and_then(|()| save_collection(store, &mut model.needs, &mut saved));
+    let mut left = buckets;
+    let result = save_collection(store, &mut model.journal, &mut saved, &mut left)
+        .and_then(|()| save_collection(store, &mut model.helpers, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.needs, &mut saved, &mut left));
     match result {
         Ok(()) => Ok(saved),
         Err(error) => Err(SaveFailed { error, saved }),
@@ -367,8 +379,13 @@ fn save_collection<T: Record>(
     store: &mut impl KeyValueStore,
     records: &mut Records<T>,
     saved: &mut Saved,
+    left: &mut usize,
 ) -> Result<(), StorageError> {
     for bucket in records.unsaved_buckets() {
+        if *left == 0 {
+            return Ok(());
+        }
+        *left -= 1;
         let key = bucket_key(T::COLLECTION, bucket);
         if let Some(raw) = store.get(&key)? {
             match read_records::<T>(&raw) {
@@ -519,6 +536,24 @@ mod tests {
         );
         assert!(loaded.model.settings.hide_streaks);
         assert!(!loaded.model.journal.has_unsaved());
+    }
+
+    #[test]
+    fn a_save_in_steps_writes_a_few_buckets_each_time_and_ends_as_one_save_would() {
+        let entries = [(1, "a"), (2 << 124, "b"), (3 << 124, "c")];
+        let mut whole = MemoryStore::default();
+        save(&mut whole, &mut model_with(&entries)).unwrap();
+
+        let mut store = MemoryStore::default();
+        let mut model = model_with(&entries);
+        let mut steps = 0;
+        while model.has_unsaved() {
+            let saved = save_some(&mut store, &mut model, 1).unwrap();
+            assert_eq!(saved.written.len(), 1);
+            steps += 1;
+        }
+        assert_eq!(steps, 3);
+        assert_eq!(store.contents(), whole.contents());
     }
 
     #[test]
