@@ -32,3 +32,13 @@ pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     )
     .unwrap_or_default()
 }
+
+/// The date and time of day a moment fell on where the reader is.
+pub fn local_moment(at: DateTime<Utc>) -> (NaiveDate, chrono::NaiveTime) {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    let time = chrono::NaiveTime::from_hms_opt(date.get_hours(), date.get_minutes(), 0)
+        .unwrap_or_default();
+    (local_date(at), time)
+}

@@ -317,7 +317,8 @@ pub fn round_state(
     people: &Records<CheckinPerson>,
     marks: &Records<Mark>,
 ) -> RoundState {
-    let mut by_person: BTreeMap<Uuid, Vec<&Mark>> = round.people.iter().map(|p| (*p, Vec::new())).collect();
+    let mut by_person: BTreeMap<Uuid, Vec<&Mark>> =
+        round.people.iter().map(|p| (*p, Vec::new())).collect();
     for mark in marks.live().filter(|m| m.round == round.id) {
         by_person.entry(mark.person).or_default().push(mark);
     }
@@ -327,16 +328,31 @@ pub fn round_state(
             let person = people.get(id)?.clone();
             // The latest by time; two marks of the same moment are told apart by id, alike
             // on every copy.
-            let latest = marks.iter().max_by_key(|m| (m.created_at, m.id)).map(|m| (*m).clone());
-            let tries = marks.iter().filter(|m| m.answer == Answer::NoAnswer).count();
-            Some(Line { person, latest, tries })
+            let latest = marks
+                .iter()
+                .max_by_key(|m| (m.created_at, m.id))
+                .map(|m| (*m).clone());
+            let tries = marks
+                .iter()
+                .filter(|m| m.answer == Answer::NoAnswer)
+                .count();
+            Some(Line {
+                person,
+                latest,
+                tries,
+            })
         })
         .collect();
     // Not reached first, then who needs help, then who is OK; by name within each.
     lines.sort_by(|a, b| {
         a.standing()
             .cmp(&b.standing())
-            .then_with(|| a.person.name.to_lowercase().cmp(&b.person.name.to_lowercase()))
+            .then_with(|| {
+                a.person
+                    .name
+                    .to_lowercase()
+                    .cmp(&b.person.name.to_lowercase())
+            })
             .then(a.person.id.cmp(&b.person.id))
     });
     let mut summary = Summary::default();
@@ -350,7 +366,11 @@ pub fn round_state(
     let all_ok = !lines.is_empty() && summary.ok == lines.len();
     let closed_at = match &round.closed {
         Some(closed) => Some(closed.at),
-        None if all_ok => lines.iter().filter_map(|l| l.latest.as_ref()).map(|m| m.created_at).max(),
+        None if all_ok => lines
+            .iter()
+            .filter_map(|l| l.latest.as_ref())
+            .map(|m| m.created_at)
+            .max(),
         None => None,
     };
     RoundState {
@@ -380,7 +400,12 @@ impl Model {
             .live()
             .map(|r| round_state(r, &self.checkin_people, &self.marks))
             .collect();
-        rounds.sort_by(|a, b| b.round.created_at.cmp(&a.round.created_at).then(b.round.id.cmp(&a.round.id)));
+        rounds.sort_by(|a, b| {
+            b.round
+                .created_at
+                .cmp(&a.round.created_at)
+                .then(b.round.id.cmp(&a.round.id))
+        });
         rounds
     }
 
@@ -393,7 +418,10 @@ impl Model {
         now: DateTime<Utc>,
     ) -> Result<Uuid, RoundRefused> {
         if is_blank(reason) {
-            return Err(RoundRefused::Invalid(vec![FieldError::new("reason", Problem::Required)]));
+            return Err(RoundRefused::Invalid(vec![FieldError::new(
+                "reason",
+                Problem::Required,
+            )]));
         }
         let mut round = Round::new(id, now, without_direction_overrides(reason.trim()));
         round.started_by = by.trim().to_string();
@@ -436,7 +464,9 @@ impl Model {
         now: DateTime<Utc>,
     ) -> Result<Uuid, RoundRefused> {
         let round = self.rounds.get(mark.round).ok_or(RoundRefused::Gone)?;
-        self.checkin_people.get(mark.person).ok_or(RoundRefused::Gone)?;
+        self.checkin_people
+            .get(mark.person)
+            .ok_or(RoundRefused::Gone)?;
         if !round_state(round, &self.checkin_people, &self.marks).is_open() {
             return Err(RoundRefused::Closed);
         }
@@ -451,7 +481,12 @@ impl Model {
     }
 
     /// Closes a round by hand: whoever was not reached stays as they were, readable.
-    pub fn close_round(&mut self, round: Uuid, by: &str, now: DateTime<Utc>) -> Result<(), RoundRefused> {
+    pub fn close_round(
+        &mut self,
+        round: Uuid,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), RoundRefused> {
         let mut closed = self.rounds.get(round).cloned().ok_or(RoundRefused::Gone)?;
         if closed.closed.is_some() {
             return Err(RoundRefused::Closed);
@@ -468,7 +503,13 @@ impl Model {
 /// The need opened on the board for someone a round found needing help: urgent, for them,
 /// in their language, with the words the interface gives (`what`, and `notes` saying how to
 /// reach them).
-pub fn need_for(person: &CheckinPerson, what: String, notes: String, id: Uuid, now: DateTime<Utc>) -> Need {
+pub fn need_for(
+    person: &CheckinPerson,
+    what: String,
+    notes: String,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Need {
     let mut need = Need::new(id, now, what);
     need.for_whom.clone_from(&person.name);
     need.language.clone_from(&person.language);
@@ -500,7 +541,9 @@ mod tests {
         let people: Vec<Uuid> = (0..15u128)
             .map(|n| person(&mut model, 100 + n, &format!("Person {n:02}")))
             .collect();
-        let round = model.start_round(Uuid::from_u128(1), "Typhoon signal 8", "Ah Wing", at(1)).unwrap();
+        let round = model
+            .start_round(Uuid::from_u128(1), "Typhoon signal 8", "Ah Wing", at(1))
+            .unwrap();
         for (n, who) in people.iter().take(12).enumerate() {
             mark(&mut model, 1000 + n as u128, round, *who, Answer::Ok, 2);
         }
@@ -508,7 +551,14 @@ mod tests {
         mark(&mut model, 2001, round, people[12], Answer::NoAnswer, 4);
         mark(&mut model, 2002, round, people[14], Answer::NeedsHelp, 5);
         let state = &model.rounds_newest_first()[0];
-        assert_eq!(state.summary, Summary { ok: 12, not_reached: 2, needs_help: 1 });
+        assert_eq!(
+            state.summary,
+            Summary {
+                ok: 12,
+                not_reached: 2,
+                needs_help: 1
+            }
+        );
         assert!(state.is_open());
         let top: Vec<(&str, Standing, usize)> = state
             .lines
@@ -533,33 +583,53 @@ mod tests {
         let mut model = Model::default();
         let may = person(&mut model, 1, "May");
         let lee = person(&mut model, 2, "Mr Lee");
-        let heat = model.start_round(Uuid::from_u128(10), "Very hot weather", "", at(1)).unwrap();
+        let heat = model
+            .start_round(Uuid::from_u128(10), "Very hot weather", "", at(1))
+            .unwrap();
         mark(&mut model, 20, heat, may, Answer::NoAnswer, 2);
         mark(&mut model, 21, heat, may, Answer::Ok, 3);
         assert!(model.rounds_newest_first()[0].is_open());
         mark(&mut model, 22, heat, lee, Answer::Ok, 4);
         assert_eq!(model.rounds_newest_first()[0].closed_at, Some(at(4)));
         let late = Mark::new(Uuid::from_u128(23), at(5), heat, lee, Answer::NoAnswer);
-        assert_eq!(model.mark_checkin(late, None, at(5)), Err(RoundRefused::Closed));
+        assert_eq!(
+            model.mark_checkin(late, None, at(5)),
+            Err(RoundRefused::Closed)
+        );
 
-        let storm = model.start_round(Uuid::from_u128(11), "Typhoon signal 8", "", at(6)).unwrap();
+        let storm = model
+            .start_round(Uuid::from_u128(11), "Typhoon signal 8", "", at(6))
+            .unwrap();
         mark(&mut model, 24, storm, lee, Answer::NoAnswer, 7);
         model.close_round(storm, "Ah Wing", at(8)).unwrap();
         let rounds = model.rounds_newest_first();
         assert_eq!(rounds[0].round.reason, "Typhoon signal 8");
         assert_eq!(rounds[0].closed_at, Some(at(8)));
-        assert_eq!(rounds[0].summary, Summary { ok: 0, not_reached: 2, needs_help: 0 });
+        assert_eq!(
+            rounds[0].summary,
+            Summary {
+                ok: 0,
+                not_reached: 2,
+                needs_help: 0
+            }
+        );
         assert_eq!(rounds[1].summary.ok, 2, "the past round stays readable");
-        assert!(model.start_round(Uuid::from_u128(12), "  ", "", at(9)).is_err());
+        assert!(model
+            .start_round(Uuid::from_u128(12), "  ", "", at(9))
+            .is_err());
     }
 
     #[test]
     fn someone_added_during_a_round_is_checked_on_in_it_and_not_in_closed_ones() {
         let mut model = Model::default();
         let may = person(&mut model, 1, "May");
-        let old = model.start_round(Uuid::from_u128(10), "Cold weather", "", at(1)).unwrap();
+        let old = model
+            .start_round(Uuid::from_u128(10), "Cold weather", "", at(1))
+            .unwrap();
         mark(&mut model, 20, old, may, Answer::Ok, 2);
-        let now = model.start_round(Uuid::from_u128(11), "Typhoon signal 8", "", at(3)).unwrap();
+        let now = model
+            .start_round(Uuid::from_u128(11), "Typhoon signal 8", "", at(3))
+            .unwrap();
         let chan = person(&mut model, 2, "Mrs Chan");
         let rounds = model.rounds_newest_first();
         assert_eq!(rounds[0].round.id, now);
@@ -573,15 +643,29 @@ mod tests {
         let lee = person(&mut model, 1, "Mr Lee");
         let mut lee_record = model.checkin_people.get(lee).unwrap().clone();
         lee_record.language = "Cantonese".into();
-        let round = model.start_round(Uuid::from_u128(10), "Typhoon signal 8", "", at(1)).unwrap();
-        let need = need_for(&lee_record, "Help after Typhoon signal 8".into(), "Phone 2345 6789".into(), Uuid::from_u128(50), at(2));
+        let round = model
+            .start_round(Uuid::from_u128(10), "Typhoon signal 8", "", at(1))
+            .unwrap();
+        let need = need_for(
+            &lee_record,
+            "Help after Typhoon signal 8".into(),
+            "Phone 2345 6789".into(),
+            Uuid::from_u128(50),
+            at(2),
+        );
         let answer = Mark::new(Uuid::from_u128(20), at(2), round, lee, Answer::NeedsHelp);
         model.mark_checkin(answer, Some(need), at(2)).unwrap();
         let opened = model.needs.get(Uuid::from_u128(50)).unwrap();
         assert_eq!(opened.urgency, Urgency::High);
-        assert_eq!((opened.for_whom.as_str(), opened.language.as_str()), ("Mr Lee", "Cantonese"));
+        assert_eq!(
+            (opened.for_whom.as_str(), opened.language.as_str()),
+            ("Mr Lee", "Cantonese")
+        );
         assert!(!opened.is_done());
-        assert_eq!(model.marks.get(Uuid::from_u128(20)).unwrap().need, Some(opened.id));
+        assert_eq!(
+            model.marks.get(Uuid::from_u128(20)).unwrap().need,
+            Some(opened.id)
+        );
     }
 
     #[test]
@@ -591,13 +675,18 @@ mod tests {
         let mut wing = Model::default();
         let may = person(&mut wing, 1, "May");
         let lee = person(&mut wing, 2, "Mr Lee");
-        let round = wing.start_round(Uuid::from_u128(10), "Typhoon signal 8", "Wing", at(1)).unwrap();
+        let round = wing
+            .start_round(Uuid::from_u128(10), "Typhoon signal 8", "Wing", at(1))
+            .unwrap();
         let mut fong = wing.clone();
         mark(&mut wing, 20, round, may, Answer::Ok, 2);
         mark(&mut fong, 21, round, lee, Answer::NoAnswer, 2);
         mark(&mut fong, 22, round, lee, Answer::NeedsHelp, 3);
 
-        let choice = ExportChoice { check_ins: true, ..ExportChoice::default() };
+        let choice = ExportChoice {
+            check_ins: true,
+            ..ExportChoice::default()
+        };
         let today = at(5).date_naive();
         let exchange = |from: &Model, to: &mut Model| {
             let text = to_json(&export(from, choice, at(5), "test"));
@@ -605,14 +694,35 @@ mod tests {
             let planned = plan(to, parsed);
             assert_eq!(planned.counts().conflicts, 0);
             let mut ids = (900u128..).map(Uuid::from_u128);
-            apply(to, planned, &Default::default(), &mut || ids.next().unwrap(), at(5));
+            apply(
+                to,
+                planned,
+                &Default::default(),
+                &mut || ids.next().unwrap(),
+                at(5),
+            );
         };
         exchange(&fong, &mut wing);
         exchange(&wing, &mut fong);
         for model in [&wing, &fong] {
             let state = &model.rounds_newest_first()[0];
-            assert_eq!(state.summary, Summary { ok: 1, not_reached: 0, needs_help: 1 });
-            assert_eq!(state.lines.iter().find(|l| l.person.id == lee).unwrap().tries, 1);
+            assert_eq!(
+                state.summary,
+                Summary {
+                    ok: 1,
+                    not_reached: 0,
+                    needs_help: 1
+                }
+            );
+            assert_eq!(
+                state
+                    .lines
+                    .iter()
+                    .find(|l| l.person.id == lee)
+                    .unwrap()
+                    .tries,
+                1
+            );
             assert_eq!(model.conflicts_waiting(), 0);
         }
         assert_eq!(wing.marks.live_count(), 3);
@@ -630,13 +740,25 @@ mod tests {
         };
         let chan = draft.to_person(None, Uuid::from_u128(1), at(0)).unwrap();
         model.save_checkin_person(None, chan, at(0));
-        let choice = ExportChoice { check_ins: true, ..ExportChoice::default() };
+        let choice = ExportChoice {
+            check_ins: true,
+            ..ExportChoice::default()
+        };
         let text = to_json(&export(&model, choice, at(1), "test"));
-        assert!(text.contains("Mrs Chan") && !text.contains("Key under the mat"), "{text}");
-        let private = ExportChoice { private_notes: true, ..choice };
+        assert!(
+            text.contains("Mrs Chan") && !text.contains("Key under the mat"),
+            "{text}"
+        );
+        let private = ExportChoice {
+            private_notes: true,
+            ..choice
+        };
         assert!(to_json(&export(&model, private, at(1), "test")).contains("Key under the mat"));
         let none = to_json(&export(&model, ExportChoice::default(), at(1), "test"));
-        assert!(!none.contains("Mrs Chan"), "check-ins leave only when chosen");
+        assert!(
+            !none.contains("Mrs Chan"),
+            "check-ins leave only when chosen"
+        );
     }
 
     #[test]
@@ -647,7 +769,10 @@ mod tests {
         };
         assert_eq!(
             draft.to_person(None, Uuid::nil(), at(0)).unwrap_err(),
-            vec![FieldError::new("name", Problem::Required), FieldError::new("phone", Problem::NotAPhone)]
+            vec![
+                FieldError::new("name", Problem::Required),
+                FieldError::new("phone", Problem::NotAPhone)
+            ]
         );
     }
 }

@@ -387,7 +387,12 @@ pub fn undo(model: &mut Model, undo: Undo, now: DateTime<Utc>) -> Undone {
     put_back(&mut model.helpers, undo.helpers, now, &mut undone);
     put_back(&mut model.needs, undo.needs, now, &mut undone);
     put_back(&mut model.journal, undo.journal, now, &mut undone);
-    put_back(&mut model.checkin_people, undo.checkin_people, now, &mut undone);
+    put_back(
+        &mut model.checkin_people,
+        undo.checkin_people,
+        now,
+        &mut undone,
+    );
     put_back(&mut model.rounds, undo.rounds, now, &mut undone);
     put_back(&mut model.marks, undo.marks, now, &mut undone);
     undone

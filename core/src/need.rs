@@ -313,8 +313,7 @@ impl NeedDraft {
         let needed_by = optional_day("needed-by", &self.needed_by);
         let follow_up_on = optional_day("follow-up-on", &self.follow_up_on);
         // A need that repeats is counted from its date: it must have one.
-        if self.repeats != Every::Never && needed_by.is_none() && self.needed_by.trim().is_empty()
-        {
+        if self.repeats != Every::Never && needed_by.is_none() && self.needed_by.trim().is_empty() {
             errors.push(FieldError::new("needed-by", Problem::Required));
         }
         if !errors.is_empty() {
@@ -505,7 +504,13 @@ mod tests {
         .to_need(None, Uuid::nil(), at(0))
         .unwrap();
         let jan31 = NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
-        assert_eq!(first.repeats, Some(Repeat { every: Every::Month, from: jan31 }));
+        assert_eq!(
+            first.repeats,
+            Some(Repeat {
+                every: Every::Month,
+                from: jan31
+            })
+        );
         // The February need, edited: it still counts from 31 January.
         let mut february = first.next_occurrence(helper(2), at(1)).unwrap();
         assert_eq!(february.needed_by, NaiveDate::from_ymd_opt(2027, 2, 28));
@@ -519,10 +524,19 @@ mod tests {
         let mut moved = NeedDraft::from_need(&march);
         moved.needed_by = "2027-04-02".into();
         let moved = moved.to_need(Some(&march), helper(5), at(4)).unwrap();
-        assert_eq!(moved.repeats.unwrap().from, NaiveDate::from_ymd_opt(2027, 4, 2).unwrap());
+        assert_eq!(
+            moved.repeats.unwrap().from,
+            NaiveDate::from_ymd_opt(2027, 4, 2).unwrap()
+        );
         let mut ended = NeedDraft::from_need(&moved);
         ended.repeats = Every::Never;
-        assert_eq!(ended.to_need(Some(&moved), helper(6), at(5)).unwrap().repeats, None);
+        assert_eq!(
+            ended
+                .to_need(Some(&moved), helper(6), at(5))
+                .unwrap()
+                .repeats,
+            None
+        );
     }
 
     #[test]
@@ -532,14 +546,25 @@ mod tests {
         ride.urgency = Urgency::High;
         ride.needed_by = Some(day(3));
         ride.follow_up_on = Some(day(2));
-        ride.repeats = Some(Repeat { every: Every::Week, from: day(3) });
+        ride.repeats = Some(Repeat {
+            every: Every::Week,
+            from: day(3),
+        });
         ride.match_helpers(&[helper(9)]).unwrap();
         let next = ride.next_occurrence(helper(2), at(1)).unwrap();
-        assert_eq!((next.needed_by, next.follow_up_on), (Some(day(10)), Some(day(9))));
+        assert_eq!(
+            (next.needed_by, next.follow_up_on),
+            (Some(day(10)), Some(day(9)))
+        );
         assert_eq!((next.status, next.urgency), (Status::Open, Urgency::High));
-        assert_eq!((next.what.as_str(), next.for_whom.as_str()), ("A ride to dialysis", "Mr Lee"));
+        assert_eq!(
+            (next.what.as_str(), next.for_whom.as_str()),
+            ("A ride to dialysis", "Mr Lee")
+        );
         assert_eq!(next.repeats, ride.repeats);
-        assert!(Need::new(helper(3), at(0), "once".into()).next_occurrence(helper(4), at(1)).is_none());
+        assert!(Need::new(helper(3), at(0), "once".into())
+            .next_occurrence(helper(4), at(1))
+            .is_none());
     }
 
     #[test]
@@ -547,7 +572,10 @@ mod tests {
         let mut ride = Need::new(helper(1), at(0), "A ride".into());
         assert!(!ride.skip_occurrence(), "a need that does not repeat");
         ride.needed_by = Some(day(3));
-        ride.repeats = Some(Repeat { every: Every::TwoWeeks, from: day(3) });
+        ride.repeats = Some(Repeat {
+            every: Every::TwoWeeks,
+            from: day(3),
+        });
         assert!(ride.skip_occurrence());
         assert_eq!(ride.needed_by, Some(day(17)));
         ride.mark_done(day(17)).unwrap();

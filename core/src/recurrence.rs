@@ -117,7 +117,11 @@ mod tests {
         );
         // In a leap year February has its 29th.
         assert_eq!(
-            Repeat { every: Every::Month, from: day(2028, 1, 31) }.next_after(day(2028, 1, 31)),
+            Repeat {
+                every: Every::Month,
+                from: day(2028, 1, 31)
+            }
+            .next_after(day(2028, 1, 31)),
             Some(day(2028, 2, 29))
         );
     }
@@ -129,7 +133,10 @@ mod tests {
             vec![day(2028, 2, 29), day(2028, 3, 29), day(2028, 4, 29)]
         );
         // Monthly from 29 February 2028 meets February again in 2029, which has no 29th.
-        let rule = Repeat { every: Every::Month, from: day(2028, 2, 29) };
+        let rule = Repeat {
+            every: Every::Month,
+            from: day(2028, 2, 29),
+        };
         assert_eq!(rule.next_after(day(2029, 1, 29)), Some(day(2029, 2, 28)));
         assert_eq!(rule.next_after(day(2029, 2, 28)), Some(day(2029, 3, 29)));
         // Weekly across 29 February counts it as a day like any other.
@@ -144,15 +151,27 @@ mod tests {
         // Europe's clocks go forward on 29 March 2026 and back on 25 October 2026; Hong Kong's
         // never change. A weekly need on Tuesday stays on Tuesday at the same hour.
         let dates = series(Every::Week, day(2026, 3, 24), 32);
-        assert!(dates.iter().all(|d| d.weekday() == Weekday::Tue), "{dates:?}");
+        assert!(
+            dates.iter().all(|d| d.weekday() == Weekday::Tue),
+            "{dates:?}"
+        );
         assert!(dates.contains(&day(2026, 3, 31)) && dates.contains(&day(2026, 10, 27)));
         // The same local hour on each side of the change: a calendar day is not 24 hours.
         let london_summer = chrono::FixedOffset::east_opt(3600).unwrap();
         let london_winter = chrono::FixedOffset::east_opt(0).unwrap();
-        let nine = |d: NaiveDate| NaiveDateTime::new(d, chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap());
-        let before = london_winter.from_local_datetime(&nine(day(2026, 3, 24))).unwrap();
-        let after = london_summer.from_local_datetime(&nine(day(2026, 3, 31))).unwrap();
-        assert_eq!((after - before).num_hours(), 7 * 24 - 1, "the week had 167 hours");
+        let nine =
+            |d: NaiveDate| NaiveDateTime::new(d, chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+        let before = london_winter
+            .from_local_datetime(&nine(day(2026, 3, 24)))
+            .unwrap();
+        let after = london_summer
+            .from_local_datetime(&nine(day(2026, 3, 31)))
+            .unwrap();
+        assert_eq!(
+            (after - before).num_hours(),
+            7 * 24 - 1,
+            "the week had 167 hours"
+        );
         assert_eq!(after.date_naive(), dates[1]);
     }
 
@@ -166,21 +185,37 @@ mod tests {
         let weeks: Vec<u32> = weekly.iter().map(|d| d.iso_week().week()).collect();
         assert_eq!(weeks, vec![52, 53, 1]);
         let fortnightly = series(Every::TwoWeeks, day(2026, 12, 14), 3);
-        assert_eq!(fortnightly, vec![day(2026, 12, 14), monday, day(2027, 1, 11)]);
+        assert_eq!(
+            fortnightly,
+            vec![day(2026, 12, 14), monday, day(2027, 1, 11)]
+        );
     }
 
     #[test]
     fn the_next_date_after_any_day_is_the_first_of_the_series_past_it() {
-        let rule = Repeat { every: Every::Month, from: day(2026, 1, 31) };
+        let rule = Repeat {
+            every: Every::Month,
+            from: day(2026, 1, 31),
+        };
         assert_eq!(rule.next_after(day(2025, 12, 1)), Some(day(2026, 1, 31)));
         assert_eq!(rule.next_after(day(2026, 3, 30)), Some(day(2026, 3, 31)));
         assert_eq!(rule.next_after(day(2026, 3, 31)), Some(day(2026, 4, 30)));
         // Years on, the count still comes from the first date.
         assert_eq!(rule.next_after(day(2030, 2, 27)), Some(day(2030, 2, 28)));
-        let never = Repeat { every: Every::Never, from: day(2026, 1, 31) };
+        let never = Repeat {
+            every: Every::Never,
+            from: day(2026, 1, 31),
+        };
         assert_eq!(never.next_after(day(2026, 2, 1)), None);
-        let weekly = Repeat { every: Every::Week, from: day(2026, 11, 3) };
+        let weekly = Repeat {
+            every: Every::Week,
+            from: day(2026, 11, 3),
+        };
         assert_eq!(weekly.next_after(day(2026, 11, 4)), Some(day(2026, 11, 10)));
-        assert_eq!(weekly.next_after(NaiveDate::MAX), None, "no date past chrono's calendar");
+        assert_eq!(
+            weekly.next_after(NaiveDate::MAX),
+            None,
+            "no date past chrono's calendar"
+        );
     }
 }

@@ -352,7 +352,13 @@ impl Shareable for Mark {
     }
 
     fn strip_to_tombstone(&mut self) {
-        let kept = Mark::new(self.id, self.created_at, self.round, self.person, self.answer);
+        let kept = Mark::new(
+            self.id,
+            self.created_at,
+            self.round,
+            self.person,
+            self.answer,
+        );
         *self = Mark {
             updated_at: self.updated_at,
             deleted_at: self.deleted_at,

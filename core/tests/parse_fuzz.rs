@@ -426,7 +426,14 @@ fn pointers(value: &Value, at: String, all: &mut Vec<String>) {
     }
 }
 
-const COLLECTIONS: [&str; 6] = ["helpers", "needs", "journal", "checkin_people", "rounds", "marks"];
+const COLLECTIONS: [&str; 6] = [
+    "helpers",
+    "needs",
+    "journal",
+    "checkin_people",
+    "rounds",
+    "marks",
+];
 const DATE_FIELDS: &[&str] = &[
     "created_at",
     "updated_at",
@@ -819,7 +826,8 @@ fn sample_file() -> String {
         instant(60),
     );
     // A person to check on, a round and a mark: every kind of record is in the file.
-    let mut lee = kindred_core::checkin::CheckinPerson::new(Uuid::from_u128(5), instant(60), "Mr Lee".into());
+    let mut lee =
+        kindred_core::checkin::CheckinPerson::new(Uuid::from_u128(5), instant(60), "Mr Lee".into());
     lee.phone = "+852 2345 6780".into();
     model.save_checkin_person(None, lee, instant(60));
     let round = model

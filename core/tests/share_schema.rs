@@ -163,7 +163,11 @@ fn full_model() -> Model {
     lee.notes = "Hard of hearing: let it ring".into();
     lee.private_note = "Key with the caretaker".into();
     model.save_checkin_person(None, lee, at(1));
-    model.save_checkin_person(None, CheckinPerson::new(id(31), at(1), "Mrs Chan".into()), at(1));
+    model.save_checkin_person(
+        None,
+        CheckinPerson::new(id(31), at(1), "Mrs Chan".into()),
+        at(1),
+    );
     let stale = model.checkin_people.get(id(31)).unwrap().clone();
     let mut edited = stale.clone();
     edited.phone = "+852 2345 6781".into();
@@ -171,9 +175,15 @@ fn full_model() -> Model {
     let mut concurrent = stale;
     concurrent.address = "Block B".into();
     model.checkin_people.put(concurrent, at(2));
-    model.save_checkin_person(None, CheckinPerson::new(id(32), at(1), "Moved away".into()), at(1));
+    model.save_checkin_person(
+        None,
+        CheckinPerson::new(id(32), at(1), "Moved away".into()),
+        at(1),
+    );
     model.checkin_people.delete(id(32), at(2));
-    model.start_round(id(33), "Typhoon signal 8", "Sam", at(3)).unwrap();
+    model
+        .start_round(id(33), "Typhoon signal 8", "Sam", at(3))
+        .unwrap();
     for (n, person, answer, need) in [
         (34, 30, Answer::NoAnswer, None),
         (35, 30, Answer::NeedsHelp, Some(id(37))),
@@ -182,7 +192,15 @@ fn full_model() -> Model {
         let mut mark = Mark::new(id(n), at(4), id(33), id(person), answer);
         mark.by = "Sam".into();
         let lee = model.checkin_people.get(id(30)).unwrap().clone();
-        let need = need.map(|need| need_for(&lee, "Help after the typhoon".into(), String::new(), need, at(4)));
+        let need = need.map(|need| {
+            need_for(
+                &lee,
+                "Help after the typhoon".into(),
+                String::new(),
+                need,
+                at(4),
+            )
+        });
         model.mark_checkin(mark, need, at(4)).unwrap();
     }
     let mut wrong = Mark::new(id(38), at(4), id(33), id(31), Answer::NoAnswer);
@@ -201,11 +219,16 @@ fn full_model() -> Model {
     let mut concurrent = stale;
     concurrent.started_by = "Wing".into();
     model.rounds.put(concurrent, at(7));
-    model.start_round(id(40), "Started by mistake", "", at(7)).unwrap();
+    model
+        .start_round(id(40), "Started by mistake", "", at(7))
+        .unwrap();
     model.rounds.delete(id(40), at(8));
     let mut dialysis = Need::new(id(39), at(1), "A ride to dialysis".into());
     dialysis.needed_by = Some(day(3));
-    dialysis.repeats = Some(Repeat { every: Every::Week, from: day(3) });
+    dialysis.repeats = Some(Repeat {
+        every: Every::Week,
+        from: day(3),
+    });
     model.needs.put(dialysis, at(1));
 
     model
@@ -290,7 +313,11 @@ fn a_file_with_every_field_of_every_record_matches_the_schema() {
     assert_eq!(parsed.needs.len(), 6);
     assert_eq!(parsed.journal.len(), 3);
     assert_eq!(
-        (parsed.checkin_people.len(), parsed.rounds.len(), parsed.marks.len()),
+        (
+            parsed.checkin_people.len(),
+            parsed.rounds.len(),
+            parsed.marks.len()
+        ),
         (3, 2, 4)
     );
     assert!(matches!(parsed.needs[1].status, Status::Done { .. }));

@@ -19,6 +19,7 @@ pub fn SettingsScreen() -> impl IntoView {
         <ScreenHeading screen=Screen::Settings />
         <DisplaySettings />
         <JournalSettings />
+        <super::reminders::Reminders />
         <YourData />
     }
 }
