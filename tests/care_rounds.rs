@@ -293,7 +293,9 @@ fn every_calendar_file_has_its_alarms_and_reads_back_in_an_independent_reader() 
     let app = App::start();
     app.open("#/settings");
     let today = app.today();
-    let now = Utc.from_local_datetime(&today.and_hms_opt(9, 0, 0).unwrap()).unwrap();
+    let now = Utc
+        .from_local_datetime(&today.and_hms_opt(9, 0, 0).unwrap())
+        .unwrap();
     app.store_neighbourhood(|model| {
         let mut sam = Helper::new(Uuid::from_u128(0x5A), now, "Sam Lau".into());
         sam.phone = "+852 2345 6700".into();
