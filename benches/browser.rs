@@ -367,6 +367,7 @@ fn share_file(entries: usize) -> String {
         helpers: true,
         needs: true,
         journal: true,
+        check_ins: true,
         private_notes: false,
     };
     share::to_json(&share::export(&model(entries, 0), choice, now(), "bench"))

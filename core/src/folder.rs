@@ -165,13 +165,15 @@ pub trait Local {
     fn outgoing(&self, exported_at: DateTime<Utc>) -> ShareFile;
 }
 
-/// What goes to the folder: helpers and needs (with their offers), the journal if chosen,
-/// never a private note.
+/// What goes to the folder: helpers and needs (with their offers), the people to check on
+/// and their rounds (the group runs rounds together), the journal if chosen, never a private
+/// note.
 pub fn outgoing(model: &Model, include_journal: bool, exported_at: DateTime<Utc>) -> ShareFile {
     let choice = ExportChoice {
         helpers: true,
         needs: true,
         journal: include_journal,
+        check_ins: true,
         private_notes: false,
     };
     share::export(model, choice, exported_at, env!("CARGO_PKG_VERSION"))

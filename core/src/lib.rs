@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod backup_health;
 pub mod categories;
+pub mod checkin;
 pub mod contact;
 pub mod csv;
 pub mod folder;
@@ -27,6 +28,7 @@ pub mod passphrase;
 pub mod persist;
 pub mod qr;
 pub mod record;
+pub mod recurrence;
 pub mod revision;
 pub mod sample;
 pub mod schema1;

@@ -240,6 +240,15 @@ pub fn load(store: &mut impl KeyValueStore) -> Loaded {
     let mut needs = Records::default();
     load_collection(store, &mut needs, &mut loaded);
     loaded.model.needs = needs;
+    let mut checkin_people = Records::default();
+    load_collection(store, &mut checkin_people, &mut loaded);
+    loaded.model.checkin_people = checkin_people;
+    let mut rounds = Records::default();
+    load_collection(store, &mut rounds, &mut loaded);
+    loaded.model.rounds = rounds;
+    let mut marks = Records::default();
+    load_collection(store, &mut marks, &mut loaded);
+    loaded.model.marks = marks;
     match store.get(SETTINGS_KEY) {
         Ok(None) => {}
         Ok(Some(raw)) => {
@@ -368,7 +377,10 @@ pub fn save_some(
     let mut left = buckets;
     let result = save_collection(store, &mut model.journal, &mut saved, &mut left)
         .and_then(|()| save_collection(store, &mut model.helpers, &mut saved, &mut left))
-        .and_then(|()| save_collection(store, &mut model.needs, &mut saved, &mut left));
+        .and_then(|()| save_collection(store, &mut model.needs, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.checkin_people, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.rounds, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.marks, &mut saved, &mut left));
     match result {
         Ok(()) => Ok(saved),
         Err(error) => Err(SaveFailed { error, saved }),
@@ -475,6 +487,9 @@ pub fn take_external_write(model: &mut Model, key: &str, new_text: Option<&str>)
             Some(CollectionName::Journal) => merge_text(&mut model.journal, text),
             Some(CollectionName::Helpers) => merge_text(&mut model.helpers, text),
             Some(CollectionName::Needs) => merge_text(&mut model.needs, text),
+            Some(CollectionName::CheckinPeople) => merge_text(&mut model.checkin_people, text),
+            Some(CollectionName::Rounds) => merge_text(&mut model.rounds, text),
+            Some(CollectionName::Marks) => merge_text(&mut model.marks, text),
             None => Ok(false),
         }
     };

@@ -20,10 +20,22 @@ pub enum CollectionName {
     Journal,
     Helpers,
     Needs,
+    /// People to check on in care rounds.
+    CheckinPeople,
+    Rounds,
+    /// One record per answer in a round (see [`crate::checkin`]).
+    Marks,
 }
 
 impl CollectionName {
-    pub const ALL: [CollectionName; 3] = [Self::Journal, Self::Helpers, Self::Needs];
+    pub const ALL: [CollectionName; 6] = [
+        Self::Journal,
+        Self::Helpers,
+        Self::Needs,
+        Self::CheckinPeople,
+        Self::Rounds,
+        Self::Marks,
+    ];
 
     /// The name used in storage keys and files.
     pub fn as_str(self) -> &'static str {
@@ -31,6 +43,9 @@ impl CollectionName {
             Self::Journal => "journal",
             Self::Helpers => "helpers",
             Self::Needs => "needs",
+            Self::CheckinPeople => "checkin_people",
+            Self::Rounds => "rounds",
+            Self::Marks => "marks",
         }
     }
 

@@ -41,6 +41,8 @@ pub struct Settings {
     /// When data last left this browser in a file (an export or a full backup): how Kindred
     /// knows to remind the person to keep a copy.
     pub last_export_at: Option<DateTime<Utc>>,
+    /// The name this person marks check-ins with, so that others see who called.
+    pub your_name: String,
 }
 
 impl Default for Settings {
@@ -53,6 +55,7 @@ impl Default for Settings {
             theme: Theme::System,
             large_text: false,
             last_export_at: None,
+            your_name: String::new(),
         }
     }
 }

@@ -561,7 +561,7 @@ group_passphrase_hint = The same passphrase on every phone of the group. A phone
 remember_on_device = Remember the password and passphrase on this device
 remember_hint = They are then kept in this browser's storage, where anyone who can use this phone unlocked could find them. Without this, you type them each time you open Kindred.
 sync_journal = Also sync my journal
-sync_journal_hint = Helpers, needs and offers always go to the folder. Private notes never do.
+sync_journal_hint = Helpers, needs, offers and check-ins always go to the folder. Private notes never do.
 connect = Connect
 sync_now = Sync now
 disconnect = Disconnect
@@ -601,3 +601,72 @@ folder_file_records_skipped = { $count ->
     [one] One record in { $file } could not be taken in.
    *[other] { $count } records in { $file } could not be taken in.
 }
+
+# Care rounds: checking on neighbours in storms and heat, repeating needs, calendar reminders.
+screen_checkins = Check-ins
+checkins_intro = When a typhoon signal or a heat warning is up, call or visit the people on this list and mark how each one is. Whoever is not reached stays at the top.
+your_name = Your name
+your_name_hint = Shown beside each check-in you mark, so the others know who called.
+start_a_round = Start a round
+round_reason = Reason
+round_reason_hint = For example "Typhoon signal 8" or "Very hot weather warning".
+round_needs_people = Add the people to check on first: a round checks on everyone on the list.
+people_to_check_on = People to check on
+no_people_to_check_on = No one is on the list yet. Add the people your group checks on.
+add_person_to_check_on = Add person to check on
+new_person_to_check_on = New person to check on
+edit_person_to_check_on = Edit person to check on
+address = Address
+emergency_contact = Emergency contact
+emergency_contact_hint = A name and a number to call when the person cannot be reached.
+person_saved = Person saved.
+person_deleted = Person deleted.
+date_and_time = { $date }, { $time }
+round_started_by = Started { $when } by { $name }
+round_started = Started { $when }
+round_summary = { $ok } OK · { $not_reached } not reached · { $needs_help } needs help
+people_in_round = People in this round
+answer_ok = OK
+answer_needs_help = Needs help
+answer_no_answer = No answer
+standing_not_asked = Not reached yet
+standing_marked_by = { $answer }, { $when } by { $name }
+standing_marked = { $answer }, { $when }
+tries = { $count ->
+    [one] 1 try
+   *[other] { $count } tries
+}
+marked_as = { $name }: { $answer }.
+close_round = Close the round
+round_closed = Round closed.
+round_closed_at = Closed { $when }
+round_all_ok = Everyone is OK: the round closed by itself.
+past_rounds = Past rounds
+no_past_rounds = No past rounds yet.
+see_the_need = See the need on the Needs board
+checkin_need_what = Help for { $name } after the check-in ({ $reason })
+checkin_need_phone = Phone: { $phone }
+print_round_sheet = Print the round sheet
+round_sheet_heading = Check-in round: { $reason }
+sheet_marked_by = Marked by
+sheet_time = Time
+share_check_ins = Check-ins (people to check on and rounds)
+leave_out_check_ins = check-ins
+repeats = Repeats
+repeats_never = Does not repeat
+repeats_week = Every week
+repeats_two_weeks = Every two weeks
+repeats_month = Every month
+repeats_hint = A repeating need comes back from its Needed by date. Marking it done opens the next one.
+repeats_next = { $every }: next on { $date }
+skip_this_one = Skip this date
+skipped_to = Skipped: next on { $date }.
+next_opened = Done. The next one is open, on { $date }.
+reminders = Reminders
+reminder_time = Time of the daily reminder
+reminder_hint = Kindred cannot ring by itself: nothing can reach a phone without a server. This file puts a daily event with an alarm in your phone's own calendar; open it from your downloads.
+add_daily_reminder = Add a daily reminder to my calendar
+reminder_summary = Kindred: a moment for kindness
+reminder_description = Log a kindness in Kindred, or look at the needs board and the check-ins.
+reminder_downloaded = Calendar file downloaded. Open it to add the reminder.
+commitments_ics = Commitments to calendar

@@ -20,6 +20,7 @@ pub fn SettingsScreen() -> impl IntoView {
         <DisplaySettings />
         <JournalSettings />
         <super::group_folder::GroupFolderSettings />
+        <super::reminders::Reminders />
         <YourData />
     }
 }

@@ -70,10 +70,11 @@ pub use static_server::StaticServer;
 pub use webdriver::{Browser, Element, WebDriverError};
 
 /// The address of every screen.
-pub const SCREENS: [&str; 6] = [
+pub const SCREENS: [&str; 7] = [
     "#/journal",
     "#/helpers",
     "#/needs",
+    "#/checkins",
     "#/share",
     "#/insights",
     "#/settings",

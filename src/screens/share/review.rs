@@ -48,6 +48,9 @@ pub fn Review() -> impl IntoView {
             waiting(&m.helpers)
                 .chain(waiting(&m.needs))
                 .chain(waiting(&m.journal))
+                .chain(waiting(&m.checkin_people))
+                .chain(waiting(&m.rounds))
+                .chain(waiting(&m.marks))
                 .collect::<Vec<_>>()
         })
     };

@@ -274,6 +274,18 @@ fn names(plan: &Plan, outcome: Outcome) -> Vec<String> {
                 .iter()
                 .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
         )
+        .chain(
+            plan.checkin_people
+                .iter()
+                .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
+        )
+        .chain(
+            plan.rounds
+                .iter()
+                .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
+        )
+        // A mark names no one on its own: the counts include the marks.
+        .filter(|name| !name.is_empty())
         .collect()
 }
 
@@ -301,12 +313,17 @@ impl PreviewParts {
             updated: change_views(&plan.helpers)
                 .chain(change_views(&plan.needs))
                 .chain(change_views(&plan.journal))
+                .chain(change_views(&plan.checkin_people))
+                .chain(change_views(&plan.rounds))
                 .take(NAMES_SHOWN)
                 .collect(),
             conflicts: conflict_views(&plan.helpers)
                 .into_iter()
                 .chain(conflict_views(&plan.needs))
                 .chain(conflict_views(&plan.journal))
+                .chain(conflict_views(&plan.checkin_people))
+                .chain(conflict_views(&plan.rounds))
+                .chain(conflict_views(&plan.marks))
                 .collect(),
             skipped: plan.skipped.iter().map(text::skipped).collect(),
         }
