@@ -8,6 +8,7 @@ pub mod backup_health;
 pub mod categories;
 pub mod contact;
 pub mod csv;
+pub mod face_to_face;
 pub mod habits;
 pub mod helper;
 pub mod ics;
