@@ -675,3 +675,16 @@ pub fn stored_value(key: &str, value: &serde_json::Value) -> Option<String> {
             .map(full_date),
     }
 }
+
+/// Why a scanned or pasted face-to-face code cannot be used.
+pub fn pairing_code_refused(problem: &kindred_core::face_to_face::code::CodeProblem) -> String {
+    use kindred_core::face_to_face::code::CodeProblem;
+    match problem {
+        CodeProblem::NotAPairingCode => ftf_not_a_code().to_string(),
+        CodeProblem::OtherVersion(found) => words::FtfOtherVersion {
+            found: found.to_string(),
+        }
+        .format(),
+        CodeProblem::Truncated | CodeProblem::Bad(_) => ftf_damaged_code().to_string(),
+    }
+}

@@ -123,6 +123,13 @@ impl App {
     /// Like [`App::start`], with a `width` × `height` viewport in CSS pixels.
     #[track_caller]
     pub fn start_with_size(width: u32, height: u32) -> App {
+        App::start_with_args(width, height, &[])
+    }
+
+    /// Like [`App::start_with_size`], with more command-line flags for this browser's
+    /// Chromium (see [`Browser::launch_with_args`]).
+    #[track_caller]
+    pub fn start_with_args(width: u32, height: u32, extra_args: &[String]) -> App {
         let dist = App::dist_dir();
         if !dist.join("index.html").is_file() {
             panic!(
@@ -131,7 +138,7 @@ impl App {
             );
         }
         let server = StaticServer::start(dist);
-        let browser = Browser::launch(width, height);
+        let browser = Browser::launch_with_args(width, height, extra_args);
         App { browser, server }
     }
 

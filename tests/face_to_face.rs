@@ -1,0 +1,520 @@
+//! Face to face: two browsers, each with a fake camera that plays a picture of the other's
+//! screen, pair by QR code and exchange their share files over a WebRTC data channel on
+//! this machine, with no server between them.
+
+mod support;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use kindred_core::face_to_face::code::{Candidate, PairingCode, Setup, Step};
+use support::{App, Element, PHONE};
+
+/// The fake camera's picture size, as a phone camera's preview might be.
+const FRAME: (usize, usize) = (640, 480);
+/// How long a pairing may take in these tests before they fail (the app's own budget is
+/// 5 s once both codes are read; this leaves room for a loaded machine).
+const PAIRING_WAIT: Duration = Duration::from_secs(20);
+
+/// A phone: the app in a browser whose camera plays the file `camera`.
+struct Phone {
+    app: App,
+    camera: PathBuf,
+}
+
+/// A file of its own for each camera, so that tests running at once never share one.
+fn camera_file(name: &str) -> PathBuf {
+    let path = support::file_with("face-to-face", &format!("{name}.mjpeg"), "");
+    write_frame(&path, &vec![255; FRAME.0 * FRAME.1]);
+    path
+}
+
+impl Phone {
+    fn start(name: &str) -> Phone {
+        Phone::start_with(name, true)
+    }
+
+    /// A phone whose person says no when the browser asks for the camera.
+    fn start_camera_refused(name: &str) -> Phone {
+        Phone::start_with(name, false)
+    }
+
+    fn start_with(name: &str, camera_allowed: bool) -> Phone {
+        let camera = camera_file(name);
+        let mut args = vec![
+            "--use-fake-device-for-media-stream".to_string(),
+            format!("--use-file-for-fake-video-capture={}", camera.display()),
+        ];
+        args.push(if camera_allowed {
+            "--use-fake-ui-for-media-stream".into()
+        } else {
+            "--deny-permission-prompts".into()
+        });
+        let app = App::start_with_args(PHONE.0, PHONE.1, &args);
+        Phone { app, camera }
+    }
+
+    /// Points this phone's camera at what `other` shows as `Your code`: a screenshot of its
+    /// screen, cut to the code, becomes the camera's picture. Chromium reads the file again
+    /// each time the camera starts, so this is done just before scanning.
+    fn point_camera_at(&self, other: &Phone) {
+        let code = other.app.get("image", "Your code");
+        write_frame(&self.camera, &picture_of(&other.app, &code));
+    }
+
+    /// Points this phone's camera at any picture (a frame of FRAME's size, grey levels).
+    fn point_camera_at_picture(&self, frame: &[u8]) {
+        write_frame(&self.camera, frame);
+    }
+
+    /// The number the comparison box shows.
+    fn comparison(&self) -> String {
+        let shown = self
+            .app
+            .get("status", "Check that the other phone shows the same number")
+            .text();
+        let digits: String = shown.lines().last().unwrap_or_default().trim().to_string();
+        assert!(
+            digits.len() == 7 && digits.chars().filter(char::is_ascii_digit).count() == 6,
+            "{shown:?}"
+        );
+        digits
+    }
+
+    /// This phone's code as the text fallback shows it.
+    fn code_text(&self) -> String {
+        self.app
+            .get("DisclosureTriangle", "Show this code as text")
+            .click();
+        self.app.get("textbox", "Your code as text").value()
+    }
+
+    fn paste_code(&self, code: &str) {
+        if self.app.query("textbox", "Code as text").is_none() {
+            self.app
+                .get("DisclosureTriangle", "No camera? Paste a code as text")
+                .click();
+        }
+        self.app.get("textbox", "Code as text").type_text(code);
+        self.app.get("button", "Use this code").click();
+    }
+}
+
+/// The screen of `app` cut to `element` and centred, scaled to fit, on a white frame.
+fn picture_of(app: &App, element: &Element) -> Vec<u8> {
+    element.execute("arguments[0].scrollIntoView({block: 'center'})", &[]);
+    let rect = element.execute(
+        "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height]",
+        &[],
+    );
+    let [x, y, w, h] = [0, 1, 2, 3].map(|i| rect[i].as_f64().unwrap().round() as usize);
+    let png = std::fs::read(app.screenshot("face-to-face-camera")).unwrap();
+    let (width, grey) = grey_pixels(&png);
+    let side = FRAME.1 - 40;
+    let mut frame = vec![255u8; FRAME.0 * FRAME.1];
+    let (left, top) = ((FRAME.0 - side) / 16 * 8, (FRAME.1 - side) / 16 * 8);
+    for fy in 0..side {
+        for fx in 0..side {
+            let sx = x + fx * w / side;
+            let sy = y + fy * h / side;
+            frame[(top + fy) * FRAME.0 + left + fx] = grey[sy * width + sx];
+        }
+    }
+    frame
+}
+
+/// A PNG's width and grey level per pixel.
+fn grey_pixels(png: &[u8]) -> (usize, Vec<u8>) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+        .read_info()
+        .unwrap();
+    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buffer).unwrap();
+    let channels = info.color_type.samples();
+    assert_eq!(info.bit_depth, png::BitDepth::Eight);
+    let grey = buffer[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| {
+            if channels >= 3 {
+                ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000)
+                    as u8
+            } else {
+                p[0]
+            }
+        })
+        .collect();
+    (info.width as usize, grey)
+}
+
+/// Writes `frame` (grey levels, FRAME's size) as a one-frame MJPEG file.
+fn write_frame(path: &PathBuf, frame: &[u8]) {
+    let mut jpeg = Vec::new();
+    // A high quality: a code's sharp edges otherwise ring into the next modules.
+    jpeg_encoder::Encoder::new(&mut jpeg, 95)
+        .encode(
+            frame,
+            FRAME.0 as u16,
+            FRAME.1 as u16,
+            jpeg_encoder::ColorType::Luma,
+        )
+        .unwrap();
+    std::fs::write(path, jpeg).unwrap();
+}
+
+/// A QR code drawn on a white frame, as a camera would see one on paper.
+fn frame_of_qr(modules: &kindred_core::qr::Modules) -> Vec<u8> {
+    let scale = 8;
+    let side = modules.side_with_quiet_zone() * scale;
+    let mut frame = vec![255u8; FRAME.0 * FRAME.1];
+    // On JPEG's 8-pixel blocks, so that no block holds the corner of four modules.
+    let (left, top) = ((FRAME.0 - side) / 16 * 8, (FRAME.1 - side) / 16 * 8);
+    for y in 0..side {
+        for x in 0..side {
+            let (mx, my) = (x / scale, y / scale);
+            let inside = (4..4 + modules.size).contains(&mx) && (4..4 + modules.size).contains(&my);
+            if inside && modules.is_dark(mx - 4, my - 4) {
+                frame[(top + y) * FRAME.0 + left + x] = 0;
+            }
+        }
+    }
+    frame
+}
+
+/// Reads the QR code in a frame as another camera would: its version and bytes.
+fn read_qr(frame: &[u8]) -> (usize, Vec<u8>) {
+    let mut picture = rqrr::PreparedImage::prepare_from_greyscale(FRAME.0, FRAME.1, |x, y| {
+        frame[y * FRAME.0 + x]
+    });
+    let grids = picture.detect_grids();
+    assert_eq!(grids.len(), 1, "one code on the screen");
+    let mut bytes = Vec::new();
+    let meta = grids[0].decode_to(&mut bytes).expect("the code reads");
+    (meta.version.0, bytes)
+}
+
+/// Waits up to `timeout` for `condition`, for waits longer than the harness's own.
+fn wait_long(description: &str, timeout: Duration, mut condition: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !condition() {
+        if start.elapsed() > timeout {
+            panic!("timed out after {timeout:?} waiting for {description}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn preview_text(app: &App) -> Option<String> {
+    app.query("region", "Import preview").map(|p| p.text())
+}
+
+/// Starts on the first phone and scans on the second: both then show `Your code`.
+fn open_and_answer(first: &Phone, second: &Phone) {
+    first.app.open("#/share");
+    first.app.get("button", "Start face-to-face sync").click();
+    first.app.get("image", "Your code");
+    second.app.open("#/share");
+    second.point_camera_at(first);
+    second.app.get("button", "Scan a code").click();
+    wait_long("the second phone's answering code", PAIRING_WAIT, || {
+        second.app.query("image", "Your code").is_some()
+    });
+}
+
+#[test]
+fn two_phones_pair_by_their_codes_and_each_previews_what_the_other_shares() {
+    let first = Phone::start("pair-first");
+    let second = Phone::start("pair-second");
+    first.app.open("#/helpers");
+    first.app.add_helper(&[
+        ("Name", "May Chan"),
+        ("Area", "Sham Shui Po"),
+        ("Private note", "Owes me a favour"),
+    ]);
+    second.app.open("#/helpers");
+    second
+        .app
+        .add_helper(&[("Name", "Sam Wong"), ("Area", "Tai Po")]);
+
+    first.app.open("#/share");
+    first.app.get("button", "Start face-to-face sync").click();
+    let code = first.app.get("image", "Your code");
+    let screenshot = picture_of(&first.app, &code);
+    let (version, bytes) = read_qr(&screenshot);
+    assert!(version <= 10, "QR version {version}");
+    let opening = PairingCode::from_bytes(&bytes).expect("the screen shows a pairing code");
+    assert_eq!(opening.step, Step::Opening);
+    assert!(
+        opening
+            .endpoint
+            .candidates
+            .iter()
+            .all(|c| !matches!(c, Candidate::Mdns(..))),
+        "with the camera allowed first, the code has real host addresses: {:?}",
+        opening.endpoint.candidates
+    );
+    assert!(first
+        .app
+        .query("status", "Check that the other phone shows the same number")
+        .is_none());
+
+    second.app.open("#/share");
+    second.point_camera_at(&first);
+    second.app.get("button", "Scan a code").click();
+    wait_long("the answering code", PAIRING_WAIT, || {
+        second.app.query("image", "Your code").is_some()
+    });
+    second.app.screenshot("face-to-face-answer-390");
+    let answer_comparison = second.comparison();
+
+    first.point_camera_at(&second);
+    first.app.get("button", "Scan a code").click();
+    wait_long("both import previews", PAIRING_WAIT, || {
+        preview_text(&first.app).is_some() && preview_text(&second.app).is_some()
+    });
+    assert_eq!(
+        first.comparison(),
+        answer_comparison,
+        "both screens show the same number"
+    );
+
+    let at_first = preview_text(&first.app).unwrap();
+    assert!(
+        at_first.contains("1 new, 0 updated, 0 unchanged, 0 in conflict"),
+        "{at_first}"
+    );
+    assert!(at_first.contains("Sam Wong"), "{at_first}");
+    let at_second = preview_text(&second.app).unwrap();
+    assert!(at_second.contains("May Chan"), "{at_second}");
+    assert!(
+        first.app.query("image", "Your code").is_none(),
+        "the codes are put away"
+    );
+    first.app.wait_for_text("Everything arrived");
+    second.app.wait_for_text("Everything arrived");
+
+    // Nothing is taken in before the confirmation.
+    second.app.open("#/helpers");
+    second.app.get("list", "Helpers");
+    assert!(!second.app.page_text().contains("May Chan"));
+    second.app.open("#/share");
+    assert!(
+        preview_text(&second.app).is_none(),
+        "leaving the screen cancels the preview"
+    );
+
+    first
+        .app
+        .get("region", "Import preview")
+        .within("button", "Confirm import")
+        .click();
+    first.app.open("#/helpers");
+    first.app.wait_for_text("Sam Wong");
+    let helpers = first.app.get("list", "Helpers").text();
+    assert!(
+        helpers.contains("May Chan") && helpers.contains("Sam Wong"),
+        "{helpers}"
+    );
+    let stored = serde_json::to_string(&second.app.local_storage()).unwrap();
+    assert!(
+        !stored.contains("Owes me a favour"),
+        "private notes never go face to face"
+    );
+    assert!(
+        first.app.console_errors().is_empty(),
+        "{:?}",
+        first.app.console_errors()
+    );
+    assert!(
+        second.app.console_errors().is_empty(),
+        "{:?}",
+        second.app.console_errors()
+    );
+}
+
+#[test]
+fn a_code_that_is_not_a_pairing_code_is_refused_in_plain_words() {
+    let phone = Phone::start("garbage");
+    phone.app.open("#/share");
+    let before = phone.app.local_storage();
+    // A helper card's code, say, or a restaurant's menu.
+    let menu = kindred_core::qr::encode("https://example.org/menu").unwrap();
+    phone.point_camera_at_picture(&frame_of_qr(&menu));
+    phone.app.get("button", "Scan a code").click();
+    let alert = phone
+        .app
+        .get_with_text("alert", "This is not a Kindred face-to-face code");
+    assert!(
+        alert.text().contains("Start face-to-face sync"),
+        "{}",
+        alert.text()
+    );
+    assert!(phone.app.query("image", "Your code").is_none());
+    assert!(
+        phone.app.query("button", "Scan a code").is_some(),
+        "the person can scan again"
+    );
+
+    phone.paste_code("hello, this is not a code");
+    phone
+        .app
+        .get_with_text("alert", "This is not a Kindred face-to-face code");
+    // A code cut short, as a paste that missed its end.
+    let code = sample_answer([1, 2, 3, 4]);
+    phone.app.get("textbox", "Code as text").clear();
+    phone.paste_code(&code[..code.len() - 4]);
+    phone.app.get_with_text("alert", "damaged or cut short");
+    assert_eq!(phone.app.local_storage(), before, "nothing changed");
+}
+
+/// An answer to the pairing `pairing` from a phone that cannot be reached (a documentation
+/// address), as text.
+fn sample_answer(pairing: [u8; 4]) -> String {
+    PairingCode {
+        step: Step::Answer(Setup::Active),
+        pairing,
+        endpoint: kindred_core::face_to_face::code::Endpoint {
+            fingerprint: [0x5a; 32],
+            ufrag: "abcd".into(),
+            pwd: "abcdefghijklmnopqrstuvwx".into(),
+            candidates: vec![Candidate::V4([203, 0, 113, 9].into(), 9)],
+        },
+    }
+    .to_text()
+    .unwrap()
+}
+
+#[test]
+fn an_answer_to_an_earlier_code_is_noticed_and_a_fresh_one_pairs() {
+    let first = Phone::start("older-first");
+    let second = Phone::start("older-second");
+    open_and_answer(&first, &second);
+    let stale_answer = picture_of(&second.app, &second.app.get("image", "Your code"));
+
+    // The first phone starts again before scanning: its new code is another pairing.
+    let drawing = |phone: &Phone| {
+        phone
+            .app
+            .query("image", "Your code")
+            .map(|code| code.execute("return arguments[0].innerHTML", &[]))
+    };
+    let old_code = drawing(&first);
+    first.app.get("button", "Start face-to-face sync").click();
+    first.app.wait_for("a new code", || {
+        drawing(&first).is_some_and(|new| Some(new) != old_code)
+    });
+    first.point_camera_at_picture(&stale_answer);
+    first.app.get("button", "Scan a code").click();
+    let alert = first
+        .app
+        .get_with_text("alert", "answers an earlier code from this phone");
+    assert!(
+        alert.text().contains("Scan a code again"),
+        "{}",
+        alert.text()
+    );
+    assert!(
+        first.app.query("image", "Your code").is_some(),
+        "the first phone still shows its new code"
+    );
+
+    // The second phone scans the new code, and the new answer pairs.
+    second.point_camera_at(&first);
+    second.app.get("button", "Stop face-to-face sync").click();
+    second.app.get("button", "Scan a code").click();
+    wait_long("the new answer", PAIRING_WAIT, || {
+        second.app.query("image", "Your code").is_some()
+    });
+    first.point_camera_at(&second);
+    first.app.get("button", "Scan a code").click();
+    wait_long("both import previews", PAIRING_WAIT, || {
+        preview_text(&first.app).is_some() && preview_text(&second.app).is_some()
+    });
+    assert_eq!(first.comparison(), second.comparison());
+}
+
+#[test]
+fn a_refused_camera_says_so_and_offers_the_text_and_the_file() {
+    let phone = Phone::start_camera_refused("refused");
+    phone.app.open("#/share");
+    phone.app.get("button", "Scan a code").click();
+    let alert = phone
+        .app
+        .get_with_text("alert", "Kindred was not allowed to use the camera");
+    assert!(alert.text().contains("Import file"), "{}", alert.text());
+    // The text fallback opens by itself, and the file route is on the same screen.
+    phone.app.get("textbox", "Code as text");
+    phone.app.get("button", "Import file");
+    alert.execute("arguments[0].scrollIntoView({block: 'start'})", &[]);
+    phone.app.screenshot("face-to-face-camera-refused-390");
+
+    // Starting still shows this phone's code: the other phone can scan it.
+    phone.app.get("button", "Start face-to-face sync").click();
+    phone.app.get("image", "Your code");
+    phone
+        .app
+        .get_with_text("alert", "Kindred was not allowed to use the camera");
+    let text = phone.code_text();
+    let code = PairingCode::from_text(&text).expect("the text is the code");
+    assert_eq!(code.step, Step::Opening);
+}
+
+#[test]
+fn phones_that_cannot_reach_each_other_are_told_why_and_what_to_try() {
+    let phone = Phone::start("timeout");
+    phone.app.open("#/share");
+    phone.app.get("button", "Start face-to-face sync").click();
+    phone.app.get("image", "Your code");
+    let opening = PairingCode::from_text(&phone.code_text()).unwrap();
+    phone.paste_code(&sample_answer(opening.pairing));
+    phone.app.wait_for_text("Connecting to the other phone");
+    phone.comparison();
+    let started = Instant::now();
+    wait_long("the phone to give up", Duration::from_secs(30), || {
+        !phone.app.all("alert").is_empty()
+    });
+    let waited = started.elapsed();
+    let alert = phone
+        .app
+        .get_with_text("alert", "could not reach each other");
+    assert!(
+        alert.text().contains("hotspot") && alert.text().contains("Export"),
+        "{}",
+        alert.text()
+    );
+    assert!(
+        waited > Duration::from_secs(15),
+        "it gave the phones about 20 s ({waited:?})"
+    );
+    assert!(phone
+        .app
+        .query("button", "Stop face-to-face sync")
+        .is_none());
+    assert!(phone.app.query("region", "Import preview").is_none());
+}
+
+#[test]
+fn the_face_to_face_part_reads_well_at_both_sizes_and_passes_axe() {
+    for (width, height, name) in [(390, 844, "390"), (1280, 900, "1280")] {
+        let camera = camera_file(&format!("look-{name}"));
+        let args = [
+            "--use-fake-device-for-media-stream".to_string(),
+            "--use-fake-ui-for-media-stream".to_string(),
+            format!("--use-file-for-fake-video-capture={}", camera.display()),
+        ];
+        let app = App::start_with_args(width, height, &args);
+        app.open("#/share");
+        app.get("button", "Start face-to-face sync").click();
+        let code = app.get("image", "Your code");
+        code.execute("arguments[0].scrollIntoView({block: 'center'})", &[]);
+        app.screenshot(&format!("face-to-face-code-{name}"));
+        assert_eq!(app.axe_violations(), Vec::<String>::new());
+        app.get("button", "Scan a code").click();
+        app.get("button", "Stop face-to-face sync");
+        app.browser().execute(
+            "document.querySelector('video.camera').scrollIntoView({block: 'center'})",
+            &[],
+        );
+        app.screenshot(&format!("face-to-face-scanning-{name}"));
+        assert_eq!(app.axe_violations(), Vec::<String>::new());
+    }
+}
