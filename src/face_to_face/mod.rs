@@ -88,7 +88,7 @@ struct Pairing {
 impl Pairing {
     /// Ends what was going on and returns the new pairing's number.
     fn begin(self) -> u32 {
-        let generation = self.generation.get_value() + 1;
+        let generation = self.generation.try_get_value().unwrap_or_default() + 1;
         self.generation.set_value(generation);
         self.end_session();
         self.stop_camera();
@@ -98,8 +98,10 @@ impl Pairing {
         generation
     }
 
+    /// Whether `generation` is still the pairing going on. Not once the Share screen is
+    /// left: work still under way then stops before it reads anything of the screen's.
     fn current(self, generation: u32) -> bool {
-        self.generation.get_value() == generation
+        self.generation.try_get_value() == Some(generation)
     }
 
     fn end_session(self) {
@@ -322,11 +324,13 @@ impl Pairing {
     /// Says the phones cannot reach each other if the channel is not open after `ms`.
     async fn give_up_after(self, generation: u32, ms: u32) {
         sleep(ms).await;
-        let waiting = matches!(
-            self.phase.get_untracked(),
-            Phase::ShowingAnswer | Phase::Connecting
-        );
-        if self.current(generation) && waiting {
+        let waiting = || {
+            matches!(
+                self.phase.get_untracked(),
+                Phase::ShowingAnswer | Phase::Connecting
+            )
+        };
+        if self.current(generation) && waiting() {
             self.fail(text::ftf_no_connection().into());
         }
     }

@@ -54,6 +54,7 @@
 // it; without this, every file would warn about the helpers it does not call.
 #![allow(dead_code)]
 
+pub mod face_to_face;
 pub mod sample;
 pub mod static_server;
 pub mod webdriver;
