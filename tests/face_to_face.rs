@@ -72,6 +72,10 @@ fn two_phones_pair_by_their_codes_and_each_previews_what_the_other_shares() {
     wait_long("the answering code", PAIRING_WAIT, || {
         second.app.query("image", "Your code").is_some()
     });
+    second
+        .app
+        .get("image", "Your code")
+        .execute("arguments[0].scrollIntoView({block: 'end'})", &[]);
     second.app.screenshot("face-to-face-answer-390");
     let answer_comparison = second.comparison();
 
@@ -85,6 +89,11 @@ fn two_phones_pair_by_their_codes_and_each_previews_what_the_other_shares() {
         answer_comparison,
         "both screens show the same number"
     );
+    first
+        .app
+        .get("status", "Check that the other phone shows the same number")
+        .execute("arguments[0].scrollIntoView({block: 'start'})", &[]);
+    first.app.screenshot("face-to-face-connected-390");
 
     let at_first = preview_text(&first.app).unwrap();
     assert!(
