@@ -213,7 +213,10 @@ pub fn board_order(needs: &mut [&Need], today: NaiveDate) {
 }
 
 /// The need form as typed.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Serialisable so that a half-written form can be kept as a draft (`src/drafts.rs`);
+/// missing fields read as empty, so that a draft outlives a field added later.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct NeedDraft {
     pub what: String,
     pub for_whom: String,

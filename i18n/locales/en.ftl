@@ -548,3 +548,9 @@ lock_newer = it was locked by a newer Kindred (version { $found }); please updat
 lock_unknown = it is locked in a way Kindred does not know
 lock_iterations = it asks for { $found } rounds of key making, outside what Kindred accepts ({ $min } to { $max })
 restored = Brought back.
+
+# For a person on a phone (issue 20): drafts kept, asking before typed text is thrown away.
+draft_brought_back = What you typed before is back. Kindred keeps a half-written form in this browser until you save it or discard it.
+discard_question = Discard what you typed?
+discard = Discard
+keep_editing = Keep editing

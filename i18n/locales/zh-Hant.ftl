@@ -516,3 +516,9 @@ lock_newer = 它是由較新版本的 Kindred 鎖上的（第 { $found } 版）�
 lock_unknown = 它的鎖法 Kindred 不認識
 lock_iterations = 它要求 { $found } 輪金鑰運算，超出 Kindred 接受的範圍（{ $min } 至 { $max }）
 restored = 已復原。
+
+# For a person on a phone (issue 20): drafts kept, asking before typed text is thrown away.
+draft_brought_back = 你之前輸入的內容已經找回。未寫完的表格會保存在這個瀏覽器內，直到你儲存或捨棄為止。
+discard_question = 要捨棄你輸入的內容嗎？
+discard = 捨棄
+keep_editing = 繼續編輯

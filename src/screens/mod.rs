@@ -1,6 +1,7 @@
 //! One module per screen.
 
 mod deletions;
+mod form_draft;
 mod form_parts;
 mod helpers;
 mod insights;

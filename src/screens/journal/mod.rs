@@ -15,7 +15,9 @@ use uuid::Uuid;
 
 use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
+use crate::drafts::{self, DraftForm};
 use crate::screen::Screen;
+use crate::state::AppState;
 use crate::text;
 
 /// What the entry form is for.
@@ -30,14 +32,27 @@ pub(crate) enum FormFor {
 
 #[component]
 pub fn JournalScreen() -> impl IntoView {
-    let form_for = RwSignal::new(None::<FormFor>);
+    let state = expect_context::<AppState>();
+    // A form left half-written opens again as it was.
+    let form_for = RwSignal::new(
+        drafts::newest(DraftForm::Entry, |id| {
+            state.model.with_untracked(|m| m.journal.get(id).is_some())
+        })
+        .map(|editing| match editing {
+            Some(id) => FormFor::Edit(id),
+            None => FormFor::New {
+                text: String::new(),
+            },
+        }),
+    );
     let filter = RwSignal::new(JournalFilter::default());
     let deletions = Deletions::<JournalEntry>::new(|m| &mut m.journal, "undo-entry");
     let delete = move |id: Uuid| {
-        if deletions.delete(id, text::entry_deleted())
-            && form_for.get_untracked() == Some(FormFor::Edit(id))
-        {
-            form_for.set(None);
+        if deletions.delete(id, text::entry_deleted()) {
+            drafts::remove(DraftForm::Entry, Some(id));
+            if form_for.get_untracked() == Some(FormFor::Edit(id)) {
+                form_for.set(None);
+            }
         }
     };
     let open_form = Callback::new(move |target: FormFor| form_for.set(Some(target)));

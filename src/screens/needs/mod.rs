@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
+use crate::drafts::{self, DraftForm};
 use crate::screen::Screen;
 use crate::state::AppState;
 use crate::text;
@@ -17,7 +18,10 @@ use crate::text;
 pub fn NeedsScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     // `None`: no form; `Some(None)`: a new need; `Some(Some(id))`: editing one.
-    let form_for = RwSignal::new(None::<Option<Uuid>>);
+    // A form left half-written opens again as it was.
+    let form_for = RwSignal::new(drafts::newest(DraftForm::Need, |id| {
+        state.model.with_untracked(|m| m.needs.get(id).is_some())
+    }));
     let deletions = Deletions::<Need>::new(|m| &mut m.needs, "undo-need");
     let just_done = RwSignal::new(None::<Uuid>);
     let board = Memo::new(move |_| {
@@ -30,9 +34,11 @@ pub fn NeedsScreen() -> impl IntoView {
     });
 
     let delete = move |id: Uuid| {
-        if deletions.delete(id, text::need_deleted()) && form_for.get_untracked() == Some(Some(id))
-        {
-            form_for.set(None);
+        if deletions.delete(id, text::need_deleted()) {
+            drafts::remove(DraftForm::Need, Some(id));
+            if form_for.get_untracked() == Some(Some(id)) {
+                form_for.set(None);
+            }
         }
     };
 
