@@ -283,6 +283,25 @@ fn record_detail(detail: &RecordDetail) -> String {
 }
 
 /// Why a helper is suggested, in words: "helps with a ride · speaks Cantonese · …".
+/// "Show all 20 helpers".
+pub fn show_all_helpers(count: usize) -> String {
+    words::ShowAllHelpers {
+        count,
+        shown: grouped(count),
+    }
+    .format()
+}
+
+/// "Call May Chan", a link on a matched need.
+pub fn call_helper(name: &str) -> String {
+    words::CallHelper { name }.format()
+}
+
+/// "Email May Chan", a link on a matched need.
+pub fn email_helper(name: &str) -> String {
+    words::EmailHelper { name }.format()
+}
+
 pub fn reasons(reasons: &[Reason]) -> String {
     reasons
         .iter()
@@ -297,6 +316,12 @@ pub fn reasons(reasons: &[Reason]) -> String {
                 parts: list(parts.iter().map(|p| day_part_every(*p).to_string())),
             }
             .format(),
+            Reason::NotFreeOn(day, free) => words::ReasonNotFreeOn {
+                day: weekday(*day),
+                days: list(free.iter().map(|d| weekday_short(*d).to_string())),
+            }
+            .format(),
+            Reason::DaysNotGiven(day) => words::ReasonDaysNotGiven { day: weekday(*day) }.format(),
             Reason::NeverAsked => reason_never_asked().to_string(),
             Reason::LastAsked(days) => words::ReasonLastAsked { days: *days }.format(),
         })

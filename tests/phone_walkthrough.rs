@@ -2,7 +2,12 @@
 
 mod support;
 
+use chrono::{Datelike, Days, TimeZone, Utc};
+use kindred_core::helper::{ContactMethod, Helper};
+use kindred_core::model::Model;
+use kindred_core::need::Need;
 use support::App;
+use uuid::Uuid;
 
 /// WebDriver's Escape key.
 const ESCAPE: &str = "\u{E00C}";
@@ -137,4 +142,146 @@ fn a_half_written_need_and_helper_edit_come_back_after_a_reload_and_saving_ends_
         "the edit saved onto the same helper"
     );
     assert!(!app.local_storage().keys().any(|k| k.contains("draft")));
+}
+
+/// Twelve helpers and a ride needed in three days' time: Ann drives but is free only on two
+/// other days, Bob is free that day and likes text messages, ten more have said nothing.
+fn a_ride_and_twelve_helpers(app: &App) -> Model {
+    let today = app.today();
+    let now = Utc
+        .from_local_datetime(&today.and_hms_opt(9, 0, 0).unwrap())
+        .unwrap();
+    let ride_day = today + Days::new(3);
+    let mut model = Model::default();
+    let mut ann = Helper::new(Uuid::from_u128(1), now, "Ann Lee".into());
+    ann.can_help_with = vec!["a ride".into()];
+    ann.availability.days = vec![ride_day.weekday().succ(), ride_day.weekday().succ().succ()];
+    model.helpers.put(ann, now);
+    let mut bob = Helper::new(Uuid::from_u128(2), now, "Bob Ng".into());
+    bob.availability.days = vec![ride_day.weekday()];
+    bob.phone = "+852 2345 6789".into();
+    bob.email = "bob@example.org".into();
+    bob.preferred_contact = Some(ContactMethod::Text);
+    model.helpers.put(bob, now);
+    for n in 1..=10 {
+        let helper = Helper::new(Uuid::from_u128(100 + n), now, format!("Neighbour {n:02}"));
+        model.helpers.put(helper, now);
+    }
+    let mut ride = Need::new(Uuid::from_u128(50), now, "A ride to the clinic".into());
+    ride.category = "a ride".into();
+    ride.needed_by = Some(ride_day);
+    model.needs.put(ride, now);
+    model
+}
+
+#[test]
+fn match_says_the_day_fit_shows_the_best_five_first_and_a_matched_need_has_call_and_email() {
+    let app = App::start();
+    app.open("#/needs");
+    app.store_model(&mut a_ride_and_twelve_helpers(&app));
+    app.reload();
+    let day = app.weekday_from_today(3);
+    let card = app
+        .get("list", "Needs")
+        .within_with_text("listitem", "A ride to the clinic");
+    card.within("button", "Match").click();
+    let suggested = app.get("list", "Suggested helpers");
+    let items = suggested.all_within("listitem");
+    assert_eq!(items.len(), 5, "the best five, a phone screenful");
+    let said = |name: &str| {
+        app.get("list", "Suggested helpers")
+            .within_with_text("listitem", name)
+            .text()
+    };
+    assert!(
+        said("Bob Ng").contains(&format!("free {day}s")),
+        "{}",
+        said("Bob Ng")
+    );
+    let ann = said("Ann Lee");
+    assert!(ann.contains(&format!("not free {day}s (free ")), "{ann}");
+    assert!(ann.contains("helps with a ride"), "{ann}");
+    assert!(
+        items[2]
+            .text()
+            .contains(&format!("has not said if free {day}s")),
+        "{}",
+        items[2].text()
+    );
+    app.screenshot("phone-match-top-five-390");
+
+    // The rest on request, reading on where the list grew.
+    app.get("button", "Show all 12 helpers").click();
+    app.wait_for("all twelve", || {
+        app.get("list", "Suggested helpers")
+            .all_within("listitem")
+            .len()
+            == 12
+    });
+    assert!(app.query("button", "Show all 12 helpers").is_none());
+    assert_eq!(
+        app.focused().computed_label(),
+        format!(
+            "Choose {}",
+            app.get("list", "Suggested helpers").all_within("listitem")[5].find_all("strong")[0]
+                .text()
+        )
+    );
+
+    // Matched: Call and Email on the need itself, only tel: and mailto: links.
+    app.get("button", "Choose Bob Ng").click();
+    let card = app
+        .get("list", "Needs")
+        .within_with_text("listitem", "A ride to the clinic");
+    let call = card.within("link", "Call Bob Ng");
+    assert_eq!(call.attr("href").as_deref(), Some("tel:+85223456789"));
+    let email = card.within("link", "Email Bob Ng");
+    assert_eq!(
+        email.attr("href").as_deref(),
+        Some("mailto:bob@example.org")
+    );
+    assert!(
+        card.text().contains("Preferred contact: Text message"),
+        "{}",
+        card.text()
+    );
+    let hrefs: Vec<String> = card
+        .find_all("a")
+        .iter()
+        .filter_map(|a| a.attr("href"))
+        .collect();
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| h.starts_with("tel:") || h.starts_with("mailto:")),
+        "{hrefs:?}"
+    );
+    card.execute("arguments[0].scrollIntoView({ block: 'center' })", &[]);
+    app.screenshot("phone-matched-contact-390");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+
+    // The same in Chinese.
+    app.open("#/settings");
+    app.get("combobox", "Language").select("繁體中文");
+    app.open("#/needs");
+    app.get("list", "需要")
+        .within_with_text("listitem", "A ride to the clinic")
+        .within("link", "打電話給Bob Ng");
+}
+
+#[test]
+fn match_at_desktop_width() {
+    let app = App::start_with_size(1280, 900);
+    app.open("#/needs");
+    app.store_model(&mut a_ride_and_twelve_helpers(&app));
+    app.reload();
+    app.get("list", "Needs")
+        .within_with_text("listitem", "A ride to the clinic")
+        .within("button", "Match")
+        .click();
+    app.get("button", "Show all 12 helpers");
+    app.screenshot("phone-match-top-five-1280");
+    app.get("button", "Choose Bob Ng").click();
+    app.get("link", "Call Bob Ng");
+    app.screenshot("phone-matched-contact-1280");
 }

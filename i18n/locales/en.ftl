@@ -554,3 +554,14 @@ draft_brought_back = What you typed before is back. Kindred keeps a half-written
 discard_question = Discard what you typed?
 discard = Discard
 keep_editing = Keep editing
+
+# Match: the day fit, the best five first, and contact links on a matched need.
+reason_not_free_on = not free { $day }s (free { $days })
+reason_days_not_given = has not said if free { $day }s
+# Shown only when there are more than five; $shown is $count as people write it.
+show_all_helpers = Show all { $count ->
+    [one] 1 helper
+   *[other] { $shown } helpers
+}
+call_helper = Call { $name }
+email_helper = Email { $name }

@@ -522,3 +522,14 @@ draft_brought_back = 你之前輸入的內容已經找回。未寫完的表格�
 discard_question = 要捨棄你輸入的內容嗎？
 discard = 捨棄
 keep_editing = 繼續編輯
+
+# Match: the day fit, the best five first, and contact links on a matched need.
+reason_not_free_on = 逢{ $day }沒空（{ $days }有空）
+reason_days_not_given = 未說明{ $day }是否有空
+# Shown only when there are more than five; $shown is $count as people write it.
+show_all_helpers = 顯示全部 { $count ->
+    [one] 1 位幫手
+   *[other] { $shown } 位幫手
+}
+call_helper = 打電話給{ $name }
+email_helper = 寄電郵給{ $name }
