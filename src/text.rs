@@ -399,6 +399,16 @@ pub fn storage_unreadable(error: &StorageError) -> String {
 }
 
 /// "Urgency: High".
+/// How near a need's day is, from the days left until it (negative: gone by): "tomorrow",
+/// "in 3 days", "2 days late"; nothing for today and yesterday, which the date says itself.
+pub fn needed_in(days_left: i64) -> Option<String> {
+    match days_left {
+        0 | -1 => None,
+        1.. => Some(words::NeededIn { days: days_left }.format()),
+        _ => Some(words::NeededLate { days: -days_left }.format()),
+    }
+}
+
 pub fn urgency_line(value: Urgency) -> String {
     words::UrgencyLine {
         urgency: urgency(value),

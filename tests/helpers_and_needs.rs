@@ -80,8 +80,12 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
     assert_eq!(
         need.paragraphs(),
         [
+            "Urgent".to_string(),
             "Mr Lee · a ride · Urgency: High · Cantonese".to_string(),
-            format!("Needed by: {}", full_date(today + chrono::Days::new(2))),
+            format!(
+                "Needed by: {} · in 2 days",
+                full_date(today + chrono::Days::new(2))
+            ),
             "Open".to_string(),
         ]
     );

@@ -5,7 +5,7 @@ mod support;
 use chrono::{Datelike, Days, TimeZone, Utc};
 use kindred_core::helper::{ContactMethod, Helper};
 use kindred_core::model::Model;
-use kindred_core::need::Need;
+use kindred_core::need::{Need, Urgency};
 use support::App;
 use uuid::Uuid;
 
@@ -284,4 +284,66 @@ fn match_at_desktop_width() {
     app.get("button", "Choose Bob Ng").click();
     app.get("link", "Call Bob Ng");
     app.screenshot("phone-matched-contact-1280");
+}
+
+#[test]
+fn an_urgent_need_stands_out_and_each_open_need_says_how_near_its_day_is() {
+    let app = App::start();
+    app.open("#/needs");
+    let today = app.today();
+    let now = Utc
+        .from_local_datetime(&today.and_hms_opt(9, 0, 0).unwrap())
+        .unwrap();
+    let mut model = Model::default();
+    let mut urgent = Need::new(Uuid::from_u128(1), now, "Insulin from the pharmacy".into());
+    urgent.urgency = Urgency::High;
+    urgent.needed_by = Some(today + Days::new(2));
+    model.needs.put(urgent, now);
+    let mut late = Need::new(Uuid::from_u128(2), now, "Change a light bulb".into());
+    late.urgency = Urgency::Low;
+    late.needed_by = Some(today - Days::new(3));
+    model.needs.put(late, now);
+    app.store_model(&mut model);
+    app.reload();
+
+    let card = |what: &str| app.get("list", "Needs").within_with_text("listitem", what);
+    let urgent = card("Insulin");
+    assert_eq!(urgent.paragraphs()[0], "Urgent");
+    assert!(urgent.text().contains("· in 2 days"), "{}", urgent.text());
+    let badge = &urgent.find_all(".urgent-badge")[0];
+    let look = |el: &support::Element, property: &str| {
+        el.execute(
+            "return getComputedStyle(arguments[0])[arguments[1]]",
+            &[serde_json::json!(property)],
+        )
+        .as_str()
+        .unwrap()
+        .to_string()
+    };
+    assert_eq!(look(badge, "fontWeight"), "700");
+    assert_ne!(
+        look(badge, "backgroundColor"),
+        look(&urgent, "backgroundColor"),
+        "the badge is a block of colour, not grey text"
+    );
+    let low = card("Change a light bulb");
+    assert!(
+        low.find_all(".urgent-badge").is_empty(),
+        "only High is urgent"
+    );
+    assert!(low.text().contains("· 3 days late"), "{}", low.text());
+    app.screenshot("phone-urgent-390");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+
+    app.open("#/settings");
+    app.get("combobox", "Language").select("繁體中文");
+    app.open("#/needs");
+    let urgent = app
+        .get("list", "需要")
+        .within_with_text("listitem", "Insulin");
+    assert_eq!(urgent.paragraphs()[0], "緊急");
+    assert!(urgent.text().contains("2 天後"), "{}", urgent.text());
+    app.emulate_color_scheme("dark");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("phone-urgent-zh-dark-390");
 }

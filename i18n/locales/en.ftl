@@ -565,3 +565,14 @@ show_all_helpers = Show all { $count ->
 }
 call_helper = Call { $name }
 email_helper = Email { $name }
+
+# The needs board: urgency seen at a glance, and how near the day is.
+urgent = Urgent
+needed_in = { $days ->
+    [1] tomorrow
+   *[other] in { $days } days
+}
+needed_late = { $days ->
+    [one] 1 day late
+   *[other] { $days } days late
+}

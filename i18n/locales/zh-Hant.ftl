@@ -533,3 +533,14 @@ show_all_helpers = 顯示全部 { $count ->
 }
 call_helper = 打電話給{ $name }
 email_helper = 寄電郵給{ $name }
+
+# The needs board: urgency seen at a glance, and how near the day is.
+urgent = 緊急
+needed_in = { $days ->
+    [1] 明天
+   *[other] { $days } 天後
+}
+needed_late = { $days ->
+    [one] 遲了 1 天
+   *[other] 遲了 { $days } 天
+}

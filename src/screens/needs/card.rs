@@ -3,7 +3,7 @@
 use kindred_core::contact::{email_link, phone_link};
 use kindred_core::journal::Kind;
 use kindred_core::matching::suggest;
-use kindred_core::need::{Need, Status};
+use kindred_core::need::{Need, Status, Urgency};
 use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -42,10 +42,18 @@ pub fn NeedCard(
     .join(" · ");
     // What depends on today follows it, without redrawing the card at midnight.
     let (needed_by, follow_up_on) = (need.needed_by, need.follow_up_on);
+    let still_to_do = !need.is_done();
     let dates = move || {
         let today = today.get();
         [
-            needed_by.map(|d| text::labelled(text::needed_by(), &text::date(d, today))),
+            needed_by.map(|d| {
+                let when = text::labelled(text::needed_by(), &text::date(d, today));
+                // How near, for a need still to be done: "in 2 days", "3 days late".
+                match text::needed_in((d - today).num_days()).filter(|_| still_to_do) {
+                    Some(near) => format!("{when} · {near}"),
+                    None => when,
+                }
+            }),
             follow_up_on.map(|d| text::labelled(text::follow_up_on(), &text::date(d, today))),
         ]
         .into_iter()
@@ -75,10 +83,13 @@ pub fn NeedCard(
         }
     };
     let offer_label = format!("log-it-{id}");
+    // Said loudly while it is still to be done; a done need is urgent no more.
+    let urgent = need.urgency == Urgency::High && !need.is_done();
 
     view! {
-        <li class="card" class:due=move || due.get() class:done=need.is_done()>
+        <li class="card" class:due=move || due.get() class:done=need.is_done() class:urgent=urgent>
             <h2>{need.what.clone()}</h2>
+            {urgent.then(|| view! { <p class="badge urgent-badge">{text::urgent()}</p> })}
             <Show when=move || due.get()>
                 <p class="badge">{text::follow_up_due()}</p>
             </Show>
