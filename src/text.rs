@@ -12,6 +12,7 @@ use kindred_core::journal::Kind;
 use kindred_core::locked::{LockProblem, MAX_ITERATIONS, MIN_ITERATIONS};
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
+use kindred_core::need_filter::Showing;
 use kindred_core::record::EditSaved;
 use kindred_core::settings::{Language, Theme};
 use kindred_core::share::{
@@ -41,6 +42,14 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::Given => kind_given(),
         Kind::Received => kind_received(),
         Kind::Witnessed => kind_witnessed(),
+    }
+}
+
+pub fn showing(showing: Showing) -> &'static str {
+    match showing {
+        Showing::All => showing_all(),
+        Showing::Open => showing_open(),
+        Showing::Done => showing_done(),
     }
 }
 

@@ -347,3 +347,41 @@ fn an_urgent_need_stands_out_and_each_open_need_says_how_near_its_day_is() {
     assert_eq!(app.axe_violations(), Vec::<String>::new());
     app.screenshot("phone-urgent-zh-dark-390");
 }
+
+#[test]
+fn the_needs_board_is_searched_as_you_type_and_shows_open_or_done_needs() {
+    let app = App::start();
+    app.open("#/needs");
+    // An empty board has nothing to search.
+    app.wait_for_text("No needs");
+    assert!(app.query("searchbox", "Search").is_none());
+    app.store_neighbourhood(|_| {});
+    app.open("#/needs");
+    let shown = || {
+        app.get("list", "Needs")
+            .all_within("listitem")
+            .iter()
+            .map(|card| card.find_all("h2")[0].text())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shown(), ["A ride to the hospital", "Weekly shopping"]);
+
+    app.get("radio", "Open").click();
+    app.wait_for("done needs to go", || shown() == ["A ride to the hospital"]);
+    app.get("radio", "Done").click();
+    app.wait_for("only done needs", || shown() == ["Weekly shopping"]);
+    app.get("radio", "All").click();
+
+    // Search looks at the person and the helpers' names too.
+    app.get("searchbox", "Search").type_text("wong");
+    app.wait_for("the search to narrow", || {
+        shown() == ["A ride to the hospital"]
+    });
+    app.get("searchbox", "Search").clear();
+    app.get("searchbox", "Search").type_text("may chan");
+    app.wait_for("May's need", || shown() == ["Weekly shopping"]);
+    app.get("radio", "Open").click();
+    app.wait_for_text("No needs match your search.");
+    app.screenshot("phone-needs-filter-390");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+}

@@ -576,3 +576,10 @@ needed_late = { $days ->
     [one] 1 day late
    *[other] { $days } days late
 }
+
+# The needs board's search and choice of open or done.
+show_needs = Show
+showing_all = All
+showing_open = Open
+showing_done = Done
+no_need_matches = No needs match your search.

@@ -544,3 +544,10 @@ needed_late = { $days ->
     [one] 遲了 1 天
    *[other] 遲了 { $days } 天
 }
+
+# The needs board's search and choice of open or done.
+show_needs = 顯示
+showing_all = 全部
+showing_open = 未完成
+showing_done = 已完成
+no_need_matches = 沒有符合搜尋的需要。

@@ -4,10 +4,12 @@ mod card;
 mod form;
 
 use kindred_core::need::{board_order, Need};
+use kindred_core::need_filter::{NeedFilter, Showing};
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::deletions::{Deletions, UndoBar};
+use super::form_parts::SearchBox;
 use super::ScreenHeading;
 use crate::drafts::{self, DraftForm};
 use crate::screen::Screen;
@@ -24,10 +26,17 @@ pub fn NeedsScreen() -> impl IntoView {
     }));
     let deletions = Deletions::<Need>::new(|m| &mut m.needs, "undo-need");
     let just_done = RwSignal::new(None::<Uuid>);
+    let filter = RwSignal::new(NeedFilter::default());
+    let any_needs = Memo::new(move |_| state.model.with(|m| m.needs.live().next().is_some()));
     let board = Memo::new(move |_| {
         let today = state.today.get();
         state.model.with(|m| {
-            let mut needs: Vec<&Need> = m.needs.live().collect();
+            let mut needs: Vec<&Need> = filter.with(|f| {
+                m.needs
+                    .live()
+                    .filter(|n| f.matches(n, &m.helper_names(n.id)))
+                    .collect()
+            });
             board_order(&mut needs, today);
             needs.into_iter().cloned().collect::<Vec<_>>()
         })
@@ -55,7 +64,16 @@ pub fn NeedsScreen() -> impl IntoView {
                 .map(|editing| view! { <form::NeedForm editing on_close=move || form_for.set(None) /> })
         }}
         <UndoBar deletions message=text::need_deleted() />
-        <Show when=move || !board.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::no_needs()}</p> }>
+        <Show when=move || any_needs.get()>
+            <BoardFilter filter />
+        </Show>
+        <Show
+            when=move || !board.with(Vec::is_empty)
+            fallback=move || {
+                let said = if any_needs.get() { text::no_need_matches() } else { text::no_needs() };
+                view! { <p class="empty">{said}</p> }
+            }
+        >
             <ul class="cards" aria-label=text::needs_list()>
                 <For
                     each=move || board.get()
@@ -73,5 +91,40 @@ pub fn NeedsScreen() -> impl IntoView {
                 />
             </ul>
         </Show>
+    }
+}
+
+/// The board's search and its choice of all, open or done needs.
+#[component]
+fn BoardFilter(filter: RwSignal<NeedFilter>) -> impl IntoView {
+    view! {
+        <div class="board-filter">
+            <SearchBox
+                id="need-search"
+                query=Signal::derive(move || filter.with(|f| f.query.clone()))
+                on_input=Callback::new(move |query| filter.update(|f| f.query = query))
+            />
+            <fieldset class="field showing">
+                <legend>{text::show_needs()}</legend>
+                {Showing::ALL
+                    .into_iter()
+                    .map(|showing| {
+                        let id = format!("needs-showing-{}", showing.as_str());
+                        view! {
+                            <span class="choice">
+                                <input
+                                    type="radio"
+                                    name="needs-showing"
+                                    id=id.clone()
+                                    prop:checked=move || filter.with(|f| f.showing == showing)
+                                    on:change=move |_| filter.update(|f| f.showing = showing)
+                                />
+                                <label for=id>{text::showing(showing)}</label>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </div>
     }
 }
