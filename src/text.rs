@@ -566,9 +566,12 @@ pub fn imported(changed: usize) -> String {
 /// A record that cannot be read, for the preview's list.
 pub fn skipped(problem: &RecordProblem) -> String {
     let detail = record_detail(&problem.detail);
-    match problem.label.as_str() {
-        "" => format!("{}: {detail}", problem.path),
-        label => format!("{} ({label}): {detail}", problem.path),
+    // A label of only spaces would show as "( )": say the path alone, as for no label.
+    let label = problem.label.trim();
+    if label.is_empty() {
+        format!("{}: {detail}", problem.path)
+    } else {
+        format!("{} ({label}): {detail}", problem.path)
     }
 }
 
