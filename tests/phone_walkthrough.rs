@@ -385,3 +385,16 @@ fn the_needs_board_is_searched_as_you_type_and_shows_open_or_done_needs() {
     app.screenshot("phone-needs-filter-390");
     assert_eq!(app.axe_violations(), Vec::<String>::new());
 }
+
+#[test]
+fn a_helpers_phone_and_email_are_not_filled_in_with_the_persons_own() {
+    let app = App::start();
+    app.open("#/helpers");
+    app.get("button", "Add helper").click();
+    let phone = app.get("textbox", "Phone");
+    assert_eq!(phone.attr("type").as_deref(), Some("tel"), "the phone keypad still opens");
+    assert_eq!(phone.attr("autocomplete").as_deref(), Some("off"));
+    let email = app.get("textbox", "Email");
+    assert_eq!(email.attr("type").as_deref(), Some("email"));
+    assert_eq!(email.attr("autocomplete").as_deref(), Some("off"));
+}

@@ -120,9 +120,11 @@ pub fn TextField(
         }
         .into_any(),
         _ => {
+            // Phone and e-mail fields hold other people's details (a helper's, a neighbour's):
+            // the browser must not offer the person's own number or address for them.
             let (kind, autocomplete) = match input {
-                Input::Phone => ("tel", "tel"),
-                Input::Email => ("email", "email"),
+                Input::Phone => ("tel", "off"),
+                Input::Email => ("email", "off"),
                 Input::Date => ("date", "off"),
                 _ => ("text", "off"),
             };
