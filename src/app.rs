@@ -163,9 +163,16 @@ fn Shell() -> impl IntoView {
         <main id="content">
             {move || screens::view(screen.get())}
         </main>
-        <p class="status" role="status">
-            {move || state.status.get()}
-        </p>
+        <div class="status-bar" class:shown=move || state.status.with(|s| !s.is_empty())>
+            <p class="status" role="status">
+                {move || state.status.get()}
+            </p>
+            <Show when=move || state.status.with(|s| !s.is_empty())>
+                <button class="quiet" on:click=move |_| state.status.set(String::new())>
+                    {text::hide_message()}
+                </button>
+            </Show>
+        </div>
     }
 }
 

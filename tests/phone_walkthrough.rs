@@ -392,9 +392,53 @@ fn a_helpers_phone_and_email_are_not_filled_in_with_the_persons_own() {
     app.open("#/helpers");
     app.get("button", "Add helper").click();
     let phone = app.get("textbox", "Phone");
-    assert_eq!(phone.attr("type").as_deref(), Some("tel"), "the phone keypad still opens");
+    assert_eq!(
+        phone.attr("type").as_deref(),
+        Some("tel"),
+        "the phone keypad still opens"
+    );
     assert_eq!(phone.attr("autocomplete").as_deref(), Some("off"));
     let email = app.get("textbox", "Email");
     assert_eq!(email.attr("type").as_deref(), Some("email"));
     assert_eq!(email.attr("autocomplete").as_deref(), Some("off"));
+}
+
+#[test]
+fn the_status_line_leaves_room_for_what_is_under_it_and_can_be_hidden() {
+    let app = App::start();
+    app.open("#/needs");
+    app.store_neighbourhood(|_| {});
+    app.open("#/needs");
+    app.get("button", "Add need").click();
+    app.get("textbox", "What is needed")
+        .type_text("Someone to read Mr Lee his letters every week, slowly, in Cantonese");
+    app.get("button", "Save").click();
+    let status = app.get_with_text("status", "Need saved.");
+
+    // At the foot of the board, the last button is above the line, not under it.
+    app.browser()
+        .execute("window.scrollTo(0, document.body.scrollHeight)", &[]);
+    let rect = |script: &str| {
+        app.browser()
+            .execute(script, &[])
+            .as_f64()
+            .expect("a number")
+    };
+    let last_button_bottom = rect(
+        "const b = [...document.querySelectorAll('main button')].pop();
+         return b.getBoundingClientRect().bottom;",
+    );
+    let line_top =
+        rect("return document.querySelector('.status-bar').getBoundingClientRect().top;");
+    assert!(
+        last_button_bottom <= line_top,
+        "the last button ends at {last_button_bottom}px, the status line starts at {line_top}px"
+    );
+    app.screenshot("phone-status-line-390");
+
+    // Hidden at once by the person, without waiting for it to go.
+    app.get("button", "Hide message").click();
+    app.wait_for("the line to go", || status.text().is_empty());
+    assert!(app.query("button", "Hide message").is_none());
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
 }

@@ -583,3 +583,6 @@ showing_all = All
 showing_open = Open
 showing_done = Done
 no_need_matches = No needs match your search.
+
+# The status line at the foot of the screen.
+hide_message = Hide message

@@ -551,3 +551,6 @@ showing_all = 全部
 showing_open = 未完成
 showing_done = 已完成
 no_need_matches = 沒有符合搜尋的需要。
+
+# The status line at the foot of the screen.
+hide_message = 隱藏訊息
