@@ -168,8 +168,13 @@ fn Shell() -> impl IntoView {
                 {move || state.status.get()}
             </p>
             <Show when=move || state.status.with(|s| !s.is_empty())>
-                <button class="quiet" on:click=move |_| state.status.set(String::new())>
-                    {text::hide_message()}
+                <button
+                    class="quiet hide-status"
+                    aria-label=text::hide_message()
+                    title=text::hide_message()
+                    on:click=move |_| state.status.set(String::new())
+                >
+                    <span aria-hidden="true">"×"</span>
                 </button>
             </Show>
         </div>
