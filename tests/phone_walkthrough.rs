@@ -442,3 +442,51 @@ fn the_status_line_leaves_room_for_what_is_under_it_and_can_be_hidden() {
     assert!(app.query("button", "Hide message").is_none());
     assert_eq!(app.axe_violations(), Vec::<String>::new());
 }
+
+#[test]
+fn a_first_visit_says_what_kindred_is_and_offers_one_large_first_action() {
+    let app = App::start();
+    app.open("#/journal");
+    let welcome = app.get("region", "Welcome to Kindred");
+    assert!(welcome
+        .text()
+        .contains("Everything you write stays on this device"));
+    let first = app.get("button", "Log a kindness");
+    let in_view = first
+        .execute(
+            "const r = arguments[0].getBoundingClientRect();
+             return r.bottom <= window.innerHeight && r.height >= 48;",
+            &[],
+        )
+        .as_bool()
+        .unwrap();
+    assert!(in_view, "the first action is large and above the fold");
+    // Nothing to search or count yet.
+    assert!(app.query("searchbox", "Search").is_none());
+    assert!(!app.page_text().contains("Filters"));
+    assert!(app.query("region", "Your year of kindness").is_none());
+    app.screenshot("phone-first-visit-390");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+
+    first.click();
+    app.get("textbox", "What happened")
+        .type_text("Said good morning to the new neighbour");
+    app.get("button", "Save").click();
+    app.get("list", "Journal entries")
+        .within_with_text("listitem", "Said good morning");
+    app.get("searchbox", "Search");
+    app.get("region", "Your year of kindness");
+    assert!(app.query("region", "Welcome to Kindred").is_none());
+
+    let wide = App::start_with_size(1280, 900);
+    wide.open("#/settings");
+    wide.get("combobox", "Language").select("繁體中文");
+    wide.open("#/journal");
+    let welcome = wide.get("region", "歡迎使用 Kindred");
+    assert!(
+        welcome.text().contains("只留在這部裝置上"),
+        "{}",
+        welcome.text()
+    );
+    wide.screenshot("phone-first-visit-zh-1280");
+}

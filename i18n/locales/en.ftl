@@ -586,3 +586,8 @@ no_need_matches = No needs match your search.
 
 # The status line at the foot of the screen.
 hide_message = Hide message
+
+# A first visit: what Kindred is, and that nothing leaves the device.
+welcome_heading = Welcome to Kindred
+welcome_what = Kindred is a journal of the kindness you give, receive and see, with a list of neighbours who can help and of what people need.
+welcome_private = Everything you write stays on this device. Nothing leaves it unless you choose to share it.

@@ -554,3 +554,8 @@ no_need_matches = 沒有符合搜尋的需要。
 
 # The status line at the foot of the screen.
 hide_message = 隱藏訊息
+
+# A first visit: what Kindred is, and that nothing leaves the device.
+welcome_heading = 歡迎使用 Kindred
+welcome_what = Kindred 是一本日記，記下你付出、得到和看見的善行；也列出可以幫忙的街坊，以及大家需要甚麼。
+welcome_private = 你寫的一切都只留在這部裝置上。除非你選擇分享，否則甚麼都不會離開。
