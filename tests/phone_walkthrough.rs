@@ -490,3 +490,32 @@ fn a_first_visit_says_what_kindred_is_and_offers_one_large_first_action() {
     );
     wide.screenshot("phone-first-visit-zh-1280");
 }
+
+#[test]
+fn filters_show_a_disclosure_arrow_that_turns_as_they_open() {
+    let app = App::start();
+    app.open("#/helpers");
+    app.add_helper(&[("Name", "May Chan")]);
+    let summary = app
+        .get_with_text("group", "Filters")
+        .find_all("summary")
+        .into_iter()
+        .next()
+        .expect("the Filters summary");
+    let arrow = |el: &support::Element| {
+        el.execute(
+            "const s = getComputedStyle(arguments[0], '::before');
+             return [s.borderLeftWidth, s.transform].join(' ');",
+            &[],
+        )
+        .as_str()
+        .unwrap()
+        .to_string()
+    };
+    let closed = arrow(&summary);
+    assert!(!closed.starts_with("0px"), "an arrow is drawn: {closed}");
+    summary.click();
+    app.get("combobox", "Filter by category");
+    app.wait_for("the arrow to turn", || arrow(&summary) != closed);
+    app.screenshot("phone-filters-open-390");
+}
