@@ -690,6 +690,11 @@ pub fn with_aside(name: &str, aside: &str) -> String {
 }
 
 /// "Remove a ride": the accessible name of a category's Remove button.
+/// "Category removed: forgiveness".
+pub fn category_removed(name: &str) -> String {
+    words::CategoryRemoved { name }.format()
+}
+
 pub fn remove_named(name: &str) -> String {
     words::RemoveNamed { name }.format()
 }

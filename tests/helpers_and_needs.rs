@@ -148,7 +148,11 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
         .within_with_text("listitem", "A ride to the clinic");
     assert_eq!(
         entry.paragraphs(),
-        ["Given · Today", "A ride to the clinic", "Mr Lee · a ride · May Chan"],
+        [
+            "Given · Today",
+            "A ride to the clinic",
+            "Mr Lee · a ride · May Chan"
+        ],
         "logged as given, today, for the person and category of the need, naming who helped"
     );
     app.get("navigation", "Main")

@@ -519,3 +519,32 @@ fn filters_show_a_disclosure_arrow_that_turns_as_they_open() {
     app.wait_for("the arrow to turn", || arrow(&summary) != closed);
     app.screenshot("phone-filters-open-390");
 }
+
+#[test]
+fn a_category_removed_by_mistake_comes_back_where_it_was_with_undo() {
+    let app = App::start();
+    app.open("#/settings");
+    let categories = || {
+        app.get("list", "Categories")
+            .all_within("listitem")
+            .iter()
+            .map(|item| item.find_all("span")[0].text())
+            .collect::<Vec<_>>()
+    };
+    let before = categories();
+    let third = before[2].clone();
+    app.get("button", &format!("Remove {third}")).click();
+    app.wait_for("the category to go", || !categories().contains(&third));
+    app.wait_for_text(&format!("Category removed: {third}"));
+    assert_eq!(
+        app.focused().computed_label(),
+        "Undo",
+        "Undo takes the focus"
+    );
+    app.screenshot("phone-category-undo-390");
+    app.focused().click();
+    app.wait_for("the category to come back", || categories() == before);
+    app.reload();
+    assert_eq!(categories(), before, "and it is stored so");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+}

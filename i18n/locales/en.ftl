@@ -591,3 +591,6 @@ hide_message = Hide message
 welcome_heading = Welcome to Kindred
 welcome_what = Kindred is a journal of the kindness you give, receive and see, with a list of neighbours who can help and of what people need.
 welcome_private = Everything you write stays on this device. Nothing leaves it unless you choose to share it.
+
+# Settings: a category removed can be put back.
+category_removed = Category removed: { $name }

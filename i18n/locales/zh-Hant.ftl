@@ -559,3 +559,6 @@ hide_message = 隱藏訊息
 welcome_heading = 歡迎使用 Kindred
 welcome_what = Kindred 是一本日記，記下你付出、得到和看見的善行；也列出可以幫忙的街坊，以及大家需要甚麼。
 welcome_private = 你寫的一切都只留在這部裝置上。除非你選擇分享，否則甚麼都不會離開。
+
+# Settings: a category removed can be put back.
+category_removed = 已移除類別：{ $name }
