@@ -292,6 +292,21 @@ fn record_detail(detail: &RecordDetail) -> String {
 }
 
 /// Why a helper is suggested, in words: "helps with a ride · speaks Cantonese · …".
+/// A category as the reader reads it: a built-in one in the interface's language (whichever
+/// language Kindred started in), one the person typed as typed.
+pub fn category_name(name: &str) -> &str {
+    kindred_core::categories::shown_in(name, kindred_i18n::language())
+}
+
+/// Several categories, each as the reader reads it, joined with ", ".
+pub fn category_names(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| category_name(n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// "Show all 20 helpers".
 pub fn show_all_helpers(count: usize) -> String {
     words::ShowAllHelpers {
@@ -315,7 +330,10 @@ pub fn reasons(reasons: &[Reason]) -> String {
     reasons
         .iter()
         .map(|reason| match reason {
-            Reason::HelpsWith(category) => words::ReasonHelpsWith { category }.format(),
+            Reason::HelpsWith(category) => words::ReasonHelpsWith {
+                category: category_name(category),
+            }
+            .format(),
             Reason::Speaks(language) => words::ReasonSpeaks { language }.format(),
             Reason::FreeOn(day, parts) if parts.is_empty() => {
                 words::ReasonFreeEvery { day: weekday(*day) }.format()

@@ -548,3 +548,65 @@ fn a_category_removed_by_mistake_comes_back_where_it_was_with_undo() {
     assert_eq!(categories(), before, "and it is stored so");
     assert_eq!(app.axe_violations(), Vec::<String>::new());
 }
+
+#[test]
+fn built_in_categories_read_in_chinese_after_starting_in_english_and_typed_ones_stay_as_typed() {
+    let app = App::start();
+    app.open("#/settings");
+    app.get("textbox", "New category").type_text("garden work");
+    app.get("button", "Add category").click();
+    app.open("#/journal");
+    app.get("button", "Log a kindness").click();
+    app.get("textbox", "What happened")
+        .type_text("Drove Mrs Chan to the clinic");
+    app.get("combobox", "Category").select("a ride");
+    app.get("button", "Save").click();
+    app.get("button", "Log a kindness").click();
+    app.get("textbox", "What happened")
+        .type_text("Weeded Mr Lo's plot");
+    app.get("combobox", "Category").select("garden work");
+    app.get("button", "Save").click();
+    app.add_helper(&[("Name", "May Chan")]);
+
+    app.open("#/settings");
+    app.get("combobox", "Language").select("繁體中文");
+    app.open("#/journal");
+    let entries = app.get("list", "日記列表");
+    let ride = entries.within_with_text("listitem", "Drove Mrs Chan");
+    assert!(ride.text().contains("接送"), "{}", ride.text());
+    assert!(!ride.text().contains("a ride"), "{}", ride.text());
+    let weeding = entries.within_with_text("listitem", "Weeded");
+    assert!(
+        weeding.text().contains("garden work"),
+        "typed, so kept: {}",
+        weeding.text()
+    );
+    ride.execute("arguments[0].scrollIntoView({ block: 'center' })", &[]);
+    app.screenshot("phone-categories-zh-390");
+
+    // The form offers them in Chinese, and what it saves is the same category.
+    ride.within("button", "編輯").click();
+    let category = app.get("combobox", "類別");
+    assert_eq!(category.value(), "a ride", "stored as it was");
+    let options: Vec<String> = category
+        .find_all("option")
+        .iter()
+        .map(|o| o.text())
+        .collect();
+    assert!(options.contains(&"接送".to_string()), "{options:?}");
+    assert!(options.contains(&"garden work".to_string()), "{options:?}");
+    assert!(!options.contains(&"a ride".to_string()), "{options:?}");
+
+    app.open("#/helpers");
+    app.get("button", "新增幫手").click();
+    app.get("group", "可幫忙的事")
+        .within("checkbox", "照顧長者");
+
+    app.open("#/settings");
+    let list = app.get("list", "類別").text();
+    assert!(
+        list.contains("寬恕") && list.contains("garden work"),
+        "{list}"
+    );
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+}

@@ -305,7 +305,7 @@ pub fn CategorySelect(
                                     value=option_value
                                     selected=move || value.with(|v| *v == compared)
                                 >
-                                    {category}
+                                    {text::category_name(&category).to_string()}
                                 </option>
                             }
                         })

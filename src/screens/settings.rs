@@ -133,7 +133,7 @@ fn JournalSettings() -> impl IntoView {
             .model
             .with_untracked(|m| m.settings.categories.iter().position(|c| *c == name));
         state.change_settings(|s| s.remove_category(&name));
-        state.announce(&text::category_removed(&name));
+        state.announce(&text::category_removed(text::category_name(&name)));
         removed_category.set(at.map(|at| (at, name)));
         request_animation_frame(|| focus("#undo-category"));
     };
@@ -207,10 +207,11 @@ fn JournalSettings() -> impl IntoView {
                         .into_iter()
                         .map(|category| {
                             let removed = category.clone();
-                            let label = text::remove_named(&category);
+                            let shown = text::category_name(&category).to_string();
+                            let label = text::remove_named(&shown);
                             view! {
                                 <li>
-                                    <span>{category}</span>
+                                    <span>{shown}</span>
                                     <button
                                         class="quiet"
                                         aria-label=label
@@ -230,7 +231,7 @@ fn JournalSettings() -> impl IntoView {
                     .map(|(_, name)| {
                         view! {
                             <div class="undo-bar">
-                                <span>{text::category_removed(&name)}</span>
+                                <span>{text::category_removed(text::category_name(&name))}</span>
                                 <button id="undo-category" on:click=undo_remove>{text::undo()}</button>
                             </div>
                         }

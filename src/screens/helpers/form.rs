@@ -100,7 +100,10 @@ pub fn HelperForm(
             <CheckboxGroup
                 legend=text::can_help_with()
                 id_prefix="helper-category"
-                options=categories.into_iter().map(|c| (c.clone(), c)).collect()
+                options=categories
+                    .into_iter()
+                    .map(|c| (c.clone(), text::category_name(&c).to_string()))
+                    .collect()
                 chosen=Signal::derive(move || draft.with(|d| d.can_help_with.clone()))
                 on_change=Callback::new(move |chosen| draft.update(|d| d.can_help_with = chosen))
             />

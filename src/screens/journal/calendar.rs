@@ -229,7 +229,7 @@ fn Counts() -> impl IntoView {
                                 .map(|(category, n)| {
                                     view! {
                                         <tr>
-                                            <th scope="row">{category}</th>
+                                            <th scope="row">{text::category_name(&category).to_string()}</th>
                                             <td>{n}</td>
                                         </tr>
                                     }

@@ -32,7 +32,7 @@ pub fn NeedCard(
     let helper_names = state.model.with_untracked(|m| m.helper_names(id));
     let summary = [
         need.for_whom.clone(),
-        need.category.clone(),
+        text::category_name(&need.category).to_string(),
         text::urgency_line(need.urgency),
         need.language.clone(),
     ]
