@@ -15,6 +15,7 @@ use kindred_core::settings::Language;
 use kindred_core::settings::Settings;
 use kindred_core::storage::StorageError;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::clock;
 use crate::kept_safe::KeptSafe;
@@ -411,9 +412,14 @@ fn make_room_for_status() {
         return;
     };
     let height = bar.get_bounding_client_rect().height();
-    if let Some(root) = document().document_element() {
-        let style = format!("--status-height: {height}px");
-        let _ = root.set_attribute("style", &style);
+    // Through the CSS object model: the Content-Security-Policy refuses style attributes.
+    if let Some(root) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = root
+            .style()
+            .set_property("--status-height", &format!("{height}px"));
     }
     let top = bar.get_bounding_client_rect().top();
     if let Some(focused) = document().active_element() {

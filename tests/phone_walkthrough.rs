@@ -435,6 +435,11 @@ fn the_status_line_leaves_room_for_what_is_under_it_and_can_be_hidden() {
         "the last button ends at {last_button_bottom}px, the status line starts at {line_top}px"
     );
     app.screenshot("phone-status-line-390");
+    assert_eq!(
+        app.console_errors(),
+        Vec::<String>::new(),
+        "the room is made without breaking the Content-Security-Policy"
+    );
 
     // Hidden at once by the person, without waiting for it to go.
     app.get("button", "Hide message").click();
