@@ -615,3 +615,59 @@ fn built_in_categories_read_in_chinese_after_starting_in_english_and_typed_ones_
     );
     assert_eq!(app.axe_violations(), Vec::<String>::new());
 }
+
+#[test]
+fn on_a_phone_the_calendar_is_a_month_of_days_large_enough_to_read_and_tap() {
+    let app = App::start();
+    app.open("#/journal");
+    app.get("button", "Log a kindness").click();
+    app.get("textbox", "What happened")
+        .type_text("Visited Grandma Lo");
+    app.get("Date", "Date").type_text(&app.date_from_today(-1));
+    app.get("button", "Save").click();
+
+    // The year's tiny squares give way to this month's days, and arrow keys are not asked for.
+    assert!(app
+        .query("group", "Calendar of the last 12 months")
+        .is_none());
+    assert!(!app.page_text().contains("Use the arrow keys"));
+    let yesterday = app.today() - Days::new(1);
+    let label = format!("{}: 1 kindness", yesterday.format("%a %-d %b %Y"));
+    let day = app.get("button", &label);
+    let size = |el: &support::Element| {
+        el.execute(
+            "const r = arguments[0].getBoundingClientRect();
+             return [r.width, r.height, parseFloat(getComputedStyle(arguments[0]).fontSize)];",
+            &[],
+        )
+    };
+    let [width, height, font] = [0, 1, 2].map(|i| size(&day)[i].as_f64().unwrap());
+    assert!(
+        width >= 40.0 && height >= 44.0,
+        "{width} × {height} px, big enough to tap"
+    );
+    assert!(font >= 16.0, "{font}px text");
+    day.click();
+    app.wait_for_text(&label);
+    day.execute("arguments[0].scrollIntoView({ block: 'center' })", &[]);
+    app.screenshot("phone-month-calendar-390");
+
+    // A month back and on again; not past this month.
+    assert!(app.get("button", "Next month").attr("disabled").is_some());
+    app.get("button", "Previous month").click();
+    app.get("button", "Next month").click();
+    app.get("button", &label);
+
+    // Large text makes the days larger too.
+    app.open("#/settings");
+    app.get("checkbox", "Large text").click();
+    app.open("#/journal");
+    let larger = size(&app.get("button", &label))[2].as_f64().unwrap();
+    assert!(
+        larger > font,
+        "{larger}px with Large text, {font}px without"
+    );
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.emulate_color_scheme("dark");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+}

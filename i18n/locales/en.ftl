@@ -594,3 +594,7 @@ welcome_private = Everything you write stays on this device. Nothing leaves it u
 
 # Settings: a category removed can be put back.
 category_removed = Category removed: { $name }
+
+# The calendar a month at a time, on a phone.
+previous_month = Previous month
+next_month = Next month

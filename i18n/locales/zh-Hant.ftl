@@ -562,3 +562,7 @@ welcome_private = 你寫的一切都只留在這部裝置上。除非你選擇�
 
 # Settings: a category removed can be put back.
 category_removed = 已移除類別：{ $name }
+
+# The calendar a month at a time, on a phone.
+previous_month = 上個月
+next_month = 下個月

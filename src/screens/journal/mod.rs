@@ -7,6 +7,7 @@ mod filters;
 mod follow_ups;
 mod form;
 mod list;
+mod month;
 mod today;
 
 use kindred_core::journal::{JournalEntry, JournalFilter};
