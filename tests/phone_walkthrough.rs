@@ -671,3 +671,34 @@ fn on_a_phone_the_calendar_is_a_month_of_days_large_enough_to_read_and_tap() {
     app.emulate_color_scheme("dark");
     assert_eq!(app.axe_violations(), Vec::<String>::new());
 }
+
+#[test]
+fn from_the_foot_of_a_long_list_one_tap_leads_back_to_the_navigation() {
+    let app = App::start();
+    app.open("#/helpers");
+    app.store_model(&mut a_ride_and_twelve_helpers(&app));
+    app.reload();
+    app.get("list", "Helpers");
+    let back = app.get("button", "Back to the top");
+    back.execute("arguments[0].scrollIntoView({ block: 'center' })", &[]);
+    app.screenshot("phone-back-to-top-390");
+    back.click();
+    app.wait_for("the top of the screen", || {
+        app.browser().execute("return window.scrollY", &[]) == serde_json::json!(0)
+    });
+    assert_eq!(
+        app.focused().text(),
+        "Helpers",
+        "the heading under the navigation"
+    );
+    let nav_in_view = app
+        .get("navigation", "Main")
+        .execute("return arguments[0].getBoundingClientRect().top >= 0", &[]);
+    assert_eq!(nav_in_view, serde_json::json!(true));
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+
+    // A short list needs no way back.
+    app.open("#/needs");
+    app.get("list", "Needs");
+    assert!(app.query("button", "Back to the top").is_none());
+}

@@ -598,3 +598,6 @@ category_removed = Category removed: { $name }
 # The calendar a month at a time, on a phone.
 previous_month = Previous month
 next_month = Next month
+
+# At the foot of a long list.
+back_to_top = Back to the top

@@ -566,3 +566,6 @@ category_removed = 已移除類別：{ $name }
 # The calendar a month at a time, on a phone.
 previous_month = 上個月
 next_month = 下個月
+
+# At the foot of a long list.
+back_to_top = 返回頁首

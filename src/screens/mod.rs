@@ -1,5 +1,6 @@
 //! One module per screen.
 
+mod back_to_top;
 mod deletions;
 mod form_draft;
 mod form_parts;

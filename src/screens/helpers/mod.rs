@@ -7,6 +7,7 @@ use kindred_core::helper::{Helper, HelperFilter};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::back_to_top::BackToTop;
 use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
 use crate::drafts::{self, DraftForm};
@@ -52,5 +53,6 @@ pub fn HelpersScreen() -> impl IntoView {
             on_edit=Callback::new(move |id| form_for.set(Some(Some(id))))
             on_delete=Callback::new(delete)
         />
+        <BackToTop count=Signal::derive(move || state.model.with(|m| m.helpers.live_count())) />
     }
 }

@@ -8,6 +8,7 @@ use kindred_core::need_filter::{NeedFilter, Showing};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::back_to_top::BackToTop;
 use super::deletions::{Deletions, UndoBar};
 use super::form_parts::SearchBox;
 use super::ScreenHeading;
@@ -91,6 +92,7 @@ pub fn NeedsScreen() -> impl IntoView {
                 />
             </ul>
         </Show>
+        <BackToTop count=Signal::derive(move || board.with(Vec::len)) />
     }
 }
 
