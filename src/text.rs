@@ -14,6 +14,7 @@ use kindred_core::journal::Kind;
 use kindred_core::locked::{LockProblem, MAX_ITERATIONS, MIN_ITERATIONS};
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
+use kindred_core::need_filter::Showing;
 use kindred_core::record::EditSaved;
 use kindred_core::recurrence::Every;
 use kindred_core::settings::{Language, Theme};
@@ -44,6 +45,14 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::Given => kind_given(),
         Kind::Received => kind_received(),
         Kind::Witnessed => kind_witnessed(),
+    }
+}
+
+pub fn showing(showing: Showing) -> &'static str {
+    match showing {
+        Showing::All => showing_all(),
+        Showing::Open => showing_open(),
+        Showing::Done => showing_done(),
     }
 }
 
@@ -287,11 +296,48 @@ fn record_detail(detail: &RecordDetail) -> String {
 }
 
 /// Why a helper is suggested, in words: "helps with a ride · speaks Cantonese · …".
+/// A category as the reader reads it: a built-in one in the interface's language (whichever
+/// language Kindred started in), one the person typed as typed.
+pub fn category_name(name: &str) -> &str {
+    kindred_core::categories::shown_in(name, kindred_i18n::language())
+}
+
+/// Several categories, each as the reader reads it, joined with ", ".
+pub fn category_names(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| category_name(n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "Show all 20 helpers".
+pub fn show_all_helpers(count: usize) -> String {
+    words::ShowAllHelpers {
+        count,
+        shown: grouped(count),
+    }
+    .format()
+}
+
+/// "Call May Chan", a link on a matched need.
+pub fn call_helper(name: &str) -> String {
+    words::CallHelper { name }.format()
+}
+
+/// "Email May Chan", a link on a matched need.
+pub fn email_helper(name: &str) -> String {
+    words::EmailHelper { name }.format()
+}
+
 pub fn reasons(reasons: &[Reason]) -> String {
     reasons
         .iter()
         .map(|reason| match reason {
-            Reason::HelpsWith(category) => words::ReasonHelpsWith { category }.format(),
+            Reason::HelpsWith(category) => words::ReasonHelpsWith {
+                category: category_name(category),
+            }
+            .format(),
             Reason::Speaks(language) => words::ReasonSpeaks { language }.format(),
             Reason::FreeOn(day, parts) if parts.is_empty() => {
                 words::ReasonFreeEvery { day: weekday(*day) }.format()
@@ -301,6 +347,12 @@ pub fn reasons(reasons: &[Reason]) -> String {
                 parts: list(parts.iter().map(|p| day_part_every(*p).to_string())),
             }
             .format(),
+            Reason::NotFreeOn(day, free) => words::ReasonNotFreeOn {
+                day: weekday(*day),
+                days: list(free.iter().map(|d| weekday_short(*d).to_string())),
+            }
+            .format(),
+            Reason::DaysNotGiven(day) => words::ReasonDaysNotGiven { day: weekday(*day) }.format(),
             Reason::NeverAsked => reason_never_asked().to_string(),
             Reason::LastAsked(days) => words::ReasonLastAsked { days: *days }.format(),
         })
@@ -381,6 +433,16 @@ pub fn storage_unreadable(error: &StorageError) -> String {
 }
 
 /// "Urgency: High".
+/// How near a need's day is, from the days left until it (negative: gone by): "tomorrow",
+/// "in 3 days", "2 days late"; nothing for today and yesterday, which the date says itself.
+pub fn needed_in(days_left: i64) -> Option<String> {
+    match days_left {
+        0 | -1 => None,
+        1.. => Some(words::NeededIn { days: days_left }.format()),
+        _ => Some(words::NeededLate { days: -days_left }.format()),
+    }
+}
+
 pub fn urgency_line(value: Urgency) -> String {
     words::UrgencyLine {
         urgency: urgency(value),
@@ -530,9 +592,12 @@ pub fn imported(changed: usize) -> String {
 /// A record that cannot be read, for the preview's list.
 pub fn skipped(problem: &RecordProblem) -> String {
     let detail = record_detail(&problem.detail);
-    match problem.label.as_str() {
-        "" => format!("{}: {detail}", problem.path),
-        label => format!("{} ({label}): {detail}", problem.path),
+    // A label of only spaces would show as "( )": say the path alone, as for no label.
+    let label = problem.label.trim();
+    if label.is_empty() {
+        format!("{}: {detail}", problem.path)
+    } else {
+        format!("{} ({label}): {detail}", problem.path)
     }
 }
 
@@ -651,6 +716,11 @@ pub fn with_aside(name: &str, aside: &str) -> String {
 }
 
 /// "Remove a ride": the accessible name of a category's Remove button.
+/// "Category removed: forgiveness".
+pub fn category_removed(name: &str) -> String {
+    words::CategoryRemoved { name }.format()
+}
+
 pub fn remove_named(name: &str) -> String {
     words::RemoveNamed { name }.format()
 }

@@ -25,6 +25,7 @@ pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod need;
+pub mod need_filter;
 pub mod passphrase;
 pub mod persist;
 pub mod qr;

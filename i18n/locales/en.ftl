@@ -706,3 +706,56 @@ ftf_no_connection = The two phones could not reach each other. They need to be o
 ftf_stopped = The other phone stopped before everything arrived. Nothing was taken in.
 ftf_garbage = What the other phone sent is not something Kindred can read. Nothing was taken in.
 ftf_failed = This phone could not start face-to-face sync. Use a file instead: Export on one phone, then Import file on the other.
+
+# For a person on a phone (issue 20): drafts kept, asking before typed text is thrown away.
+draft_brought_back = What you typed before is back. Kindred keeps a half-written form in this browser until you save it or discard it.
+discard_question = Discard what you typed?
+discard = Discard
+keep_editing = Keep editing
+
+# Match: the day fit, the best five first, and contact links on a matched need.
+reason_not_free_on = not free { $day }s (free { $days })
+reason_days_not_given = has not said if free { $day }s
+# Shown only when there are more than five; $shown is $count as people write it.
+show_all_helpers = Show all { $count ->
+    [one] 1 helper
+   *[other] { $shown } helpers
+}
+call_helper = Call { $name }
+email_helper = Email { $name }
+
+# The needs board: urgency seen at a glance, and how near the day is.
+urgent = Urgent
+needed_in = { $days ->
+    [1] tomorrow
+   *[other] in { $days } days
+}
+needed_late = { $days ->
+    [one] 1 day late
+   *[other] { $days } days late
+}
+
+# The needs board's search and choice of open or done.
+show_needs = Show
+showing_all = All
+showing_open = Open
+showing_done = Done
+no_need_matches = No needs match your search.
+
+# The status line at the foot of the screen.
+hide_message = Hide message
+
+# A first visit: what Kindred is, and that nothing leaves the device.
+welcome_heading = Welcome to Kindred
+welcome_what = Kindred is a journal of the kindness you give, receive and see, with a list of neighbours who can help and of what people need.
+welcome_private = Everything you write stays on this device. Nothing leaves it unless you choose to share it.
+
+# Settings: a category removed can be put back.
+category_removed = Category removed: { $name }
+
+# The calendar a month at a time, on a phone.
+previous_month = Previous month
+next_month = Next month
+
+# At the foot of a long list.
+back_to_top = Back to the top

@@ -668,3 +668,56 @@ ftf_no_connection = 兩部手機連不上對方。它們要在同一個網絡上
 ftf_stopped = 另一部手機在全部傳完之前停止了。甚麼都沒有匯入。
 ftf_garbage = 另一部手機傳來的內容 Kindred 無法讀取。甚麼都沒有匯入。
 ftf_failed = 這部手機無法開始面對面同步。請改用檔案：在一部手機按「匯出」，再在另一部按「匯入檔案」。
+
+# For a person on a phone (issue 20): drafts kept, asking before typed text is thrown away.
+draft_brought_back = 你之前輸入的內容已經找回。未寫完的表格會保存在這個瀏覽器內，直到你儲存或捨棄為止。
+discard_question = 要捨棄你輸入的內容嗎？
+discard = 捨棄
+keep_editing = 繼續編輯
+
+# Match: the day fit, the best five first, and contact links on a matched need.
+reason_not_free_on = 逢{ $day }沒空（{ $days }有空）
+reason_days_not_given = 未說明{ $day }是否有空
+# Shown only when there are more than five; $shown is $count as people write it.
+show_all_helpers = 顯示全部 { $count ->
+    [one] 1 位幫手
+   *[other] { $shown } 位幫手
+}
+call_helper = 打電話給{ $name }
+email_helper = 寄電郵給{ $name }
+
+# The needs board: urgency seen at a glance, and how near the day is.
+urgent = 緊急
+needed_in = { $days ->
+    [1] 明天
+   *[other] { $days } 天後
+}
+needed_late = { $days ->
+    [one] 遲了 1 天
+   *[other] 遲了 { $days } 天
+}
+
+# The needs board's search and choice of open or done.
+show_needs = 顯示
+showing_all = 全部
+showing_open = 未完成
+showing_done = 已完成
+no_need_matches = 沒有符合搜尋的需要。
+
+# The status line at the foot of the screen.
+hide_message = 隱藏訊息
+
+# A first visit: what Kindred is, and that nothing leaves the device.
+welcome_heading = 歡迎使用 Kindred
+welcome_what = Kindred 是一本日記，記下你付出、得到和看見的善行；也列出可以幫忙的街坊，以及大家需要甚麼。
+welcome_private = 你寫的一切都只留在這部裝置上。除非你選擇分享，否則甚麼都不會離開。
+
+# Settings: a category removed can be put back.
+category_removed = 已移除類別：{ $name }
+
+# The calendar a month at a time, on a phone.
+previous_month = 上個月
+next_month = 下個月
+
+# At the foot of a long list.
+back_to_top = 返回頁首
