@@ -8,6 +8,7 @@ use crate::helper::Helper;
 use crate::journal::JournalEntry;
 use crate::model::Model;
 use crate::need::Need;
+use crate::offer::Offer;
 use crate::persist::{Unreadable, SCHEMA_VERSION};
 use crate::settings::Settings;
 
@@ -23,6 +24,7 @@ struct Backup<'a> {
     journal: Vec<&'a JournalEntry>,
     helpers: Vec<&'a Helper>,
     needs: Vec<&'a Need>,
+    offers: Vec<&'a Offer>,
     unreadable: Vec<UnreadableText<'a>>,
 }
 
@@ -43,6 +45,7 @@ pub fn backup_json(model: &Model, unreadable: &[Unreadable], now: DateTime<Utc>)
         journal: model.journal.all().collect(),
         helpers: model.helpers.all().collect(),
         needs: model.needs.all().collect(),
+        offers: model.offers.all().collect(),
         unreadable: unreadable
             .iter()
             .map(|u| UnreadableText {

@@ -58,6 +58,7 @@ pub struct Plan {
     pub helpers: Vec<Planned<crate::helper::Helper>>,
     pub needs: Vec<Planned<crate::need::Need>>,
     pub journal: Vec<Planned<crate::journal::JournalEntry>>,
+    pub offers: Vec<Planned<crate::offer::Offer>>,
     /// Records of the file that cannot be taken in.
     pub skipped: Vec<RecordProblem>,
 }
@@ -167,6 +168,7 @@ pub fn plan(model: &Model, file: ParsedFile) -> Plan {
         helpers: plan_collection(&model.helpers, file.helpers, file.includes_private),
         needs: plan_collection(&model.needs, file.needs, file.includes_private),
         journal: plan_collection(&model.journal, file.journal, file.includes_private),
+        offers: plan_collection(&model.offers, file.offers, file.includes_private),
         skipped: file.skipped,
     }
 }
@@ -179,7 +181,8 @@ impl Plan {
             .iter()
             .map(|p| p.outcome)
             .chain(self.needs.iter().map(|p| p.outcome))
-            .chain(self.journal.iter().map(|p| p.outcome));
+            .chain(self.journal.iter().map(|p| p.outcome))
+            .chain(self.offers.iter().map(|p| p.outcome));
         for outcome in outcomes {
             match outcome {
                 Outcome::New => counts.new += 1,
@@ -213,12 +216,13 @@ pub struct Undo {
     helpers: Vec<Changed<crate::helper::Helper>>,
     needs: Vec<Changed<crate::need::Need>>,
     journal: Vec<Changed<crate::journal::JournalEntry>>,
+    offers: Vec<Changed<crate::offer::Offer>>,
 }
 
 impl Undo {
     /// How many records the import changed.
     pub fn len(&self) -> usize {
-        self.helpers.len() + self.needs.len() + self.journal.len()
+        self.helpers.len() + self.needs.len() + self.journal.len() + self.offers.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -245,6 +249,7 @@ pub fn apply(
         helpers: context.collection(&mut model.helpers, plan.helpers),
         needs: context.collection(&mut model.needs, plan.needs),
         journal: context.collection(&mut model.journal, plan.journal),
+        offers: context.collection(&mut model.offers, plan.offers),
     }
 }
 
@@ -363,6 +368,7 @@ pub fn undo(model: &mut Model, undo: Undo, now: DateTime<Utc>) -> Undone {
     put_back(&mut model.helpers, undo.helpers, now, &mut undone);
     put_back(&mut model.needs, undo.needs, now, &mut undone);
     put_back(&mut model.journal, undo.journal, now, &mut undone);
+    put_back(&mut model.offers, undo.offers, now, &mut undone);
     undone
 }
 

@@ -22,6 +22,7 @@ pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod need;
+pub mod offer;
 pub mod passphrase;
 pub mod persist;
 pub mod qr;

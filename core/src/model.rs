@@ -8,6 +8,7 @@ use crate::helper::Helper;
 use crate::journal::JournalEntry;
 use crate::merge;
 use crate::need::Need;
+use crate::offer::Offer;
 use crate::record::{CollectionName, Record, Records};
 use crate::settings::Settings;
 
@@ -16,6 +17,7 @@ pub struct Model {
     pub journal: Records<JournalEntry>,
     pub helpers: Records<Helper>,
     pub needs: Records<Need>,
+    pub offers: Records<Offer>,
     pub settings: Settings,
 }
 
@@ -25,6 +27,7 @@ impl Model {
         self.journal.all().next().is_some()
             || self.helpers.all().next().is_some()
             || self.needs.all().next().is_some()
+            || self.offers.all().next().is_some()
     }
 
     /// How many records hold versions that say different things, waiting for a choice.
@@ -32,6 +35,7 @@ impl Model {
         self.journal.in_conflict().count()
             + self.helpers.in_conflict().count()
             + self.needs.in_conflict().count()
+            + self.offers.in_conflict().count()
     }
 
     /// Settles a record's conflict by keeping its `index`-th version (0 is the one shown).
@@ -62,6 +66,7 @@ impl Model {
             CollectionName::Journal => keep(&mut self.journal, id, index, now),
             CollectionName::Helpers => keep(&mut self.helpers, id, index, now),
             CollectionName::Needs => keep(&mut self.needs, id, index, now),
+            CollectionName::Offers => keep(&mut self.offers, id, index, now),
         }
     }
 
@@ -70,11 +75,15 @@ impl Model {
         self.journal.mark_all_unsaved();
         self.helpers.mark_all_unsaved();
         self.needs.mark_all_unsaved();
+        self.offers.mark_all_unsaved();
     }
 
     /// True while some change has not reached storage.
     pub fn has_unsaved(&self) -> bool {
-        self.journal.has_unsaved() || self.helpers.has_unsaved() || self.needs.has_unsaved()
+        self.journal.has_unsaved()
+            || self.helpers.has_unsaved()
+            || self.needs.has_unsaved()
+            || self.offers.has_unsaved()
     }
 }
 

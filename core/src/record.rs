@@ -20,10 +20,11 @@ pub enum CollectionName {
     Journal,
     Helpers,
     Needs,
+    Offers,
 }
 
 impl CollectionName {
-    pub const ALL: [CollectionName; 3] = [Self::Journal, Self::Helpers, Self::Needs];
+    pub const ALL: [CollectionName; 4] = [Self::Journal, Self::Helpers, Self::Needs, Self::Offers];
 
     /// The name used in storage keys and files.
     pub fn as_str(self) -> &'static str {
@@ -31,6 +32,7 @@ impl CollectionName {
             Self::Journal => "journal",
             Self::Helpers => "helpers",
             Self::Needs => "needs",
+            Self::Offers => "offers",
         }
     }
 

@@ -425,7 +425,7 @@ fn pointers(value: &Value, at: String, all: &mut Vec<String>) {
     }
 }
 
-const COLLECTIONS: [&str; 3] = ["helpers", "needs", "journal"];
+const COLLECTIONS: [&str; 4] = ["helpers", "needs", "journal", "offers"];
 const DATE_FIELDS: &[&str] = &[
     "created_at",
     "updated_at",
@@ -684,6 +684,7 @@ fn check(case: &Case, answer: &Result<ParsedFile, FileProblem>) -> Result<(), Te
             sound(&parsed.helpers, &mut ids)?;
             sound(&parsed.needs, &mut ids)?;
             sound(&parsed.journal, &mut ids)?;
+            sound(&parsed.offers, &mut ids)?;
             for skipped in &parsed.skipped {
                 let message = skipped.to_string();
                 prop_assert!(
@@ -710,7 +711,10 @@ fn check(case: &Case, answer: &Result<ParsedFile, FileProblem>) -> Result<(), Te
                 .as_ref()
                 .map_err(|p| TestCaseError::fail(p.to_string()))?;
             prop_assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
-            let read = parsed.helpers.len() + parsed.needs.len() + parsed.journal.len();
+            let read = parsed.helpers.len()
+                + parsed.needs.len()
+                + parsed.journal.len()
+                + parsed.offers.len();
             prop_assert_eq!(read, case.records);
         }
         Expect::CutShort => prop_assert!(
@@ -799,6 +803,15 @@ fn sample_file() -> String {
         on: today(),
     };
     model.needs.put(ride, instant(60));
+    let mut offer = kindred_core::offer::Offer::new(
+        Uuid::from_u128(5),
+        instant(60),
+        Uuid::from_u128(3),
+        "Ana".into(),
+        Uuid::from_u128(0xA),
+    );
+    offer.note = "Tuesday after 3".into();
+    model.offers.put(offer, instant(60));
     model.journal.put(
         JournalEntry::new(
             Uuid::from_u128(4),
