@@ -12,6 +12,7 @@ use kindred_core::journal::Kind;
 use kindred_core::locked::{LockProblem, MAX_ITERATIONS, MIN_ITERATIONS};
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
+use kindred_core::offer::{Offer, OfferRefused};
 use kindred_core::record::EditSaved;
 use kindred_core::settings::{Language, Theme};
 use kindred_core::share::{
@@ -341,6 +342,8 @@ fn field_label(key: &str) -> Option<&'static str> {
         "follow_up_on" => follow_up_on(),
         "notes" => notes(),
         "status" => status_label(),
+        "note" => when_can_you_help(),
+        "offer_name" => your_name(),
         _ => return None,
     })
 }
@@ -673,5 +676,43 @@ pub fn stored_value(key: &str, value: &serde_json::Value) -> Option<String> {
         _ => code
             .and_then(|c| NaiveDate::parse_from_str(c, "%Y-%m-%d").ok())
             .map(full_date),
+    }
+}
+
+// Offers of help on a need's card.
+
+/// "Offers: Ana (Tuesday after 3), Ben".
+pub fn offers_line(offers: &[Offer]) -> String {
+    let offers = list(offers.iter().map(|offer| match offer.note.as_str() {
+        "" => offer.name.clone(),
+        note => with_aside(&offer.name, note),
+    }));
+    words::OffersLine { offers: &offers }.format()
+}
+
+/// Who an offer is from, for the person who matches: the directory helper it names, or that
+/// accepting adds them.
+pub fn offer_in_directory(offer: &Offer, helper: Option<&str>) -> String {
+    match helper {
+        Some(name) => words::OfferInDirectory { name }.format(),
+        None => words::OfferNotInDirectory { name: &offer.name }.format(),
+    }
+}
+
+pub fn accept_offer(name: &str) -> String {
+    words::AcceptOffer { name }.format()
+}
+
+/// An offer in an import preview's list.
+pub fn offer_from(name: &str) -> String {
+    words::OfferFrom { name }.format()
+}
+
+/// Why an offer, or accepting one, did nothing (`None`: the form says what to fix).
+pub fn offer_refused(refused: &OfferRefused) -> Option<&'static str> {
+    match refused {
+        OfferRefused::NeedDone => Some(offer_need_done()),
+        OfferRefused::Gone => Some(offer_need_gone()),
+        OfferRefused::Invalid(_) | OfferRefused::NotYours => None,
     }
 }

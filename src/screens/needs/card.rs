@@ -7,6 +7,7 @@ use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::offers::{NeedOffers, OffersToAccept};
 use crate::screens::qr_card::QrCode;
 use crate::state::AppState;
 use crate::text;
@@ -85,6 +86,7 @@ pub fn NeedCard(
                 .then(|| view! { <p class="card-detail">{dates}</p> })}
             <p class="card-status">{text::status(&need.status, &helper_names.join(", "))}</p>
             {(!need.notes.is_empty()).then(|| view! { <p class="entry-note">{need.notes.clone()}</p> })}
+            <NeedOffers need_id=id takes_offers=!need.is_done() />
             <div class="actions">
                 {if need.is_done() {
                     view! { <button on:click=reopen>{text::reopen()}</button> }.into_any()
@@ -150,6 +152,7 @@ fn Suggestions(
     let labelled_by = heading_id.clone();
     view! {
         <section class="suggestions" aria-labelledby=labelled_by>
+            <OffersToAccept need_id on_accepted=on_close />
             <h4 id=heading_id>{text::suggested_helpers()}</h4>
             {if ranked.is_empty() {
                 view! { <p>{text::no_helpers_to_suggest()}</p> }.into_any()

@@ -2,6 +2,7 @@
 
 mod card;
 mod form;
+mod offers;
 
 use kindred_core::need::{board_order, Need};
 use leptos::prelude::*;

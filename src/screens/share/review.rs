@@ -48,6 +48,7 @@ pub fn Review() -> impl IntoView {
             waiting(&m.helpers)
                 .chain(waiting(&m.needs))
                 .chain(waiting(&m.journal))
+                .chain(waiting(&m.offers))
                 .collect::<Vec<_>>()
         })
     };

@@ -274,6 +274,11 @@ fn names(plan: &Plan, outcome: Outcome) -> Vec<String> {
                 .iter()
                 .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
         )
+        .chain(
+            plan.offers
+                .iter()
+                .filter_map(|p| pick(&|| (p.outcome, text::offer_from(&describe(p))))),
+        )
         .collect()
 }
 
@@ -301,12 +306,14 @@ impl PreviewParts {
             updated: change_views(&plan.helpers)
                 .chain(change_views(&plan.needs))
                 .chain(change_views(&plan.journal))
+                .chain(change_views(&plan.offers))
                 .take(NAMES_SHOWN)
                 .collect(),
             conflicts: conflict_views(&plan.helpers)
                 .into_iter()
                 .chain(conflict_views(&plan.needs))
                 .chain(conflict_views(&plan.journal))
+                .chain(conflict_views(&plan.offers))
                 .collect(),
             skipped: plan.skipped.iter().map(text::skipped).collect(),
         }
