@@ -67,6 +67,11 @@ fn offer(app: &App, name: &str, when: &str) {
     });
 }
 
+/// Scrolls `element` to the top of the window, for a screenshot of it.
+fn in_view(element: &Element) {
+    element.execute("arguments[0].scrollIntoView({block: 'start'})", &[]);
+}
+
 fn offers_line(app: &App) -> Option<String> {
     card(app)
         .paragraphs()
@@ -102,6 +107,8 @@ fn a_helpers_offer_from_her_phone_reaches_the_coordinator_who_matches_it() {
     // A name is needed: whoever matches must know who offers.
     form.within("textbox", "When can you help?")
         .type_text("Tuesday after 3");
+    in_view(&form);
+    ana.screenshot("offer-form-390");
     form.within("button", "Send offer").click();
     assert!(
         ana.get("form", "Offer to help")
@@ -121,7 +128,6 @@ fn a_helpers_offer_from_her_phone_reaches_the_coordinator_who_matches_it() {
     ana.get("form", "Offer to help")
         .within("textbox", "Your name")
         .type_text("Ana Wong");
-    ana.screenshot("offer-form-390");
     ana.get("button", "Send offer").click();
     ana.wait_for("the offer to show on the card", || {
         offers_line(&ana).as_deref() == Some("Offers: Ana Wong (Tuesday after 3)")
@@ -130,10 +136,15 @@ fn a_helpers_offer_from_her_phone_reaches_the_coordinator_who_matches_it() {
         ana.query("form", "Offer to help").is_none(),
         "the form closes"
     );
-    ana.wait_for("the focus to go back to the button", || {
-        ana.focused().computed_label() == "I can help"
+    ana.wait_for("the focus to go to the button that withdraws it", || {
+        ana.focused().computed_label() == "Withdraw my offer"
     });
-    card(&ana).within("button", "Withdraw my offer");
+    assert!(
+        card(&ana).query_within("button", "I can help").is_none(),
+        "this phone has offered"
+    );
+    in_view(&card(&ana));
+    ana.screenshot("need-with-my-offer-390");
     let offer_file = export(&ana, "ana-offers.json");
 
     // The coordinator takes the offer in, sees it on the card, and matches from it.
@@ -170,6 +181,7 @@ fn a_helpers_offer_from_her_phone_reaches_the_coordinator_who_matches_it() {
         .map(|h| h.text())
         .collect();
     assert_eq!(heading_order, ["Offers to help", "Suggested helpers"]);
+    in_view(&suggestions);
     coordinator.screenshot("offer-suggestions-390");
     coordinator
         .get("button", "Accept the offer from Ana Wong")
@@ -206,18 +218,14 @@ fn a_helpers_offer_from_her_phone_reaches_the_coordinator_who_matches_it() {
         .query_within("button", "I can help")
         .is_none());
 
-    // Ana's phone remembers the name she offered under.
+    // Ana's phone still knows the offer for its own after a restart.
     ana.reload();
     ana.open("#/needs");
-    card(&ana).within("button", "I can help").click();
+    card(&ana).within("button", "Withdraw my offer");
     assert_eq!(
-        ana.get("form", "Offer to help")
-            .within("textbox", "Your name")
-            .value(),
-        "Ana Wong"
+        offers_line(&ana).as_deref(),
+        Some("Offers: Ana Wong (Tuesday after 3)")
     );
-    ana.get("button", "Cancel").click();
-    assert!(ana.query("form", "Offer to help").is_none());
     assert!(
         ana.console_errors().is_empty(),
         "{:?}",
@@ -266,6 +274,19 @@ fn offers_from_two_phones_both_show_and_a_withdrawal_travels() {
     ana.wait_for("the offer to go from Ana's card", || {
         offers_line(&ana).is_none()
     });
+    ana.wait_for("the focus to go to I can help", || {
+        ana.focused().computed_label() == "I can help"
+    });
+    // Offering again starts from the name she offered under, kept on her phone.
+    card(&ana).within("button", "I can help").click();
+    assert_eq!(
+        ana.get("form", "Offer to help")
+            .within("textbox", "Your name")
+            .value(),
+        "Ana"
+    );
+    ana.get("button", "Cancel").click();
+    assert!(ana.query("form", "Offer to help").is_none());
     let withdrawn = export(&ana, "ana-withdrawn.json");
     import(
         &coordinator,

@@ -30,7 +30,7 @@ pub fn NeedOffers(
         })
     });
     let device = Memo::new(move |_| state.model.with(|m| m.settings.device_id));
-    let mine = move || {
+    let mine = Memo::new(move |_| {
         let device = device.get();
         offers.with(|offers| {
             offers
@@ -39,67 +39,66 @@ pub fn NeedOffers(
                 .map(|o| (o.id, o.device, o.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let form_open = RwSignal::new(false);
-    let opener = format!("i-can-help-{need_id}");
-    let opener_selector = format!("#{opener}");
-    let focus_opener = {
-        let selector = opener_selector.clone();
-        move || {
-            let selector = selector.clone();
-            request_animation_frame(move || focus(&selector));
-        }
+    let (opener, withdraw_id) = (
+        format!("i-can-help-{need_id}"),
+        format!("withdraw-offer-{need_id}"),
+    );
+    // The card shows one of the two at a time: `I can help` until this phone has offered,
+    // then `Withdraw my offer`. Focus goes to whichever is there after either is used.
+    let focus_target = StoredValue::new(format!("#{withdraw_id}, #{opener}"));
+    let focus_offer_button = move || {
+        let selector = focus_target.get_value();
+        request_animation_frame(move || focus(&selector));
     };
-    let withdraw = {
-        let focus_opener = focus_opener.clone();
-        move |offer: Uuid, device: Uuid| {
-            // Withdrawn already (in another tab) is as good as withdrawn here.
-            let _ = state.change(|m, now| m.withdraw_offer(offer, device, now));
-            state.announce(text::offer_withdrawn());
-            focus_opener();
-        }
+    let withdraw = move |offer: Uuid, device: Uuid| {
+        // Withdrawn already (in another tab) is as good as withdrawn here.
+        let _ = state.change(|m, now| m.withdraw_offer(offer, device, now));
+        state.announce(text::offer_withdrawn());
+        focus_offer_button();
     };
     let close_form = move || {
         form_open.set(false);
-        focus_opener();
+        focus_offer_button();
     };
+    let may_offer = move || takes_offers && mine.with(Vec::is_empty);
 
     view! {
         <Show when=move || !offers.with(Vec::is_empty)>
             <p class="card-offers">{move || text::offers_line(&offers.get())}</p>
         </Show>
-        <div class="actions">
+        <div class="actions offer-actions" class:empty=move || !may_offer() && mine.with(Vec::is_empty)>
             {move || {
-                let mine = mine();
+                let mine = mine.get();
                 let several = mine.len() > 1;
                 mine.into_iter()
-                    .map(|(offer, device, name)| {
-                        let withdraw = withdraw.clone();
+                    .enumerate()
+                    .map(|(index, (offer, device, name))| {
+                        // Two tabs of this phone may each have sent one: each is named.
                         let label = if several {
                             text::with_aside(text::withdraw_my_offer(), &name)
                         } else {
                             text::withdraw_my_offer().to_string()
                         };
-                        view! { <button on:click=move |_| withdraw(offer, device)>{label}</button> }
+                        let id = (index == 0).then(|| withdraw_id.clone());
+                        view! { <button id=id on:click=move |_| withdraw(offer, device)>{label}</button> }
                     })
                     .collect_view()
             }}
-            {takes_offers
-                .then(|| {
-                    view! {
-                        <button
-                            id=opener.clone()
-                            class="primary"
-                            aria-expanded=move || form_open.get().to_string()
-                            on:click=move |_| form_open.update(|open| *open = !*open)
-                        >
-                            {text::i_can_help()}
-                        </button>
-                    }
-                })}
+            <Show when=may_offer>
+                <button
+                    id=opener.clone()
+                    class="primary"
+                    aria-expanded=move || form_open.get().to_string()
+                    on:click=move |_| form_open.update(|open| *open = !*open)
+                >
+                    {text::i_can_help()}
+                </button>
+            </Show>
         </div>
-        <Show when=move || takes_offers && form_open.get()>
-            <OfferForm need_id on_close=close_form.clone() />
+        <Show when=move || may_offer() && form_open.get()>
+            <OfferForm need_id on_close=close_form />
         </Show>
     }
 }
@@ -110,7 +109,7 @@ fn OfferForm(
     /// The need to offer help with.
     need_id: Uuid,
     /// Called when the offer is sent or the form cancelled.
-    on_close: impl Fn() + Clone + Send + Sync + 'static,
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let name = RwSignal::new(
@@ -133,7 +132,6 @@ fn OfferForm(
     let name_selector = format!("#{name_id}");
 
     let send = {
-        let on_close = on_close.clone();
         let name_selector = name_selector.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
