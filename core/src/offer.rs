@@ -6,6 +6,8 @@
 //! made it (a random id kept in that browser's settings), so that the phone can offer to
 //! withdraw its own offers and no one else's.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -82,6 +84,19 @@ pub fn offers_for(offers: &Records<Offer>, need: Uuid) -> Vec<&Offer> {
     let mut found: Vec<&Offer> = offers.live().filter(|o| o.need_id == need).collect();
     found.sort_by_key(|o| (o.created_at, o.id));
     found
+}
+
+/// Every need's live offers, oldest first, in one pass: for a board of many needs, where
+/// asking [`offers_for`] once per need would go through every offer each time.
+pub fn offers_by_need(offers: &Records<Offer>) -> BTreeMap<Uuid, Vec<&Offer>> {
+    let mut by_need: BTreeMap<Uuid, Vec<&Offer>> = BTreeMap::new();
+    for offer in offers.live() {
+        by_need.entry(offer.need_id).or_default().push(offer);
+    }
+    for found in by_need.values_mut() {
+        found.sort_by_key(|o| (o.created_at, o.id));
+    }
+    by_need
 }
 
 /// The offer form as typed.
@@ -458,6 +473,39 @@ mod tests {
             }
         );
         assert_eq!(offered(&model).len(), 2, "the offers stay readable");
+    }
+
+    #[test]
+    fn the_offers_of_every_need_at_once_are_each_needs_offers_in_the_same_order() {
+        let mut model = coordinator();
+        let other = Uuid::from_u128(3);
+        model
+            .needs
+            .put(Need::new(other, at(1), "Groceries".into()), at(1));
+        for (n, (need, minute)) in [(NEED, 4), (other, 2), (NEED, 3), (NEED, 5)]
+            .into_iter()
+            .enumerate()
+        {
+            let id = Uuid::from_u128(10 + n as u128);
+            let name = format!("Helper {n}");
+            model
+                .offer_help(need, &draft(&name, ""), PHONE_A, id, at(minute))
+                .unwrap();
+        }
+        model
+            .withdraw_offer(Uuid::from_u128(13), PHONE_A, at(6))
+            .unwrap();
+        let by_need = offers_by_need(&model.offers);
+        assert_eq!(by_need.len(), 2);
+        for need in [NEED, other] {
+            assert_eq!(by_need[&need], offers_for(&model.offers, need));
+        }
+        let names: Vec<&str> = by_need[&NEED].iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Helper 2", "Helper 0"],
+            "oldest first, the withdrawn left out"
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub fn NeedsScreen() -> impl IntoView {
     let form_for = RwSignal::new(None::<Option<Uuid>>);
     let deletions = Deletions::<Need>::new(|m| &mut m.needs, "undo-need");
     let just_done = RwSignal::new(None::<Uuid>);
+    offers::provide_offers_by_need();
     let board = Memo::new(move |_| {
         let today = state.today.get();
         state.model.with(|m| {

@@ -3,13 +3,33 @@
 //! `Withdraw my offer` for the offers made on this phone; and, among the Match suggestions,
 //! the offers to accept first.
 
-use kindred_core::offer::{offers_for, OfferDraft, OfferRefused};
+use std::collections::BTreeMap;
+
+use kindred_core::offer::{offers_by_need, Offer, OfferDraft, OfferRefused};
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::dom::focus;
 use crate::state::AppState;
 use crate::text;
+
+/// Every need's offers, worked out once per change for the whole board rather than once per
+/// card: each card then looks up its own.
+#[derive(Clone, Copy)]
+pub struct OffersByNeed(Memo<BTreeMap<Uuid, Vec<Offer>>>);
+
+/// Makes the board's [`OffersByNeed`] for the cards below.
+pub fn provide_offers_by_need() {
+    let state = expect_context::<AppState>();
+    provide_context(OffersByNeed(Memo::new(move |_| {
+        state.model.with(|m| {
+            offers_by_need(&m.offers)
+                .into_iter()
+                .map(|(need, offers)| (need, offers.into_iter().cloned().collect()))
+                .collect()
+        })
+    })));
+}
 
 /// The offers line, the withdraw buttons for this phone's own offers, and `I can help` with
 /// its form when the need still takes offers.
@@ -21,13 +41,9 @@ pub fn NeedOffers(
     takes_offers: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let OffersByNeed(by_need) = expect_context::<OffersByNeed>();
     let offers = Memo::new(move |_| {
-        state.model.with(|m| {
-            offers_for(&m.offers, need_id)
-                .into_iter()
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        by_need.with(|by_need| by_need.get(&need_id).cloned().unwrap_or_default())
     });
     let device = Memo::new(move |_| state.model.with(|m| m.settings.device_id));
     let mine = Memo::new(move |_| {
