@@ -103,6 +103,25 @@ fn main() {
         "ms",
         Some((4.0 * unlock <= 2_000.0, "≤ 2 s on a phone 4 × slower")),
     );
+    let (first_sync, quiet_sync, sync_task) = folder_sync(10, 1_000);
+    report(
+        "group folder, first sync of 10 device files × 1,000 records",
+        first_sync,
+        "ms",
+        None,
+    );
+    report(
+        "group folder, a sync where nothing changed",
+        quiet_sync,
+        "ms",
+        None,
+    );
+    report(
+        "longest task during the first sync",
+        sync_task,
+        "ms",
+        Some((sync_task <= 50.0, "≤ 50 ms")),
+    );
     let (per_entry, per_helper) = stored_per_record(10_000, 1_000);
     report("stored characters per journal entry", per_entry, "ch", None);
     report("stored characters per helper", per_helper, "ch", None);
@@ -259,12 +278,96 @@ fn locking(stored: &[(String, String)]) -> (f64, f64) {
     (median(locks), median(unlocks))
 }
 
+/// Milliseconds from Connect to the first complete sync of `devices` device files of
+/// `records` helpers each (locked by the second implementation, tests/independent/locked.py),
+/// to a `Sync now` that finds nothing changed, and the longest task on the page during the
+/// first sync (one run each: the first sync happens once per device).
+fn folder_sync(devices: u128, records: usize) -> (f64, f64, f64) {
+    use kindred_core::record::Record;
+    const PASSPHRASE: &str = "apple river lantern";
+    let server = support::webdav::WebDavServer::with_app(&App::dist_dir());
+    let dir = std::env::temp_dir().join("kindred-bench-folder");
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    for device in 0..devices {
+        let mut model = Model::default();
+        for (i, mut helper) in sample::helpers(records, now()).into_iter().enumerate() {
+            helper.set_id(uuid::Uuid::from_u128(device << 64 | i as u128));
+            model.helpers.put(helper, now());
+        }
+        let choice = ExportChoice::default();
+        let text = share::to_json(&share::export(&model, choice, now(), "bench"));
+        let (plain, locked) = (dir.join("plain.json"), dir.join("locked.json"));
+        std::fs::write(&plain, text).expect("write");
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/independent/locked.py");
+        let python = concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/py/bin/python");
+        let status = std::process::Command::new(python)
+            .args([script, "lock", PASSPHRASE])
+            .arg(&plain)
+            .arg(&locked)
+            .status()
+            .expect("run locked.py");
+        assert!(status.success());
+        let locked = std::fs::read_to_string(&locked).expect("read");
+        server.put_device_file(&format!("device{device:02}.json"), &locked);
+    }
+    let app = App::start_at(&server.page());
+    app.open("#/settings");
+    for (field, value) in [
+        ("Folder address", server.folder()),
+        ("User name", support::webdav::USER.to_string()),
+        ("Password", support::webdav::PASSWORD.to_string()),
+        ("Group passphrase", PASSPHRASE.to_string()),
+    ] {
+        app.get("textbox", field).type_text(&value);
+    }
+    let until_synced = "const [button] = arguments;
+         return new Promise(resolve => {
+             const long = [];
+             const observer = new PerformanceObserver(list => {
+                 for (const entry of list.getEntries()) long.push(entry.duration);
+             });
+             observer.observe({ type: 'longtask' });
+             const status = () => document.querySelector('[aria-label=\"Sync status\"]').textContent;
+             const start = performance.now();
+             button.click();
+             const look = () => {
+                 if (status().includes('Last synced at')) {
+                     observer.disconnect();
+                     resolve([performance.now() - start, Math.max(0, ...long)]);
+                 } else {
+                     setTimeout(look, 5);
+                 }
+             };
+             setTimeout(look, 5);
+         });";
+    let first = app.get("button", "Connect").execute(until_synced, &[]);
+    let stored_helpers = app.browser().execute(
+        "return Object.keys(localStorage)
+             .filter(key => key.startsWith('kindred/helpers/'))
+             .reduce((n, key) => n + JSON.parse(localStorage.getItem(key)).records.length, 0)",
+        &[],
+    );
+    assert_eq!(
+        stored_helpers.as_u64(),
+        Some(devices as u64 * records as u64),
+        "every helper arrived and was saved"
+    );
+    app.open("#/settings");
+    let quiet = app.get("button", "Sync now").execute(until_synced, &[]);
+    (
+        first[0].as_f64().expect("a time"),
+        quiet[0].as_f64().expect("a time"),
+        first[1].as_f64().expect("a time"),
+    )
+}
+
 /// A neighbour's share file with `entries` journal entries, none of them here yet.
 fn share_file(entries: usize) -> String {
     let choice = ExportChoice {
         helpers: true,
         needs: true,
         journal: true,
+        check_ins: true,
         private_notes: false,
     };
     share::to_json(&share::export(&model(entries, 0), choice, now(), "bench"))

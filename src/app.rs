@@ -41,6 +41,7 @@ fn App() -> impl IntoView {
             .update(|alerts| alerts.push(crate::state::Alert::ScreenFailed(screen)));
     }
     provide_context(state);
+    provide_context(crate::group_folder::GroupFolder::start(state));
     Effect::new(move |_| {
         let (theme, large_text) = state
             .model

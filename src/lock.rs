@@ -45,8 +45,9 @@ fn object(fields: &[(&str, JsValue)]) -> Result<Object, JsValue> {
     Ok(object)
 }
 
-/// The AES-GCM key the passphrase and the header's salt and rounds make.
-async fn key(passphrase: &str, header: &Header) -> Result<CryptoKey, JsValue> {
+/// The AES-GCM key the passphrase and the header's salt and rounds make. It cannot be read
+/// out of the browser (not extractable), so keeping one in memory keeps no secret in reach.
+pub async fn key(passphrase: &str, header: &Header) -> Result<CryptoKey, JsValue> {
     let subtle = subtle()?;
     let secret = Uint8Array::from(locked::passphrase_bytes(passphrase));
     let base = JsFuture::from(subtle.import_key_with_str(
@@ -92,9 +93,15 @@ fn cipher_params(header: &Header) -> Result<Object, JsValue> {
 pub async fn lock(passphrase: &str, text: &str) -> Result<String, JsValue> {
     let header = Header::new(random_bytes::<{ SALT_BYTES + IV_BYTES }>());
     let key = key(passphrase, &header).await?;
+    seal(&key, header, text).await
+}
+
+/// The locked file of `text` under a key already made for `header`'s salt and rounds.
+/// `header` must carry a nonce never used with that key.
+pub async fn seal(key: &CryptoKey, header: Header, text: &str) -> Result<String, JsValue> {
     let sealed = JsFuture::from(subtle()?.encrypt_with_object_and_u8_array(
         &cipher_params(&header)?,
-        &key,
+        key,
         text.as_bytes(),
     )?)
     .await?;
@@ -107,12 +114,17 @@ pub async fn lock(passphrase: &str, text: &str) -> Result<String, JsValue> {
 /// and neither may Kindred.
 pub async fn unlock(passphrase: &str, envelope: &Envelope) -> Option<String> {
     let key = key(passphrase, &envelope.header).await.ok()?;
+    open_sealed(&key, envelope).await
+}
+
+/// What `envelope` holds, under a key already made for its salt and rounds.
+pub async fn open_sealed(key: &CryptoKey, envelope: &Envelope) -> Option<String> {
     let opened = JsFuture::from(
         subtle()
             .ok()?
             .decrypt_with_object_and_u8_array(
                 &cipher_params(&envelope.header).ok()?,
-                &key,
+                key,
                 &envelope.ciphertext,
             )
             .ok()?,

@@ -8,16 +8,18 @@ pub enum Screen {
     Journal,
     Helpers,
     Needs,
+    Checkins,
     Share,
     Insights,
     Settings,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Journal,
         Screen::Helpers,
         Screen::Needs,
+        Screen::Checkins,
         Screen::Share,
         Screen::Insights,
         Screen::Settings,
@@ -33,6 +35,7 @@ impl Screen {
             Screen::Journal => "journal",
             Screen::Helpers => "helpers",
             Screen::Needs => "needs",
+            Screen::Checkins => "checkins",
             Screen::Share => "share",
             Screen::Insights => "insights",
             Screen::Settings => "settings",

@@ -22,6 +22,9 @@ use crate::web_storage::LocalStore;
 
 /// How long changes wait to be saved together.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// How many storage buckets a scheduled save writes in one task before it lets the page
+/// draw and take typing: one bucket of a 10,000-record collection is a few hundred KB.
+const BUCKETS_PER_TASK: usize = 1;
 /// How long a status line stays on screen.
 const STATUS_SHOWN_FOR: Duration = Duration::from_secs(6);
 /// How often a failed save is tried again on its own.
@@ -203,12 +206,33 @@ impl AppState {
             return;
         }
         self.save_scheduled.set(true);
-        set_timeout(move || self.save_now(), SAVE_DELAY);
+        set_timeout(move || self.save_in_steps(), SAVE_DELAY);
+    }
+
+    /// Writes a few buckets, then the next few in a task of their own, until everything is
+    /// written (or a write fails). A save that is asked for meanwhile (the page hidden, say)
+    /// writes the rest at once.
+    fn save_in_steps(self) {
+        if !self.save_scheduled.get_untracked() {
+            return;
+        }
+        self.save(BUCKETS_PER_TASK);
+        let more = self.model.with_untracked(Model::has_unsaved) && !self.has_save_failure();
+        if more && !self.writes_stopped.get_untracked() {
+            set_timeout(move || self.save_in_steps(), Duration::ZERO);
+        } else {
+            self.save_scheduled.set(false);
+        }
     }
 
     /// Writes every unsaved change now.
     pub fn save_now(self) {
         self.save_scheduled.set(false);
+        self.save(usize::MAX);
+    }
+
+    /// Writes at most `buckets` of the unsaved buckets, and the settings.
+    fn save(self, buckets: usize) {
         if self.writes_stopped.get_untracked() {
             return;
         }
@@ -232,7 +256,7 @@ impl AppState {
         }
         let result = self
             .model
-            .try_update_untracked(|model| persist::save(&mut store, model));
+            .try_update_untracked(|model| persist::save_some(&mut store, model, buckets));
         if let Some(performance) = &performance {
             let _ = performance.measure_with_start_mark(SAVE_MEASURE, SAVE_START_MARK);
         }

@@ -3,6 +3,8 @@
 //! language of the accessible names in ../shared/UI-CONTRACT.md.
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use kindred_core::checkin::{Answer, Summary};
+use kindred_core::folder::{DeviceProblem, SyncFailed};
 use kindred_core::habits::Period;
 use kindred_core::helper::{Availability, ContactMethod, DayPart};
 use kindred_core::ideas::Idea;
@@ -14,6 +16,7 @@ use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
 use kindred_core::offer::{Offer, OfferRefused};
 use kindred_core::record::EditSaved;
+use kindred_core::recurrence::Every;
 use kindred_core::settings::{Language, Theme};
 use kindred_core::share::{
     ExportChoice, FileProblem, RecordDetail, RecordProblem, MAX_FILE_BYTES, SHARE_SCHEMA,
@@ -153,6 +156,7 @@ pub fn screen_title(screen: Screen) -> &'static str {
         Screen::Journal => screen_journal(),
         Screen::Helpers => screen_helpers(),
         Screen::Needs => screen_needs(),
+        Screen::Checkins => screen_checkins(),
         Screen::Share => screen_share(),
         Screen::Insights => screen_insights(),
         Screen::Settings => screen_settings(),
@@ -342,8 +346,10 @@ fn field_label(key: &str) -> Option<&'static str> {
         "follow_up_on" => follow_up_on(),
         "notes" => notes(),
         "status" => status_label(),
+        "reason" => round_reason(),
+        "address" => address(),
+        "emergency_contact" => emergency_contact(),
         "note" => when_can_you_help(),
-        "offer_name" => your_name(),
         _ => return None,
     })
 }
@@ -437,6 +443,7 @@ pub fn export_leaves_out(choice: &ExportChoice) -> String {
         (choice.helpers, leave_out_helpers as Phrase),
         (choice.needs, leave_out_needs),
         (choice.journal, leave_out_journal),
+        (choice.check_ins, leave_out_check_ins),
         (choice.private_notes, leave_out_private),
     ]
     .into_iter()
@@ -679,6 +686,180 @@ pub fn stored_value(key: &str, value: &serde_json::Value) -> Option<String> {
     }
 }
 
+// The group folder.
+
+/// Why a sync stopped, in words. `own_origin` is Kindred's site, which a folder elsewhere
+/// must allow (CORS).
+pub fn sync_failed(why: SyncFailed, own_origin: &str) -> String {
+    let why = match why {
+        SyncFailed::Offline => why_offline().to_string(),
+        SyncFailed::Unreachable => why_unreachable().to_string(),
+        SyncFailed::NotAllowedBySite => words::WhyNotAllowed { origin: own_origin }.format(),
+        SyncFailed::WrongLogin => why_wrong_login().to_string(),
+        SyncFailed::Full => why_full().to_string(),
+        SyncFailed::NotWebDav => why_not_webdav().to_string(),
+        SyncFailed::NoSuchFolder => why_no_such_folder().to_string(),
+        SyncFailed::Busy => why_busy().to_string(),
+        SyncFailed::CannotLock => why_cannot_lock().to_string(),
+        SyncFailed::Server(status) => words::WhyServer { status }.format(),
+    };
+    words::SyncFailed { why }.format()
+}
+
+/// What was wrong with one device file of the folder.
+pub fn device_problem(file: &str, problem: &DeviceProblem) -> String {
+    match problem {
+        DeviceProblem::OtherPassphrase => words::FolderFileOtherPassphrase { file }.format(),
+        DeviceProblem::Unreadable => words::FolderFileUnreadable { file }.format(),
+        DeviceProblem::RecordsSkipped(count) => words::FolderFileRecordsSkipped {
+            count: *count,
+            file,
+        }
+        .format(),
+    }
+}
+
+pub fn folder_other_site(own_origin: &str) -> String {
+    words::FolderOtherSite { origin: own_origin }.format()
+}
+
+pub fn connected_to(address: &str) -> String {
+    words::ConnectedTo { address }.format()
+}
+
+/// "Last synced at 09:05." (`time` as the clock shows it).
+pub fn synced_at(time: &str) -> String {
+    words::SyncedAt { time }.format()
+}
+
+pub fn sync_conflicts(count: usize) -> String {
+    words::SyncConflicts { count }.format()
+}
+
+pub fn sync_retry(minutes: u64) -> String {
+    words::SyncRetry { minutes }.format()
+}
+
+// Care rounds and repeating needs.
+
+pub fn answer(answer: Answer) -> &'static str {
+    match answer {
+        Answer::Ok => answer_ok(),
+        Answer::NeedsHelp => answer_needs_help(),
+        Answer::NoAnswer => answer_no_answer(),
+    }
+}
+
+pub fn every(every: Every) -> &'static str {
+    match every {
+        Every::Never => repeats_never(),
+        Every::Week => repeats_week(),
+        Every::TwoWeeks => repeats_two_weeks(),
+        Every::Month => repeats_month(),
+    }
+}
+
+/// "10:05" today, "Mon 2 Nov 2026, 10:05" on another day: when something was marked.
+pub fn moment(at: NaiveDate, time: chrono::NaiveTime, today: NaiveDate) -> String {
+    let time = time.format("%H:%M").to_string();
+    if at == today {
+        time
+    } else {
+        words::DateAndTime {
+            date: &full_date(at),
+            time: &time,
+        }
+        .format()
+    }
+}
+
+/// "12 OK · 2 not reached · 1 needs help".
+pub fn round_summary(summary: &Summary) -> String {
+    words::RoundSummary {
+        ok: grouped(summary.ok),
+        not_reached: grouped(summary.not_reached),
+        needs_help: grouped(summary.needs_help),
+    }
+    .format()
+}
+
+/// "Started 10:00 by Ah Wing".
+pub fn round_started(when: &str, by: &str) -> String {
+    if by.is_empty() {
+        words::RoundStarted { when }.format()
+    } else {
+        words::RoundStartedBy { when, name: by }.format()
+    }
+}
+
+/// "No answer, 10:05 by Ah Wing".
+pub fn standing_marked(answer_word: &str, when: &str, by: &str) -> String {
+    if by.is_empty() {
+        words::StandingMarked {
+            answer: answer_word,
+            when,
+        }
+        .format()
+    } else {
+        words::StandingMarkedBy {
+            answer: answer_word,
+            when,
+            name: by,
+        }
+        .format()
+    }
+}
+
+pub fn tries(count: usize) -> String {
+    words::Tries { count }.format()
+}
+
+pub fn marked_as(name: &str, answer_word: &str) -> String {
+    words::MarkedAs {
+        name,
+        answer: answer_word,
+    }
+    .format()
+}
+
+pub fn round_closed_at(when: &str) -> String {
+    words::RoundClosedAt { when }.format()
+}
+
+pub fn checkin_need_what(name: &str, reason: &str) -> String {
+    words::CheckinNeedWhat { name, reason }.format()
+}
+
+pub fn checkin_need_phone(phone: &str) -> String {
+    words::CheckinNeedPhone { phone }.format()
+}
+
+pub fn round_sheet_heading(reason: &str) -> String {
+    words::RoundSheetHeading { reason }.format()
+}
+
+/// "Every week: next on Tue 8 Dec 2026".
+pub fn repeats_next(every_word: &str, date: NaiveDate) -> String {
+    words::RepeatsNext {
+        every: every_word,
+        date: &full_date(date),
+    }
+    .format()
+}
+
+pub fn skipped_to(date: NaiveDate) -> String {
+    words::SkippedTo {
+        date: &full_date(date),
+    }
+    .format()
+}
+
+pub fn next_opened(date: NaiveDate) -> String {
+    words::NextOpened {
+        date: &full_date(date),
+    }
+    .format()
+}
 // Offers of help on a need's card.
 
 /// "Offers: Ana (Tuesday after 3), Ben".

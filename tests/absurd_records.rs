@@ -48,7 +48,13 @@ fn records_dated_at_the_ends_of_the_calendar_start_every_screen_and_the_backup_d
     app.reload();
 
     for (address, heading) in SCREENS.iter().zip([
-        "Journal", "Helpers", "Needs", "Share", "Insights", "Settings",
+        "Journal",
+        "Helpers",
+        "Needs",
+        "Check-ins",
+        "Share",
+        "Insights",
+        "Settings",
     ]) {
         app.open(address);
         app.get("heading", heading);

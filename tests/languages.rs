@@ -57,6 +57,22 @@ fn user_data(model: &Model) -> Vec<String> {
             need.category.clone(),
         ]);
     }
+    for person in model.checkin_people.live() {
+        data.extend([
+            person.name.clone(),
+            person.phone.clone(),
+            person.address.clone(),
+            person.emergency_contact.clone(),
+            person.language.clone(),
+            person.notes.clone(),
+        ]);
+    }
+    for round in model.rounds.live() {
+        data.extend([round.reason.clone(), round.started_by.clone()]);
+    }
+    for mark in model.marks.live() {
+        data.push(mark.by.clone());
+    }
     data.extend(model.settings.categories.iter().cloned());
     data.retain(|d| !d.is_empty());
     data

@@ -4,10 +4,11 @@ mod support;
 
 use support::App;
 
-const SCREENS: [(&str, &str); 6] = [
+const SCREENS: [(&str, &str); 7] = [
     ("journal", "Journal"),
     ("helpers", "Helpers"),
     ("needs", "Needs"),
+    ("checkins", "Check-ins"),
     ("share", "Share"),
     ("insights", "Insights"),
     ("settings", "Settings"),

@@ -194,6 +194,7 @@ fn merge_case(size: usize) -> (String, ParsedFile, Model) {
         helpers: false,
         needs: false,
         journal: true,
+        check_ins: true,
         private_notes: true,
     };
     let mut theirs = journal_model(size);

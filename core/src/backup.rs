@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::checkin::{CheckinPerson, Mark, Round};
 use crate::helper::Helper;
 use crate::journal::JournalEntry;
 use crate::model::Model;
@@ -24,6 +25,9 @@ struct Backup<'a> {
     journal: Vec<&'a JournalEntry>,
     helpers: Vec<&'a Helper>,
     needs: Vec<&'a Need>,
+    checkin_people: Vec<&'a CheckinPerson>,
+    rounds: Vec<&'a Round>,
+    marks: Vec<&'a Mark>,
     offers: Vec<&'a Offer>,
     unreadable: Vec<UnreadableText<'a>>,
 }
@@ -45,6 +49,9 @@ pub fn backup_json(model: &Model, unreadable: &[Unreadable], now: DateTime<Utc>)
         journal: model.journal.all().collect(),
         helpers: model.helpers.all().collect(),
         needs: model.needs.all().collect(),
+        checkin_people: model.checkin_people.all().collect(),
+        rounds: model.rounds.all().collect(),
+        marks: model.marks.all().collect(),
         offers: model.offers.all().collect(),
         unreadable: unreadable
             .iter()

@@ -1,7 +1,9 @@
-//! Needs' follow-up days as an iCalendar file (RFC 5545), for a calendar app to remind
-//! whoever is following them through.
+//! Calendar files (iCalendar, RFC 5545), for the phone's own calendar to remind people: a
+//! server could push a reminder, but Kindred has none. Needs' follow-up days; a helper's own
+//! commitments; a daily reminder at a time the person picks. Every event carries an alarm.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use uuid::Uuid;
 
 use crate::need::Need;
 use crate::validation::is_sane_day;
@@ -13,12 +15,10 @@ use crate::vcard::{escape_text, push_line};
 ///
 /// With no such need the calendar has no events, which RFC 5545 strictly does not allow (a
 /// calendar holds at least one component): offer the file only when it has something in it.
+///
+/// Each event rings at 9:00 on its day.
 pub fn follow_ups_ics<'a>(needs: impl IntoIterator<Item = &'a Need>, now: DateTime<Utc>) -> String {
-    let mut text = String::new();
-    push_line(&mut text, "BEGIN:VCALENDAR");
-    push_line(&mut text, "VERSION:2.0");
-    push_line(&mut text, "PRODID:-//Kindred//Kindred//EN");
-    push_line(&mut text, "CALSCALE:GREGORIAN");
+    let mut text = calendar_start();
     let stamp = now.format("%Y%m%dT%H%M%SZ");
     for need in needs.into_iter().filter(|n| !n.is_done()) {
         let Some((start, end)) = need.follow_up_on.and_then(all_day) else {
@@ -36,8 +36,126 @@ pub fn follow_ups_ics<'a>(needs: impl IntoIterator<Item = &'a Need>, now: DateTi
             summary.push_str(&format!(" ({})", need.for_whom));
         }
         push_line(&mut text, &format!("SUMMARY:{}", escape_text(&summary)));
+        push_alarm(&mut text, ON_THE_DAY_AT_NINE, &summary);
         push_line(&mut text, "END:VEVENT");
     }
+    push_line(&mut text, "END:VCALENDAR");
+    text
+}
+
+/// An all-day event starts at midnight where the calendar is: this rings at 9:00 that day.
+const ON_THE_DAY_AT_NINE: &str = "PT9H";
+/// And this at 18:00 the evening before, in time to plan the day.
+const THE_EVENING_BEFORE: &str = "-PT6H";
+
+fn calendar_start() -> String {
+    let mut text = String::new();
+    push_line(&mut text, "BEGIN:VCALENDAR");
+    push_line(&mut text, "VERSION:2.0");
+    push_line(&mut text, "PRODID:-//Kindred//Kindred//EN");
+    push_line(&mut text, "CALSCALE:GREGORIAN");
+    text
+}
+
+/// An alarm that shows `words` at `trigger` (a duration from the event's start).
+fn push_alarm(text: &mut String, trigger: &str, words: &str) {
+    push_line(text, "BEGIN:VALARM");
+    push_line(text, "ACTION:DISPLAY");
+    push_line(text, &format!("TRIGGER:{trigger}"));
+    push_line(text, &format!("DESCRIPTION:{}", escape_text(words)));
+    push_line(text, "END:VALARM");
+}
+
+/// A helper's own commitments: an all-day event on the date of each need they are matched
+/// to and that is not done (its needed-by day, or else its follow-up day), ringing the evening
+/// before. Callers pass live records only. A need that repeats has one event, for the date it
+/// is needed next: the next one is another need, and comes in the next file once matched.
+pub fn commitments_ics<'a>(
+    helper: Uuid,
+    needs: impl IntoIterator<Item = &'a Need>,
+    now: DateTime<Utc>,
+) -> String {
+    let mut text = calendar_start();
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let mine = needs
+        .into_iter()
+        .filter(|n| !n.is_done() && n.helpers().contains(&helper));
+    for need in mine {
+        let Some((start, end)) = need.needed_by.or(need.follow_up_on).and_then(all_day) else {
+            continue;
+        };
+        push_line(&mut text, "BEGIN:VEVENT");
+        // One event per need and helper: importing the file again updates it.
+        push_line(
+            &mut text,
+            &format!("UID:{}-{helper}@kindred.local", need.id),
+        );
+        push_line(&mut text, &format!("DTSTAMP:{stamp}"));
+        push_line(&mut text, &format!("DTSTART;VALUE=DATE:{start}"));
+        push_line(&mut text, &format!("DTEND;VALUE=DATE:{end}"));
+        let mut summary = need.what.clone();
+        if !need.for_whom.is_empty() {
+            summary.push_str(&format!(" ({})", need.for_whom));
+        }
+        push_line(&mut text, &format!("SUMMARY:{}", escape_text(&summary)));
+        if !need.notes.is_empty() {
+            push_line(
+                &mut text,
+                &format!("DESCRIPTION:{}", escape_text(&need.notes)),
+            );
+        }
+        push_alarm(&mut text, THE_EVENING_BEFORE, &summary);
+        push_line(&mut text, "END:VEVENT");
+    }
+    push_line(&mut text, "END:VCALENDAR");
+    text
+}
+
+/// The words of the daily reminder, in the person's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReminderWords {
+    /// The event's title.
+    pub summary: String,
+    /// What the event and its alarm say.
+    pub description: String,
+}
+
+/// The UID of the daily reminder: the same in every file, so that downloading it again with
+/// another time moves the reminder instead of adding a second one.
+pub const DAILY_REMINDER_UID: &str = "daily-reminder@kindred.local";
+
+/// A calendar with one event every day from `first_day` at `at`, a quarter of an hour long,
+/// whose alarm rings when it starts. The time is floating (no time zone): it is the time on
+/// the person's phone wherever they are, and stays at that hour when the clocks change.
+pub fn daily_reminder_ics(
+    first_day: NaiveDate,
+    at: NaiveTime,
+    words: &ReminderWords,
+    now: DateTime<Utc>,
+) -> String {
+    let mut text = calendar_start();
+    push_line(&mut text, "BEGIN:VEVENT");
+    push_line(&mut text, &format!("UID:{DAILY_REMINDER_UID}"));
+    push_line(
+        &mut text,
+        &format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
+    );
+    push_line(
+        &mut text,
+        &format!("DTSTART:{}T{}", ical_date(first_day), at.format("%H%M00")),
+    );
+    push_line(&mut text, "DURATION:PT15M");
+    push_line(&mut text, "RRULE:FREQ=DAILY");
+    push_line(
+        &mut text,
+        &format!("SUMMARY:{}", escape_text(&words.summary)),
+    );
+    push_line(
+        &mut text,
+        &format!("DESCRIPTION:{}", escape_text(&words.description)),
+    );
+    push_alarm(&mut text, "PT0M", &words.description);
+    push_line(&mut text, "END:VEVENT");
     push_line(&mut text, "END:VCALENDAR");
     text
 }
@@ -91,6 +209,11 @@ mod tests {
              DTSTART;VALUE=DATE:20261124\r\n\
              DTEND;VALUE=DATE:20261125\r\n\
              SUMMARY:Follow up: Phone Grandma Lo (Grandma Lo)\r\n\
+             BEGIN:VALARM\r\n\
+             ACTION:DISPLAY\r\n\
+             TRIGGER:PT9H\r\n\
+             DESCRIPTION:Follow up: Phone Grandma Lo (Grandma Lo)\r\n\
+             END:VALARM\r\n\
              END:VEVENT\r\n\
              END:VCALENDAR\r\n"
         );
@@ -144,6 +267,61 @@ mod tests {
             unfold(&ics).contains(&format!("\r\n{summary}\r\n")),
             "{ics}"
         );
+    }
+
+    #[test]
+    fn a_helpers_commitments_are_the_open_needs_they_are_matched_to_ringing_the_evening_before() {
+        let sam = Uuid::from_u128(9);
+        let mut ride = need(1, "A ride; to the clinic", None);
+        ride.needed_by = Some(day(11, 24));
+        ride.match_helpers(&[sam]).unwrap();
+        let mut call = need(2, "A call", Some(day(11, 25)));
+        call.match_helpers(&[sam]).unwrap();
+        let mut others = need(3, "Someone else's", Some(day(11, 25)));
+        others.match_helpers(&[Uuid::from_u128(8)]).unwrap();
+        let mut done = need(4, "Done already", Some(day(11, 25)));
+        done.match_helpers(&[sam]).unwrap();
+        done.mark_done(day(11, 23)).unwrap();
+        let ics = commitments_ics(sam, [&ride, &call, &others, &done], at(0));
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
+        assert_eq!(ics.matches("BEGIN:VALARM").count(), 2, "{ics}");
+        assert!(ics.contains("DTSTART;VALUE=DATE:20261124\r\nDTEND;VALUE=DATE:20261125\r\nSUMMARY:A ride\\; to the clinic\r\n"), "{ics}");
+        assert!(
+            ics.contains("DTSTART;VALUE=DATE:20261125\r\n"),
+            "the follow-up day stands in: {ics}"
+        );
+        assert!(ics.contains("TRIGGER:-PT6H\r\n"), "{ics}");
+    }
+
+    #[test]
+    fn the_daily_reminder_repeats_every_day_at_the_chosen_local_time_with_an_alarm() {
+        let words = ReminderWords {
+            summary: "Kindred: a moment of kindness".into(),
+            description: "記錄一件善事, 或看看需要".into(),
+        };
+        let ics = daily_reminder_ics(
+            day(3, 28),
+            NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+            &words,
+            at(0),
+        );
+        let unfolded = unfold(&ics);
+        for line in [
+            "UID:daily-reminder@kindred.local",
+            // Floating: 08:30 on the phone before and after the clocks change on 29 March.
+            "DTSTART:20260328T083000",
+            "DURATION:PT15M",
+            "RRULE:FREQ=DAILY",
+            "SUMMARY:Kindred: a moment of kindness",
+            "TRIGGER:PT0M",
+            "DESCRIPTION:記錄一件善事\\, 或看看需要",
+        ] {
+            assert!(
+                unfolded.contains(&format!("\r\n{line}\r\n")),
+                "{line} in {ics}"
+            );
+        }
+        assert_eq!(ics.matches("BEGIN:VALARM").count(), 1);
     }
 
     #[test]

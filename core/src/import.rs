@@ -58,6 +58,9 @@ pub struct Plan {
     pub helpers: Vec<Planned<crate::helper::Helper>>,
     pub needs: Vec<Planned<crate::need::Need>>,
     pub journal: Vec<Planned<crate::journal::JournalEntry>>,
+    pub checkin_people: Vec<Planned<crate::checkin::CheckinPerson>>,
+    pub rounds: Vec<Planned<crate::checkin::Round>>,
+    pub marks: Vec<Planned<crate::checkin::Mark>>,
     pub offers: Vec<Planned<crate::offer::Offer>>,
     /// Records of the file that cannot be taken in.
     pub skipped: Vec<RecordProblem>,
@@ -168,6 +171,13 @@ pub fn plan(model: &Model, file: ParsedFile) -> Plan {
         helpers: plan_collection(&model.helpers, file.helpers, file.includes_private),
         needs: plan_collection(&model.needs, file.needs, file.includes_private),
         journal: plan_collection(&model.journal, file.journal, file.includes_private),
+        checkin_people: plan_collection(
+            &model.checkin_people,
+            file.checkin_people,
+            file.includes_private,
+        ),
+        rounds: plan_collection(&model.rounds, file.rounds, file.includes_private),
+        marks: plan_collection(&model.marks, file.marks, file.includes_private),
         offers: plan_collection(&model.offers, file.offers, file.includes_private),
         skipped: file.skipped,
     }
@@ -182,6 +192,9 @@ impl Plan {
             .map(|p| p.outcome)
             .chain(self.needs.iter().map(|p| p.outcome))
             .chain(self.journal.iter().map(|p| p.outcome))
+            .chain(self.checkin_people.iter().map(|p| p.outcome))
+            .chain(self.rounds.iter().map(|p| p.outcome))
+            .chain(self.marks.iter().map(|p| p.outcome))
             .chain(self.offers.iter().map(|p| p.outcome));
         for outcome in outcomes {
             match outcome {
@@ -216,13 +229,22 @@ pub struct Undo {
     helpers: Vec<Changed<crate::helper::Helper>>,
     needs: Vec<Changed<crate::need::Need>>,
     journal: Vec<Changed<crate::journal::JournalEntry>>,
+    checkin_people: Vec<Changed<crate::checkin::CheckinPerson>>,
+    rounds: Vec<Changed<crate::checkin::Round>>,
+    marks: Vec<Changed<crate::checkin::Mark>>,
     offers: Vec<Changed<crate::offer::Offer>>,
 }
 
 impl Undo {
     /// How many records the import changed.
     pub fn len(&self) -> usize {
-        self.helpers.len() + self.needs.len() + self.journal.len() + self.offers.len()
+        self.helpers.len()
+            + self.needs.len()
+            + self.journal.len()
+            + self.checkin_people.len()
+            + self.rounds.len()
+            + self.marks.len()
+            + self.offers.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -249,6 +271,9 @@ pub fn apply(
         helpers: context.collection(&mut model.helpers, plan.helpers),
         needs: context.collection(&mut model.needs, plan.needs),
         journal: context.collection(&mut model.journal, plan.journal),
+        checkin_people: context.collection(&mut model.checkin_people, plan.checkin_people),
+        rounds: context.collection(&mut model.rounds, plan.rounds),
+        marks: context.collection(&mut model.marks, plan.marks),
         offers: context.collection(&mut model.offers, plan.offers),
     }
 }
@@ -368,6 +393,14 @@ pub fn undo(model: &mut Model, undo: Undo, now: DateTime<Utc>) -> Undone {
     put_back(&mut model.helpers, undo.helpers, now, &mut undone);
     put_back(&mut model.needs, undo.needs, now, &mut undone);
     put_back(&mut model.journal, undo.journal, now, &mut undone);
+    put_back(
+        &mut model.checkin_people,
+        undo.checkin_people,
+        now,
+        &mut undone,
+    );
+    put_back(&mut model.rounds, undo.rounds, now, &mut undone);
+    put_back(&mut model.marks, undo.marks, now, &mut undone);
     put_back(&mut model.offers, undo.offers, now, &mut undone);
     undone
 }

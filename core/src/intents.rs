@@ -55,6 +55,36 @@ impl Model {
         Ok(())
     }
 
+    /// Marks a need done today and, for a need that repeats, opens its next one (with the id
+    /// `next`) on its next date. Returns the next need's id, if one was opened.
+    pub fn mark_need_done_and_repeat(
+        &mut self,
+        need: Uuid,
+        next: Uuid,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Uuid>, Refused> {
+        self.mark_need_done(need, today, now)?;
+        let following = self
+            .needs
+            .get(need)
+            .and_then(|done| done.next_occurrence(next, now));
+        Ok(following.map(|following| {
+            self.needs.put(following, now);
+            next
+        }))
+    }
+
+    /// Moves a repeating need that is not done to its next date, skipping this one.
+    pub fn skip_need_occurrence(&mut self, need: Uuid, now: DateTime<Utc>) -> Result<(), Refused> {
+        let mut skipped = self.needs.get(need).cloned().ok_or(Refused::Gone)?;
+        if !skipped.skip_occurrence() {
+            return Err(Refused::NotAllowed(NotAllowed::AlreadyDone));
+        }
+        self.needs.put(skipped, now);
+        Ok(())
+    }
+
     /// Opens a done need again.
     pub fn reopen_need(&mut self, need: Uuid, now: DateTime<Utc>) -> Result<(), Refused> {
         let mut open = self.needs.get(need).cloned().ok_or(Refused::Gone)?;
@@ -119,12 +149,12 @@ impl Model {
 impl ExportChoice {
     /// Nothing to put in a file: the export is not offered.
     pub fn is_empty(&self) -> bool {
-        !self.helpers && !self.needs && !self.journal
+        !self.helpers && !self.needs && !self.journal && !self.check_ins
     }
 
     /// Everything, private notes included: such an export counts as a backup.
     pub fn is_everything(&self) -> bool {
-        self.helpers && self.needs && self.journal && self.private_notes
+        self.helpers && self.needs && self.journal && self.check_ins && self.private_notes
     }
 }
 
@@ -233,6 +263,7 @@ mod tests {
             helpers: false,
             needs: false,
             journal: false,
+            check_ins: false,
             private_notes: true,
         };
         assert!(nothing.is_empty());
@@ -242,6 +273,7 @@ mod tests {
             helpers: true,
             needs: true,
             journal: true,
+            check_ins: true,
             private_notes: true,
         };
         assert!(everything.is_everything());

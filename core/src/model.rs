@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use crate::checkin::{CheckinPerson, Mark, Round};
 use crate::helper::Helper;
 use crate::journal::JournalEntry;
 use crate::merge;
@@ -17,6 +18,9 @@ pub struct Model {
     pub journal: Records<JournalEntry>,
     pub helpers: Records<Helper>,
     pub needs: Records<Need>,
+    pub checkin_people: Records<CheckinPerson>,
+    pub rounds: Records<Round>,
+    pub marks: Records<Mark>,
     pub offers: Records<Offer>,
     pub settings: Settings,
 }
@@ -27,6 +31,9 @@ impl Model {
         self.journal.all().next().is_some()
             || self.helpers.all().next().is_some()
             || self.needs.all().next().is_some()
+            || self.checkin_people.all().next().is_some()
+            || self.rounds.all().next().is_some()
+            || self.marks.all().next().is_some()
             || self.offers.all().next().is_some()
     }
 
@@ -35,6 +42,9 @@ impl Model {
         self.journal.in_conflict().count()
             + self.helpers.in_conflict().count()
             + self.needs.in_conflict().count()
+            + self.checkin_people.in_conflict().count()
+            + self.rounds.in_conflict().count()
+            + self.marks.in_conflict().count()
             + self.offers.in_conflict().count()
     }
 
@@ -66,6 +76,9 @@ impl Model {
             CollectionName::Journal => keep(&mut self.journal, id, index, now),
             CollectionName::Helpers => keep(&mut self.helpers, id, index, now),
             CollectionName::Needs => keep(&mut self.needs, id, index, now),
+            CollectionName::CheckinPeople => keep(&mut self.checkin_people, id, index, now),
+            CollectionName::Rounds => keep(&mut self.rounds, id, index, now),
+            CollectionName::Marks => keep(&mut self.marks, id, index, now),
             CollectionName::Offers => keep(&mut self.offers, id, index, now),
         }
     }
@@ -75,6 +88,9 @@ impl Model {
         self.journal.mark_all_unsaved();
         self.helpers.mark_all_unsaved();
         self.needs.mark_all_unsaved();
+        self.checkin_people.mark_all_unsaved();
+        self.rounds.mark_all_unsaved();
+        self.marks.mark_all_unsaved();
         self.offers.mark_all_unsaved();
     }
 
@@ -83,6 +99,9 @@ impl Model {
         self.journal.has_unsaved()
             || self.helpers.has_unsaved()
             || self.needs.has_unsaved()
+            || self.checkin_people.has_unsaved()
+            || self.rounds.has_unsaved()
+            || self.marks.has_unsaved()
             || self.offers.has_unsaved()
     }
 }

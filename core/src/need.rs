@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::journal::{JournalEntry, Kind};
 use crate::record::{impl_record, CollectionName};
+use crate::recurrence::{Every, Repeat};
 use crate::validation::{is_blank, is_sane_day, without_direction_overrides, FieldError, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -85,6 +86,9 @@ pub struct Need {
     pub follow_up_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// How the need comes back, for a need that repeats: its date is `needed_by`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeats: Option<Repeat>,
     #[serde(flatten)]
     pub status: Status,
 }
@@ -109,8 +113,44 @@ impl Need {
             needed_by: None,
             follow_up_on: None,
             notes: String::new(),
+            repeats: None,
             status: Status::Open,
         }
+    }
+
+    /// The date after this one's for a repeating need: when it is needed next.
+    fn next_date(&self) -> Option<NaiveDate> {
+        self.repeats?.next_after(self.needed_by?)
+    }
+
+    /// The next need of a repeating need, open, on its next date (its follow-up day moved
+    /// as far), with the id `id`. `None` for a need that does not repeat.
+    pub fn next_occurrence(&self, id: Uuid, now: DateTime<Utc>) -> Option<Need> {
+        let next = self.next_date()?;
+        let moved = next - self.needed_by?;
+        let mut need = Need::new(id, now, self.what.clone());
+        need.for_whom.clone_from(&self.for_whom);
+        need.category.clone_from(&self.category);
+        need.urgency = self.urgency;
+        need.language.clone_from(&self.language);
+        need.notes.clone_from(&self.notes);
+        need.repeats = self.repeats;
+        need.needed_by = Some(next);
+        need.follow_up_on = self.follow_up_on.and_then(|d| d.checked_add_signed(moved));
+        Some(need)
+    }
+
+    /// Skips one date of a repeating need that is not done: it moves to its next date (and
+    /// its follow-up day as far). Returns false, changing nothing, for any other need.
+    pub fn skip_occurrence(&mut self) -> bool {
+        let (Some(next), Some(day), false) = (self.next_date(), self.needed_by, self.is_done())
+        else {
+            return false;
+        };
+        let moved = next - day;
+        self.needed_by = Some(next);
+        self.follow_up_on = self.follow_up_on.and_then(|d| d.checked_add_signed(moved));
+        true
     }
 
     /// The helpers matched to the need, or who helped with it once done.
@@ -225,6 +265,7 @@ pub struct NeedDraft {
     /// `YYYY-MM-DD` or empty.
     pub follow_up_on: String,
     pub notes: String,
+    pub repeats: Every,
 }
 
 impl NeedDraft {
@@ -239,6 +280,7 @@ impl NeedDraft {
             needed_by: day(need.needed_by),
             follow_up_on: day(need.follow_up_on),
             notes: need.notes.clone(),
+            repeats: need.repeats.map_or(Every::Never, |r| r.every),
         }
     }
 
@@ -270,6 +312,10 @@ impl NeedDraft {
         };
         let needed_by = optional_day("needed-by", &self.needed_by);
         let follow_up_on = optional_day("follow-up-on", &self.follow_up_on);
+        // A need that repeats is counted from its date: it must have one.
+        if self.repeats != Every::Never && needed_by.is_none() && self.needed_by.trim().is_empty() {
+            errors.push(FieldError::new("needed-by", Problem::Required));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -282,9 +328,19 @@ impl NeedDraft {
         need.category = self.category.trim().to_string();
         need.urgency = self.urgency;
         need.language = self.language.trim().to_string();
-        need.needed_by = needed_by;
         need.follow_up_on = follow_up_on;
         need.notes = self.notes.trim().to_string();
+        // The series keeps counting from its first date while its rule and date stay as they
+        // were (a monthly need from the 31st stays on month ends); a new rule or date starts
+        // a new series there.
+        let kept = need
+            .repeats
+            .filter(|r| r.every == self.repeats && need.needed_by == needed_by);
+        need.repeats = match (self.repeats, needed_by) {
+            (Every::Never, _) | (_, None) => None,
+            (every, Some(from)) => kept.or(Some(Repeat { every, from })),
+        };
+        need.needed_by = needed_by;
         Ok(need)
     }
 }
@@ -428,6 +484,103 @@ mod tests {
             need.to_journal_entry(Kind::Received, &["Sam".into()], helper(6), at(1), day(23));
         assert_eq!(received.person, "Sam");
         assert_eq!(received.kind, Kind::Received);
+    }
+
+    #[test]
+    fn a_repeating_need_needs_a_date_and_keeps_its_series_while_other_fields_change() {
+        let draft = NeedDraft {
+            what: "A ride to dialysis".into(),
+            repeats: Every::Month,
+            ..NeedDraft::default()
+        };
+        assert_eq!(
+            draft.to_need(None, Uuid::nil(), at(0)).unwrap_err(),
+            vec![FieldError::new("needed-by", Problem::Required)]
+        );
+        let first = NeedDraft {
+            needed_by: "2027-01-31".into(),
+            ..draft
+        }
+        .to_need(None, Uuid::nil(), at(0))
+        .unwrap();
+        let jan31 = NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
+        assert_eq!(
+            first.repeats,
+            Some(Repeat {
+                every: Every::Month,
+                from: jan31
+            })
+        );
+        // The February need, edited: it still counts from 31 January.
+        let mut february = first.next_occurrence(helper(2), at(1)).unwrap();
+        assert_eq!(february.needed_by, NaiveDate::from_ymd_opt(2027, 2, 28));
+        let mut edit = NeedDraft::from_need(&february);
+        edit.notes = "Bring the blue card".into();
+        february = edit.to_need(Some(&february), helper(3), at(2)).unwrap();
+        assert_eq!(february.repeats.unwrap().from, jan31);
+        let march = february.next_occurrence(helper(4), at(3)).unwrap();
+        assert_eq!(march.needed_by, NaiveDate::from_ymd_opt(2027, 3, 31));
+        // Another date starts the series again there; "does not repeat" ends it.
+        let mut moved = NeedDraft::from_need(&march);
+        moved.needed_by = "2027-04-02".into();
+        let moved = moved.to_need(Some(&march), helper(5), at(4)).unwrap();
+        assert_eq!(
+            moved.repeats.unwrap().from,
+            NaiveDate::from_ymd_opt(2027, 4, 2).unwrap()
+        );
+        let mut ended = NeedDraft::from_need(&moved);
+        ended.repeats = Every::Never;
+        assert_eq!(
+            ended
+                .to_need(Some(&moved), helper(6), at(5))
+                .unwrap()
+                .repeats,
+            None
+        );
+    }
+
+    #[test]
+    fn the_next_need_carries_everything_but_the_status_and_moves_the_follow_up_as_far() {
+        let mut ride = Need::new(helper(1), at(0), "A ride to dialysis".into());
+        ride.for_whom = "Mr Lee".into();
+        ride.urgency = Urgency::High;
+        ride.needed_by = Some(day(3));
+        ride.follow_up_on = Some(day(2));
+        ride.repeats = Some(Repeat {
+            every: Every::Week,
+            from: day(3),
+        });
+        ride.match_helpers(&[helper(9)]).unwrap();
+        let next = ride.next_occurrence(helper(2), at(1)).unwrap();
+        assert_eq!(
+            (next.needed_by, next.follow_up_on),
+            (Some(day(10)), Some(day(9)))
+        );
+        assert_eq!((next.status, next.urgency), (Status::Open, Urgency::High));
+        assert_eq!(
+            (next.what.as_str(), next.for_whom.as_str()),
+            ("A ride to dialysis", "Mr Lee")
+        );
+        assert_eq!(next.repeats, ride.repeats);
+        assert!(Need::new(helper(3), at(0), "once".into())
+            .next_occurrence(helper(4), at(1))
+            .is_none());
+    }
+
+    #[test]
+    fn skipping_moves_an_open_repeating_need_to_its_next_date_and_nothing_else() {
+        let mut ride = Need::new(helper(1), at(0), "A ride".into());
+        assert!(!ride.skip_occurrence(), "a need that does not repeat");
+        ride.needed_by = Some(day(3));
+        ride.repeats = Some(Repeat {
+            every: Every::TwoWeeks,
+            from: day(3),
+        });
+        assert!(ride.skip_occurrence());
+        assert_eq!(ride.needed_by, Some(day(17)));
+        ride.mark_done(day(17)).unwrap();
+        assert!(!ride.skip_occurrence(), "a done need stays as it was");
+        assert_eq!(ride.needed_by, Some(day(17)));
     }
 
     #[test]

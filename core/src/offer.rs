@@ -15,7 +15,32 @@ use uuid::Uuid;
 use crate::helper::Helper;
 use crate::model::Model;
 use crate::record::{impl_record, CollectionName, Records};
+use crate::storage::{KeyValueStore, StorageError};
 use crate::validation::{is_blank, without_direction_overrides, FieldError, Problem};
+
+/// Where this browser keeps its own id, made at its first offer. Not among the settings,
+/// which travel in backups: a copy of them elsewhere must not pass for this device.
+pub const DEVICE_KEY: &str = "kindred/device";
+
+/// This device's id, if it has made one. Text under the key that is not an id counts as
+/// none (and is set aside by [`this_device`] before anything is written there).
+pub fn known_device(store: &impl KeyValueStore) -> Option<Uuid> {
+    let raw = store.get(DEVICE_KEY).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+/// This device's id, made from `new` and kept in `store` when it has none yet.
+pub fn this_device(store: &mut impl KeyValueStore, new: Uuid) -> Result<Uuid, StorageError> {
+    if let Some(known) = known_device(store) {
+        return Ok(known);
+    }
+    if let Some(raw) = store.get(DEVICE_KEY)? {
+        crate::persist::set_aside(store, DEVICE_KEY, &raw)?;
+    }
+    let text = serde_json::to_string(&new).expect("an id always serialises");
+    store.set(DEVICE_KEY, &text)?;
+    Ok(new)
+}
 
 /// Someone saying they can help with a need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -505,6 +530,26 @@ mod tests {
             names,
             ["Helper 2", "Helper 0"],
             "oldest first, the withdrawn left out"
+        );
+    }
+
+    #[test]
+    fn a_device_makes_its_id_once_and_keeps_it_setting_aside_what_it_cannot_read() {
+        use crate::storage::MemoryStore;
+        let mut store = MemoryStore::default();
+        assert_eq!(known_device(&store), None);
+        assert_eq!(this_device(&mut store, PHONE_A), Ok(PHONE_A));
+        assert_eq!(this_device(&mut store, PHONE_B), Ok(PHONE_A), "made once");
+        assert_eq!(known_device(&store), Some(PHONE_A));
+
+        let mut garbled = MemoryStore::default();
+        garbled.set(DEVICE_KEY, "not an id").unwrap();
+        assert_eq!(known_device(&garbled), None);
+        assert_eq!(this_device(&mut garbled, PHONE_B), Ok(PHONE_B));
+        assert_eq!(
+            garbled.contents()["kindred/unreadable/kindred/device"],
+            "not an id",
+            "never overwritten unread"
         );
     }
 

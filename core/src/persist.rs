@@ -204,7 +204,11 @@ fn read_settings(raw: &str) -> Result<Settings, Unopened> {
 
 /// Copies unreadable text to its own key before anything may overwrite it. Idempotent: the
 /// same text found again is not copied twice.
-fn set_aside(store: &mut impl KeyValueStore, key: &str, raw: &str) -> Result<String, StorageError> {
+pub(crate) fn set_aside(
+    store: &mut impl KeyValueStore,
+    key: &str,
+    raw: &str,
+) -> Result<String, StorageError> {
     let base = format!("{UNREADABLE_PREFIX}{key}");
     for n in 1.. {
         let candidate = if n == 1 {
@@ -236,6 +240,15 @@ pub fn load(store: &mut impl KeyValueStore) -> Loaded {
     let mut needs = Records::default();
     load_collection(store, &mut needs, &mut loaded);
     loaded.model.needs = needs;
+    let mut checkin_people = Records::default();
+    load_collection(store, &mut checkin_people, &mut loaded);
+    loaded.model.checkin_people = checkin_people;
+    let mut rounds = Records::default();
+    load_collection(store, &mut rounds, &mut loaded);
+    loaded.model.rounds = rounds;
+    let mut marks = Records::default();
+    load_collection(store, &mut marks, &mut loaded);
+    loaded.model.marks = marks;
     let mut offers = Records::default();
     load_collection(store, &mut offers, &mut loaded);
     loaded.model.offers = offers;
@@ -352,11 +365,26 @@ pub struct SaveFailed {
 /// Writes every unsaved bucket of the model. Stops at the first failure; the rest stays
 /// unsaved, to be written by the next call.
 pub fn save(store: &mut impl KeyValueStore, model: &mut Model) -> Result<Saved, SaveFailed> {
+    save_some(store, model, usize::MAX)
+}
+
+/// Like [`save`], writing at most `buckets` buckets: a save of thousands of records (the
+/// first sync with a group folder) spread over several calls, each a short task, keeps the
+/// page answering the person meanwhile. [`Model::has_unsaved`] says whether more is left.
+pub fn save_some(
+    store: &mut impl KeyValueStore,
+    model: &mut Model,
+    buckets: usize,
+) -> Result<Saved, SaveFailed> {
     let mut saved = Saved::default();
-    let result = save_collection(store, &mut model.journal, &mut saved)
-        .and_then(|()| save_collection(store, &mut model.helpers, &mut saved))
-        .and_then(|()| save_collection(store, &mut model.needs, &mut saved))
-        .and_then(|()| save_collection(store, &mut model.offers, &mut saved));
+    let mut left = buckets;
+    let result = save_collection(store, &mut model.journal, &mut saved, &mut left)
+        .and_then(|()| save_collection(store, &mut model.helpers, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.needs, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.checkin_people, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.rounds, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.marks, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.offers, &mut saved, &mut left));
     match result {
         Ok(()) => Ok(saved),
         Err(error) => Err(SaveFailed { error, saved }),
@@ -367,8 +395,13 @@ fn save_collection<T: Record>(
     store: &mut impl KeyValueStore,
     records: &mut Records<T>,
     saved: &mut Saved,
+    left: &mut usize,
 ) -> Result<(), StorageError> {
     for bucket in records.unsaved_buckets() {
+        if *left == 0 {
+            return Ok(());
+        }
+        *left -= 1;
         let key = bucket_key(T::COLLECTION, bucket);
         if let Some(raw) = store.get(&key)? {
             match read_records::<T>(&raw) {
@@ -458,6 +491,9 @@ pub fn take_external_write(model: &mut Model, key: &str, new_text: Option<&str>)
             Some(CollectionName::Journal) => merge_text(&mut model.journal, text),
             Some(CollectionName::Helpers) => merge_text(&mut model.helpers, text),
             Some(CollectionName::Needs) => merge_text(&mut model.needs, text),
+            Some(CollectionName::CheckinPeople) => merge_text(&mut model.checkin_people, text),
+            Some(CollectionName::Rounds) => merge_text(&mut model.rounds, text),
+            Some(CollectionName::Marks) => merge_text(&mut model.marks, text),
             Some(CollectionName::Offers) => merge_text(&mut model.offers, text),
             None => Ok(false),
         }
@@ -520,6 +556,24 @@ mod tests {
         );
         assert!(loaded.model.settings.hide_streaks);
         assert!(!loaded.model.journal.has_unsaved());
+    }
+
+    #[test]
+    fn a_save_in_steps_writes_a_few_buckets_each_time_and_ends_as_one_save_would() {
+        let entries = [(1, "a"), (2 << 124, "b"), (3 << 124, "c")];
+        let mut whole = MemoryStore::default();
+        save(&mut whole, &mut model_with(&entries)).unwrap();
+
+        let mut store = MemoryStore::default();
+        let mut model = model_with(&entries);
+        let mut steps = 0;
+        while model.has_unsaved() {
+            let saved = save_some(&mut store, &mut model, 1).unwrap();
+            assert_eq!(saved.written.len(), 1);
+            steps += 1;
+        }
+        assert_eq!(steps, 3);
+        assert_eq!(store.contents(), whole.contents());
     }
 
     #[test]

@@ -20,11 +20,24 @@ pub enum CollectionName {
     Journal,
     Helpers,
     Needs,
+    /// People to check on in care rounds.
+    CheckinPeople,
+    Rounds,
+    /// One record per answer in a round (see [`crate::checkin`]).
+    Marks,
     Offers,
 }
 
 impl CollectionName {
-    pub const ALL: [CollectionName; 4] = [Self::Journal, Self::Helpers, Self::Needs, Self::Offers];
+    pub const ALL: [CollectionName; 7] = [
+        Self::Journal,
+        Self::Helpers,
+        Self::Needs,
+        Self::CheckinPeople,
+        Self::Rounds,
+        Self::Marks,
+        Self::Offers,
+    ];
 
     /// The name used in storage keys and files.
     pub fn as_str(self) -> &'static str {
@@ -32,6 +45,9 @@ impl CollectionName {
             Self::Journal => "journal",
             Self::Helpers => "helpers",
             Self::Needs => "needs",
+            Self::CheckinPeople => "checkin_people",
+            Self::Rounds => "rounds",
+            Self::Marks => "marks",
             Self::Offers => "offers",
         }
     }

@@ -41,11 +41,8 @@ pub struct Settings {
     /// When data last left this browser in a file (an export or a full backup): how Kindred
     /// knows to remind the person to keep a copy.
     pub last_export_at: Option<DateTime<Utc>>,
-    /// The name this browser last offered help under, to fill in the next offer.
-    pub offer_name: String,
-    /// This browser's own random id, made at its first offer: it tells the offers made here
-    /// from the others, so that only these show `Withdraw my offer`.
-    pub device_id: Option<uuid::Uuid>,
+    /// The name this person marks check-ins with, so that others see who called.
+    pub your_name: String,
 }
 
 impl Default for Settings {
@@ -58,8 +55,7 @@ impl Default for Settings {
             theme: Theme::System,
             large_text: false,
             last_export_at: None,
-            offer_name: String::new(),
-            device_id: None,
+            your_name: String::new(),
         }
     }
 }

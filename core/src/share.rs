@@ -20,6 +20,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::backup::BACKUP_FORMAT;
+use crate::checkin::{CheckinPerson, Mark, Round};
 use crate::contact::{is_email, is_phone};
 use crate::helper::Helper;
 use crate::journal::{JournalEntry, Kind};
@@ -45,6 +46,9 @@ pub struct ExportChoice {
     pub helpers: bool,
     pub needs: bool,
     pub journal: bool,
+    /// The people to check on, the rounds and their marks: about neighbours who are not in
+    /// the group, so they leave only when chosen.
+    pub check_ins: bool,
     /// Private notes stay at home unless this is chosen.
     pub private_notes: bool,
 }
@@ -56,6 +60,7 @@ impl Default for ExportChoice {
             helpers: true,
             needs: true,
             journal: false,
+            check_ins: false,
             private_notes: false,
         }
     }
@@ -75,6 +80,12 @@ pub struct ShareFile {
     pub needs: Option<Vec<Need>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub journal: Option<Vec<JournalEntry>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkin_people: Option<Vec<CheckinPerson>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<Vec<Round>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marks: Option<Vec<Mark>>,
     /// Helpers' offers for the needs: they travel whenever the needs do.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offers: Option<Vec<Offer>>,
@@ -247,6 +258,122 @@ impl Shareable for Need {
     }
 }
 
+impl Shareable for CheckinPerson {
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+
+    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
+        let mut problems = Vec::new();
+        if is_blank(&self.name) {
+            problems.push(("name", Problem::Required));
+        }
+        if !self.phone.is_empty() && !is_phone(&self.phone) {
+            problems.push(("phone", Problem::NotAPhone));
+        }
+        problems
+    }
+
+    fn remove_private(&mut self) {
+        self.private_note.clear();
+    }
+
+    fn keep_private_from(&mut self, local: &Self) {
+        self.private_note.clone_from(&local.private_note);
+    }
+
+    fn strip_direction_overrides(&mut self) {
+        self.name = without_direction_overrides(&self.name);
+    }
+
+    fn strip_to_tombstone(&mut self) {
+        let kept = CheckinPerson::new(self.id, self.created_at, String::new());
+        *self = CheckinPerson {
+            updated_at: self.updated_at,
+            deleted_at: self.deleted_at,
+            rev: self.rev,
+            ancestors: std::mem::take(&mut self.ancestors),
+            conflicts: std::mem::take(&mut self.conflicts),
+            ..kept
+        };
+    }
+}
+
+impl Shareable for Round {
+    fn label(&self) -> String {
+        self.reason.clone()
+    }
+
+    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
+        let mut problems = Vec::new();
+        if is_blank(&self.reason) {
+            problems.push(("reason", Problem::Required));
+        }
+        if self.closed.as_ref().is_some_and(|c| !is_sane_stamp(c.at)) {
+            problems.push(("closed", Problem::OutOfRange));
+        }
+        problems
+    }
+
+    // A round has nothing private: who it is for is in the people records.
+    fn remove_private(&mut self) {}
+
+    fn keep_private_from(&mut self, _local: &Self) {}
+
+    fn strip_direction_overrides(&mut self) {
+        self.reason = without_direction_overrides(&self.reason);
+    }
+
+    fn strip_to_tombstone(&mut self) {
+        let kept = Round::new(self.id, self.created_at, String::new());
+        *self = Round {
+            updated_at: self.updated_at,
+            deleted_at: self.deleted_at,
+            rev: self.rev,
+            ancestors: std::mem::take(&mut self.ancestors),
+            conflicts: std::mem::take(&mut self.conflicts),
+            ..kept
+        };
+    }
+}
+
+impl Shareable for Mark {
+    /// A mark names no one itself: its person and round do.
+    fn label(&self) -> String {
+        String::new()
+    }
+
+    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
+        Vec::new()
+    }
+
+    fn remove_private(&mut self) {}
+
+    fn keep_private_from(&mut self, _local: &Self) {}
+
+    fn strip_direction_overrides(&mut self) {
+        self.by = without_direction_overrides(&self.by);
+    }
+
+    fn strip_to_tombstone(&mut self) {
+        let kept = Mark::new(
+            self.id,
+            self.created_at,
+            self.round,
+            self.person,
+            self.answer,
+        );
+        *self = Mark {
+            updated_at: self.updated_at,
+            deleted_at: self.deleted_at,
+            rev: self.rev,
+            ancestors: std::mem::take(&mut self.ancestors),
+            conflicts: std::mem::take(&mut self.conflicts),
+            ..kept
+        };
+    }
+}
+
 impl Shareable for Offer {
     fn label(&self) -> String {
         self.name.clone()
@@ -354,6 +481,15 @@ pub fn export(
         journal: choice
             .journal
             .then(|| export_collection(&model.journal, choice.private_notes)),
+        checkin_people: choice
+            .check_ins
+            .then(|| export_collection(&model.checkin_people, choice.private_notes)),
+        rounds: choice
+            .check_ins
+            .then(|| export_collection(&model.rounds, choice.private_notes)),
+        marks: choice
+            .check_ins
+            .then(|| export_collection(&model.marks, choice.private_notes)),
         offers: choice
             .needs
             .then(|| export_collection(&model.offers, choice.private_notes)),
@@ -375,6 +511,9 @@ pub fn one_record_file(record: OneRecord, now: DateTime<Utc>, app_version: &str)
         helpers,
         needs,
         journal: None,
+        checkin_people: None,
+        rounds: None,
+        marks: None,
         offers: None,
     }
 }
@@ -519,6 +658,9 @@ pub struct ParsedFile {
     pub helpers: Vec<Helper>,
     pub needs: Vec<Need>,
     pub journal: Vec<JournalEntry>,
+    pub checkin_people: Vec<CheckinPerson>,
+    pub rounds: Vec<Round>,
+    pub marks: Vec<Mark>,
     pub offers: Vec<Offer>,
     /// Records left out; the reader must agree before the rest is taken in.
     pub skipped: Vec<RecordProblem>,
@@ -627,6 +769,27 @@ pub fn parse(text: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<ParsedF
         &mut seen,
         &mut parsed.skipped,
     )?;
+    parsed.checkin_people = read_collection(
+        &value,
+        CollectionName::CheckinPeople,
+        checks,
+        &mut seen,
+        &mut parsed.skipped,
+    )?;
+    parsed.rounds = read_collection(
+        &value,
+        CollectionName::Rounds,
+        checks,
+        &mut seen,
+        &mut parsed.skipped,
+    )?;
+    parsed.marks = read_collection(
+        &value,
+        CollectionName::Marks,
+        checks,
+        &mut seen,
+        &mut parsed.skipped,
+    )?;
     parsed.offers = read_collection(
         &value,
         CollectionName::Offers,
@@ -671,7 +834,7 @@ fn read_collection<T: Shareable>(
             });
         }
         let label = without_direction_overrides(
-            ["name", "what", "text"]
+            ["name", "what", "text", "reason"]
                 .iter()
                 .find_map(|field| item.get(*field).and_then(Value::as_str))
                 .unwrap_or_default(),
@@ -797,6 +960,9 @@ mod tests {
             helpers: Some(helpers),
             needs: Some(needs),
             journal: Some(journal),
+            checkin_people: None,
+            rounds: None,
+            marks: None,
             offers: None,
         }
     }
@@ -860,6 +1026,7 @@ mod tests {
     fn private_notes_and_the_journal_go_only_when_chosen() {
         let choice = ExportChoice {
             journal: true,
+            check_ins: true,
             private_notes: true,
             ..ExportChoice::default()
         };
@@ -914,7 +1081,7 @@ mod tests {
             "includes_private":false,"app_version":"9",
             "needs":[{"id":"00000000-0000-0000-0000-000000000003","created_at":"2026-11-01T09:00:00Z",
              "updated_at":"2026-11-01T09:00:00Z","rev":"1-0000abcd","what":"A ride","status":"open"}],
-            "rounds":[{"id":"00000000-0000-0000-0000-000000000009","anything":true}]}"#;
+            "visits":[{"id":"00000000-0000-0000-0000-000000000009","anything":true}]}"#;
         let parsed = parse(text, at(6), today()).unwrap();
         assert_eq!(parsed.needs.len(), 1);
         assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);

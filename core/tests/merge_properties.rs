@@ -255,6 +255,7 @@ fn file_of(model: &Model, private: bool) -> ParsedFile {
         helpers: true,
         needs: true,
         journal: true,
+        check_ins: true,
         private_notes: private,
     };
     let text = share::to_json(&share::export(model, choice, start(), "test"));

@@ -152,6 +152,7 @@ fn valid_file() -> impl Strategy<Value = String> {
                     helpers: h,
                     needs: n,
                     journal: j,
+                    check_ins: j,
                     private_notes,
                 };
                 share::to_json(&share::export(&model, choice, now(), "test"))
@@ -425,7 +426,15 @@ fn pointers(value: &Value, at: String, all: &mut Vec<String>) {
     }
 }
 
-const COLLECTIONS: [&str; 4] = ["helpers", "needs", "journal", "offers"];
+const COLLECTIONS: [&str; 7] = [
+    "helpers",
+    "needs",
+    "journal",
+    "checkin_people",
+    "rounds",
+    "marks",
+    "offers",
+];
 const DATE_FIELDS: &[&str] = &[
     "created_at",
     "updated_at",
@@ -684,6 +693,9 @@ fn check(case: &Case, answer: &Result<ParsedFile, FileProblem>) -> Result<(), Te
             sound(&parsed.helpers, &mut ids)?;
             sound(&parsed.needs, &mut ids)?;
             sound(&parsed.journal, &mut ids)?;
+            sound(&parsed.checkin_people, &mut ids)?;
+            sound(&parsed.rounds, &mut ids)?;
+            sound(&parsed.marks, &mut ids)?;
             sound(&parsed.offers, &mut ids)?;
             for skipped in &parsed.skipped {
                 let message = skipped.to_string();
@@ -714,6 +726,9 @@ fn check(case: &Case, answer: &Result<ParsedFile, FileProblem>) -> Result<(), Te
             let read = parsed.helpers.len()
                 + parsed.needs.len()
                 + parsed.journal.len()
+                + parsed.checkin_people.len()
+                + parsed.rounds.len()
+                + parsed.marks.len()
                 + parsed.offers.len();
             prop_assert_eq!(read, case.records);
         }
@@ -804,7 +819,7 @@ fn sample_file() -> String {
     };
     model.needs.put(ride, instant(60));
     let mut offer = kindred_core::offer::Offer::new(
-        Uuid::from_u128(5),
+        Uuid::from_u128(9),
         instant(60),
         Uuid::from_u128(3),
         "Ana".into(),
@@ -822,8 +837,25 @@ fn sample_file() -> String {
         ),
         instant(60),
     );
+    // A person to check on, a round and a mark: every kind of record is in the file.
+    let mut lee =
+        kindred_core::checkin::CheckinPerson::new(Uuid::from_u128(5), instant(60), "Mr Lee".into());
+    lee.phone = "+852 2345 6780".into();
+    model.save_checkin_person(None, lee, instant(60));
+    let round = model
+        .start_round(Uuid::from_u128(6), "Typhoon signal 8", "Sam", instant(60))
+        .unwrap();
+    let mark = kindred_core::checkin::Mark::new(
+        Uuid::from_u128(7),
+        instant(60),
+        round,
+        Uuid::from_u128(5),
+        kindred_core::checkin::Answer::NoAnswer,
+    );
+    model.mark_checkin(mark, None, instant(60)).unwrap();
     let choice = ExportChoice {
         journal: true,
+        check_ins: true,
         ..ExportChoice::default()
     };
     share::to_json(&share::export(&model, choice, now(), "test"))

@@ -7,12 +7,14 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
+use kindred_core::checkin::{need_for, Answer, CheckinPerson, Mark};
 use kindred_core::helper::{Availability, ContactMethod, DayPart, Helper};
 use kindred_core::import::{apply, plan};
 use kindred_core::journal::{JournalEntry, Kind};
 use kindred_core::model::Model;
 use kindred_core::need::{Need, Status, Urgency};
 use kindred_core::offer::Offer;
+use kindred_core::recurrence::{Every, Repeat};
 use kindred_core::share::{export, parse, to_json, ExportChoice, ParsedFile};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -152,20 +154,98 @@ fn full_model() -> Model {
     model.journal.put(concurrent, at(3));
     model.journal.delete(id(22), at(6));
 
-    let mut ana = Offer::new(id(30), at(2), id(10), "Ana".into(), id(0xA));
+    // A round that checked on two people, one of them twice, closed by hand; a repeating
+    // need; a person deleted from the list; a person and a round each in conflict.
+    let mut lee = CheckinPerson::new(id(30), at(1), "Mr Lee".into());
+    lee.phone = "+852 2345 6780".into();
+    lee.address = "Flat 3A, 12 Apliu Street".into();
+    lee.emergency_contact = "His daughter, 9123 4567".into();
+    lee.language = "Cantonese".into();
+    lee.notes = "Hard of hearing: let it ring".into();
+    lee.private_note = "Key with the caretaker".into();
+    model.save_checkin_person(None, lee, at(1));
+    model.save_checkin_person(
+        None,
+        CheckinPerson::new(id(31), at(1), "Mrs Chan".into()),
+        at(1),
+    );
+    let stale = model.checkin_people.get(id(31)).unwrap().clone();
+    let mut edited = stale.clone();
+    edited.phone = "+852 2345 6781".into();
+    model.checkin_people.put(edited, at(2));
+    let mut concurrent = stale;
+    concurrent.address = "Block B".into();
+    model.checkin_people.put(concurrent, at(2));
+    model.save_checkin_person(
+        None,
+        CheckinPerson::new(id(32), at(1), "Moved away".into()),
+        at(1),
+    );
+    model.checkin_people.delete(id(32), at(2));
+    model
+        .start_round(id(33), "Typhoon signal 8", "Sam", at(3))
+        .unwrap();
+    for (n, person, answer, need) in [
+        (34, 30, Answer::NoAnswer, None),
+        (35, 30, Answer::NeedsHelp, Some(id(37))),
+        (36, 31, Answer::Ok, None),
+    ] {
+        let mut mark = Mark::new(id(n), at(4), id(33), id(person), answer);
+        mark.by = "Sam".into();
+        let lee = model.checkin_people.get(id(30)).unwrap().clone();
+        let need = need.map(|need| {
+            need_for(
+                &lee,
+                "Help after the typhoon".into(),
+                String::new(),
+                need,
+                at(4),
+            )
+        });
+        model.mark_checkin(mark, need, at(4)).unwrap();
+    }
+    let mut wrong = Mark::new(id(38), at(4), id(33), id(31), Answer::NoAnswer);
+    wrong.by = "Sam".into();
+    model.mark_checkin(wrong, None, at(4)).unwrap();
+    // A wrong tap taken back on two phones at once: two versions of the same delete.
+    let mut other_phone = model.marks.clone();
+    model.marks.delete(id(38), at(5));
+    other_phone.delete(id(38), at(6));
+    model.marks.take_in(other_phone.get_any(id(38)).unwrap());
+    model.close_round(id(33), "Sam", at(6)).unwrap();
+    let stale = model.rounds.get(id(33)).unwrap().clone();
+    let mut edited = stale.clone();
+    edited.reason = "Typhoon signal 9".into();
+    model.rounds.put(edited, at(7));
+    let mut concurrent = stale;
+    concurrent.started_by = "Wing".into();
+    model.rounds.put(concurrent, at(7));
+    model
+        .start_round(id(40), "Started by mistake", "", at(7))
+        .unwrap();
+    model.rounds.delete(id(40), at(8));
+    let mut dialysis = Need::new(id(39), at(1), "A ride to dialysis".into());
+    dialysis.needed_by = Some(day(3));
+    dialysis.repeats = Some(Repeat {
+        every: Every::Week,
+        from: day(3),
+    });
+    model.needs.put(dialysis, at(1));
+
+    let mut ana = Offer::new(id(50), at(2), id(10), "Ana".into(), id(0xA));
     ana.note = "Tuesday after 3".into();
     model.offers.put(ana, at(2));
     model.offers.put(
-        Offer::new(id(31), at(2), id(10), "Ben".into(), id(0xB)),
+        Offer::new(id(51), at(2), id(10), "Ben".into(), id(0xB)),
         at(2),
     );
-    model.offers.delete(id(31), at(3));
+    model.offers.delete(id(51), at(3));
     // Offers are not edited, but two tabs of one phone could still save two versions.
     model.offers.put(
-        Offer::new(id(32), at(2), id(10), "Cy".into(), id(0xC)),
+        Offer::new(id(52), at(2), id(10), "Cy".into(), id(0xC)),
         at(2),
     );
-    let stale = model.offers.get(id(32)).unwrap().clone();
+    let stale = model.offers.get(id(52)).unwrap().clone();
     let mut edited = stale.clone();
     edited.note = "mornings".into();
     model.offers.put(edited, at(3));
@@ -181,6 +261,7 @@ fn everything() -> ExportChoice {
         helpers: true,
         needs: true,
         journal: true,
+        check_ins: true,
         private_notes: true,
     }
 }
@@ -216,6 +297,9 @@ fn a_file_with_every_field_of_every_record_matches_the_schema() {
         ("helpers", "helper"),
         ("needs", "need"),
         ("journal", "journalEntry"),
+        ("checkin_people", "checkinPerson"),
+        ("rounds", "round"),
+        ("marks", "mark"),
         ("offers", "offer"),
     ] {
         let records = file[collection].as_array().unwrap();
@@ -248,8 +332,17 @@ fn a_file_with_every_field_of_every_record_matches_the_schema() {
     let parsed = parse(&file.to_string(), at(31), day(2)).unwrap();
     assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
     assert_eq!(parsed.helpers.len(), 4);
-    assert_eq!(parsed.needs.len(), 4);
+    // The need a round opened and the repeating one besides the four above.
+    assert_eq!(parsed.needs.len(), 6);
     assert_eq!(parsed.journal.len(), 3);
+    assert_eq!(
+        (
+            parsed.checkin_people.len(),
+            parsed.rounds.len(),
+            parsed.marks.len()
+        ),
+        (3, 2, 4)
+    );
     assert_eq!(parsed.offers.len(), 3);
     assert_eq!(parsed.offers[2].conflicts.len(), 1);
     assert!(matches!(parsed.needs[1].status, Status::Done { .. }));
@@ -274,6 +367,7 @@ fn a_file_of_nothing_but_the_header_matches_the_schema() {
         helpers: false,
         needs: false,
         journal: false,
+        check_ins: false,
         private_notes: false,
     };
     let file = export(&Model::default(), choice, at(30), "0.1.0");

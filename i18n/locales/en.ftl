@@ -212,7 +212,7 @@ no_copy_yet = No copy of your data has been kept yet.
 storage_used_unknown = This browser does not say how full its storage is.
 backup_reminder = It is a while since you kept a copy of your data. If this phone is lost or the browser is cleared, what you wrote goes with it. Download all data and keep the file somewhere safe, such as your e-mail or a computer.
 keep_a_copy = Keep a copy in Settings
-data_lives_here = Kindred keeps everything in this browser on this device. Nothing is sent anywhere.
+data_lives_here = Kindred keeps everything in this browser on this device. Nothing is sent anywhere unless you export it or connect a group folder.
 dismiss = Dismiss
 try_again = Try again
 download_unreadable = Download unreadable data
@@ -549,11 +549,132 @@ lock_unknown = it is locked in a way Kindred does not know
 lock_iterations = it asks for { $found } rounds of key making, outside what Kindred accepts ({ $min } to { $max })
 restored = Brought back.
 
+# Group folder: syncing through a WebDAV folder the group already has (Settings).
+group_folder = Group folder
+group_folder_intro = Sync helpers, needs and offers with your group through a folder it already has: Nextcloud, ownCloud, a NAS or a web host that speaks WebDAV. Everything is locked with the group passphrase before it leaves this phone, so whoever runs the folder sees only locked files.
+folder_address = Folder address
+folder_address_hint = For Nextcloud it looks like https://cloud.example.org/remote.php/dav/files/ana/Kindred/
+user_name = User name
+password = Password
+group_passphrase = Group passphrase
+group_passphrase_hint = The same passphrase on every phone of the group. A phone's file locked with another one is left out.
+remember_on_device = Remember the password and passphrase on this device
+remember_hint = They are then kept in this browser's storage, where anyone who can use this phone unlocked could find them. Without this, you type them each time you open Kindred.
+sync_journal = Also sync my journal
+sync_journal_hint = Helpers, needs, offers and check-ins always go to the folder. Private notes never do.
+connect = Connect
+sync_now = Sync now
+disconnect = Disconnect
+disconnected = Disconnected. Your data stays on this phone, and the folder keeps its files.
+sync_status = Sync status
+folder_not_connected = Not connected to a group folder.
+folder_needs_secrets = Type the password and the group passphrase to sync on this visit.
+syncing = Syncing…
+never_synced = Not synced yet.
+folder_address_invalid = Folder address: type an address that starts with https:// (http:// only on this computer).
+folder_field_missing = Fill in the folder address, user name, password and group passphrase.
+why_offline = this phone is offline
+why_unreachable = the folder cannot be reached: the server may be down, or the address is wrong
+why_wrong_login = the user name or password is wrong, or this user may not use the folder
+why_full = the folder is full: its owner must make room
+why_not_webdav = the address is not a WebDAV folder. For Nextcloud it looks like https://cloud.example.org/remote.php/dav/files/USER/FOLDER/
+why_no_such_folder = the folder above it does not exist: check the address
+why_busy = another tab or phone of yours kept writing at the same moment
+why_cannot_lock = this browser could not lock the file
+connected_to = Connected to { $address }.
+synced_at = Last synced at { $time }.
+sync_failed = Could not sync: { $why }.
+sync_retry = { $minutes ->
+    [one] Kindred tries again in a minute.
+   *[other] Kindred tries again in { $minutes } minutes.
+}
+why_not_allowed = the folder's server does not allow this site. Its owner must allow { $origin } (CORS headers: see Kindred's README)
+why_server = the folder answered with an error ({ $status })
+folder_other_site = Folder address: this Kindred may reach only its own site, { $origin }. For a folder on another site, Kindred must be built for it (see the README, "Group folder").
+sync_conflicts = { $count ->
+    [one] One record has two versions that differ: choose one under Review conflicts.
+   *[other] { $count } records have versions that differ: choose under Review conflicts.
+}
+folder_file_other_passphrase = The file { $file } is locked with another passphrase: it was left out.
+folder_file_unreadable = The file { $file } could not be read: it was skipped and left as it is.
+folder_file_records_skipped = { $count ->
+    [one] One record in { $file } could not be taken in.
+   *[other] { $count } records in { $file } could not be taken in.
+}
+
+# Care rounds: checking on neighbours in storms and heat, repeating needs, calendar reminders.
+screen_checkins = Check-ins
+checkins_intro = When a typhoon signal or a heat warning is up, call or visit the people on this list and mark how each one is. Whoever is not reached stays at the top.
+your_name = Your name
+your_name_hint = Shown beside each check-in you mark, so the others know who called.
+start_a_round = Start a round
+round_reason = Reason
+round_reason_hint = For example "Typhoon signal 8" or "Very hot weather warning".
+round_needs_people = Add the people to check on first: a round checks on everyone on the list.
+people_to_check_on = People to check on
+no_people_to_check_on = No one is on the list yet. Add the people your group checks on.
+add_person_to_check_on = Add person to check on
+new_person_to_check_on = New person to check on
+edit_person_to_check_on = Edit person to check on
+address = Address
+emergency_contact = Emergency contact
+emergency_contact_hint = A name and a number to call when the person cannot be reached.
+person_saved = Person saved.
+person_deleted = Person deleted.
+date_and_time = { $date }, { $time }
+round_started_by = Started { $when } by { $name }
+round_started = Started { $when }
+round_summary = { $ok } OK · { $not_reached } not reached · { $needs_help } needs help
+people_in_round = People in this round
+answer_ok = OK
+answer_needs_help = Needs help
+answer_no_answer = No answer
+standing_not_asked = Not reached yet
+standing_marked_by = { $answer }, { $when } by { $name }
+standing_marked = { $answer }, { $when }
+tries = { $count ->
+    [one] 1 try
+   *[other] { $count } tries
+}
+marked_as = { $name }: { $answer }.
+close_round = Close the round
+round_closed = Round closed.
+round_closed_at = Closed { $when }
+round_all_ok = Everyone is OK: the round closed by itself.
+past_rounds = Past rounds
+no_past_rounds = No past rounds yet.
+see_the_need = See the need on the Needs board
+checkin_need_what = Help for { $name } after the check-in ({ $reason })
+checkin_need_phone = Phone: { $phone }
+print_round_sheet = Print the round sheet
+round_sheet_heading = Check-in round: { $reason }
+sheet_marked_by = Marked by
+sheet_time = Time
+share_check_ins = Check-ins (people to check on and rounds)
+leave_out_check_ins = check-ins
+repeats = Repeats
+repeats_never = Does not repeat
+repeats_week = Every week
+repeats_two_weeks = Every two weeks
+repeats_month = Every month
+repeats_hint = A repeating need comes back from its Needed by date. Marking it done opens the next one.
+repeats_next = { $every }: next on { $date }
+skip_this_one = Skip this date
+skipped_to = Skipped: next on { $date }.
+next_opened = Done. The next one is open, on { $date }.
+reminders = Reminders
+reminder_time = Time of the daily reminder
+reminder_hint = Kindred cannot ring by itself: nothing can reach a phone without a server. This file puts a daily event with an alarm in your phone's own calendar; open it from your downloads.
+add_daily_reminder = Add a daily reminder to my calendar
+reminder_summary = Kindred: a moment for kindness
+reminder_description = Log a kindness in Kindred, or look at the needs board and the check-ins.
+reminder_downloaded = Calendar file downloaded. Open it to add the reminder.
+commitments_ics = Commitments to calendar
+
 # Offers: a helper says "I can help" with a need, and whoever matches chooses from the offers.
 i_can_help = I can help
 offer_form_heading = Offer to help
-your_name = Your name
-your_name_hint = Kindred keeps this name on this phone, to fill in your next offer.
+offer_name_hint = Kindred keeps this name on this phone for your next offer, and shows it beside the check-ins you mark.
 when_can_you_help = When can you help?
 when_can_you_help_hint = Optional. In your own words, for example "Tuesday after 3".
 send_offer = Send offer

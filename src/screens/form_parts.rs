@@ -56,6 +56,11 @@ pub enum Input {
     Date,
     /// Words to type exactly: no spelling help, no capitals added, nothing remembered.
     Passphrase,
+    /// A web address.
+    Address,
+    /// The person's own login to a server, which password managers may fill.
+    UserName,
+    Password,
 }
 
 /// A labelled text field with an optional hint and the error of the last save.
@@ -124,9 +129,13 @@ pub fn TextField(
                 Input::Phone => ("tel", "tel"),
                 Input::Email => ("email", "email"),
                 Input::Date => ("date", "off"),
+                Input::Address => ("url", "url"),
+                Input::UserName => ("text", "username"),
+                Input::Password => ("password", "current-password"),
                 _ => ("text", "off"),
             };
-            let exact = (input == Input::Passphrase).then_some("false");
+            let exact = matches!(input, Input::Passphrase | Input::Address | Input::UserName)
+                .then_some("false");
             view! {
                 <input
                     id=id

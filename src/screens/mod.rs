@@ -1,12 +1,15 @@
 //! One module per screen.
 
+mod checkins;
 mod deletions;
 mod form_parts;
+mod group_folder;
 mod helpers;
 mod insights;
 mod journal;
 mod needs;
 mod qr_card;
+mod reminders;
 mod settings;
 mod share;
 
@@ -20,6 +23,7 @@ pub fn view(screen: Screen) -> AnyView {
         Screen::Journal => view! { <journal::JournalScreen /> }.into_any(),
         Screen::Helpers => view! { <helpers::HelpersScreen /> }.into_any(),
         Screen::Needs => view! { <needs::NeedsScreen /> }.into_any(),
+        Screen::Checkins => view! { <checkins::CheckinsScreen /> }.into_any(),
         Screen::Settings => view! { <settings::SettingsScreen /> }.into_any(),
         Screen::Share => view! { <share::ShareScreen /> }.into_any(),
         Screen::Insights => view! { <insights::InsightsScreen /> }.into_any(),

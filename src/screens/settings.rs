@@ -19,6 +19,8 @@ pub fn SettingsScreen() -> impl IntoView {
         <ScreenHeading screen=Screen::Settings />
         <DisplaySettings />
         <JournalSettings />
+        <super::group_folder::GroupFolderSettings />
+        <super::reminders::Reminders />
         <YourData />
     }
 }

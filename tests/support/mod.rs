@@ -56,6 +56,7 @@
 
 pub mod sample;
 pub mod static_server;
+pub mod webdav;
 pub mod webdriver;
 
 use std::collections::BTreeMap;
@@ -69,10 +70,11 @@ pub use static_server::StaticServer;
 pub use webdriver::{Browser, Element, WebDriverError};
 
 /// The address of every screen.
-pub const SCREENS: [&str; 6] = [
+pub const SCREENS: [&str; 7] = [
     "#/journal",
     "#/helpers",
     "#/needs",
+    "#/checkins",
     "#/share",
     "#/insights",
     "#/settings",
@@ -106,7 +108,10 @@ pub struct App {
     // Declared before `server` so that it drops first: the browser should not see the
     // server disappear under a page it is still showing.
     browser: Browser,
-    server: StaticServer,
+    /// `None` when the pages come from another server (see [`App::start_at`]).
+    server: Option<StaticServer>,
+    /// The address routes are opened under.
+    base: String,
 }
 
 impl App {
@@ -132,7 +137,22 @@ impl App {
         }
         let server = StaticServer::start(dist);
         let browser = Browser::launch(width, height);
-        App { browser, server }
+        App {
+            browser,
+            base: server.url(""),
+            server: Some(server),
+        }
+    }
+
+    /// A phone-sized browser for the app as another server serves it, at `page` (the
+    /// address of its `index.html`): a group's WebDAV server, say, which serves the app and
+    /// the folder from one site.
+    pub fn start_at(page: &str) -> App {
+        App {
+            browser: Browser::launch(PHONE.0, PHONE.1),
+            server: None,
+            base: page.to_string(),
+        }
     }
 
     /// The directory the app is served from: `KINDRED_DIST` if set, else `dist/` at the
@@ -151,13 +171,16 @@ impl App {
 
     /// The server, to `stop` it (go offline), `restart` it, or `set_root` (deploy
     /// another build at the same address).
+    #[track_caller]
     pub fn server(&self) -> &StaticServer {
-        &self.server
+        self.server
+            .as_ref()
+            .expect("this App's pages come from another server")
     }
 
     /// The absolute URL of `route` on the app's server, e.g. `url("#/journal")`.
     pub fn url(&self, route: &str) -> String {
-        self.server.url(route)
+        format!("{}{}", self.base, route.trim_start_matches('/'))
     }
 
     /// Loads `route` (e.g. `""` or `"#/journal"`) and waits until the app has started.
@@ -167,7 +190,7 @@ impl App {
     /// follows a link. Use [`App::reload`] to start the app afresh.
     #[track_caller]
     pub fn open(&self, route: &str) {
-        self.browser.navigate(&self.server.url(route));
+        self.browser.navigate(&self.url(route));
         self.wait_for_start();
     }
 
@@ -979,4 +1002,26 @@ pub fn file_with(folder: &str, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path
+}
+
+/// A copy of the built app in a folder of its own (under `folder`, one per call), to change
+/// as another build or host would have it.
+pub fn copy_of_dist(folder: &str) -> PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap().flatten() {
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let root = file_with(folder, "marker", "")
+        .parent()
+        .unwrap()
+        .join("dist");
+    copy(&App::dist_dir(), &root);
+    root
 }

@@ -2,6 +2,7 @@
 //! helpers, and needs open, matched and done.
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use kindred_core::checkin::{Answer, CheckinPerson, Mark};
 use kindred_core::helper::Helper;
 use kindred_core::journal::{JournalEntry, Kind};
 use kindred_core::model::Model;
@@ -108,5 +109,23 @@ pub fn neighbourhood(today: NaiveDate) -> Model {
     shopping.match_helpers(&[may_id]).unwrap();
     shopping.mark_done(days_ago(8)).unwrap();
     model.needs.put(shopping, now);
+
+    // People to check on and a round in progress: one reached, one not yet.
+    let mut lee = CheckinPerson::new(ids.next().unwrap(), now, "Mr Lee".into());
+    lee.phone = "+852 2345 6780".into();
+    lee.address = "Flat 3A, 12 Apliu Street".into();
+    lee.emergency_contact = "His daughter Ling, 9123 4567".into();
+    lee.language = "Cantonese".into();
+    let lee_id = lee.id;
+    model.save_checkin_person(None, lee, now);
+    let mut lo = CheckinPerson::new(ids.next().unwrap(), now, "Grandma Lo".into());
+    lo.phone = "+852 2345 6781".into();
+    model.save_checkin_person(None, lo, now);
+    let round = model
+        .start_round(ids.next().unwrap(), "Typhoon signal 8", "Ah Wing", now)
+        .unwrap();
+    let mut reached = Mark::new(ids.next().unwrap(), now, round, lee_id, Answer::Ok);
+    reached.by = "Ah Wing".into();
+    model.mark_checkin(reached, None, now).unwrap();
     model
 }

@@ -160,6 +160,28 @@ fn HelperCard(
     let state = expect_context::<AppState>();
     let id = helper.id;
     let record = move || state.model.with(|m| help_record(id, m.needs.live()));
+    // Their commitments, for their own calendar: the open needs they are matched to that
+    // have a date.
+    let has_commitments = move || {
+        state.model.with(|m| {
+            m.needs.live().any(|n| {
+                !n.is_done()
+                    && n.helpers().contains(&id)
+                    && (n.needed_by.is_some() || n.follow_up_on.is_some())
+            })
+        })
+    };
+    let download_commitments = move |_| {
+        let ics = state.model.with_untracked(|m| {
+            kindred_core::ics::commitments_ics(id, m.needs.live(), crate::clock::now())
+        });
+        let today = crate::clock::today();
+        crate::download::download_text(
+            &format!("kindred-commitments-{today}.ics"),
+            "text/calendar",
+            &ics,
+        );
+    };
     let availability = [
         text::availability(&helper.availability.days, &helper.availability.parts),
         helper.availability.note.clone(),
@@ -192,6 +214,9 @@ fn HelperCard(
             <p class="card-detail">{move || { let r = record(); text::help_record(r.times, r.last) }}</p>
             <div class="actions">
                 <QrCode record=OneRecord::Helper(helper.clone()) name=helper.name.clone() />
+                <Show when=has_commitments>
+                    <button on:click=download_commitments>{text::commitments_ics()}</button>
+                </Show>
                 <button on:click=move |_| on_edit.run(id)>{text::edit()}</button>
                 <button class="danger" on:click=move |_| on_delete.run(id)>{text::delete()}</button>
             </div>

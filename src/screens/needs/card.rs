@@ -41,10 +41,17 @@ pub fn NeedCard(
     .join(" · ");
     // What depends on today follows it, without redrawing the card at midnight.
     let (needed_by, follow_up_on) = (need.needed_by, need.follow_up_on);
+    let repeats = need.repeats.filter(|_| !need.is_done());
     let dates = move || {
         let today = today.get();
         [
-            needed_by.map(|d| text::labelled(text::needed_by(), &text::date(d, today))),
+            // A repeating need shows when it is needed next, and how often.
+            needed_by
+                .zip(repeats)
+                .map(|(d, r)| text::repeats_next(text::every(r.every), d)),
+            needed_by
+                .filter(|_| repeats.is_none())
+                .map(|d| text::labelled(text::needed_by(), &text::date(d, today))),
             follow_up_on.map(|d| text::labelled(text::follow_up_on(), &text::date(d, today))),
         ]
         .into_iter()
@@ -59,8 +66,30 @@ pub fn NeedCard(
 
     let mark_done = move |_| {
         // Done already (in another tab) is as good as done here.
-        let _ = state.change(|m, now| m.mark_need_done(id, today.get_untracked(), now));
+        let next = state.change(|m, now| {
+            m.mark_need_done_and_repeat(id, Uuid::new_v4(), today.get_untracked(), now)
+        });
+        if let Some(date) = next.ok().flatten().and_then(|next| {
+            state
+                .model
+                .with_untracked(|m| m.needs.get(next).and_then(|n| n.needed_by))
+        }) {
+            state.announce(&text::next_opened(date));
+        }
         just_done.set(Some(id));
+    };
+    let skip = move |_| {
+        if state
+            .change(|m, now| m.skip_need_occurrence(id, now))
+            .is_ok()
+        {
+            if let Some(date) = state
+                .model
+                .with_untracked(|m| m.needs.get(id).and_then(|n| n.needed_by))
+            {
+                state.announce(&text::skipped_to(date));
+            }
+        }
     };
     let reopen = move |_| {
         let _ = state.change(|m, now| m.reopen_need(id, now));
@@ -96,6 +125,7 @@ pub fn NeedCard(
                             {text::match_button()}
                         </button>
                         <button on:click=mark_done>{text::mark_done()}</button>
+                        {repeats.map(|_| view! { <button on:click=skip>{text::skip_this_one()}</button> })}
                     }
                     .into_any()
                 }}

@@ -1,6 +1,7 @@
 //! The form that adds or edits a need.
 
 use kindred_core::need::{NeedDraft, Urgency};
+use kindred_core::recurrence::Every;
 use kindred_core::validation::FieldError;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -122,6 +123,30 @@ pub fn NeedForm(
                 on_input=set_needed_by
                 error=error_for(errors, "needed-by")
             />
+            <div class="field">
+                <label for="need-repeats">{text::repeats()}</label>
+                <select
+                    id="need-repeats"
+                    aria-describedby="need-repeats-hint"
+                    on:change=move |ev| {
+                        if let Some(every) = Every::parse(&event_target_value(&ev)) {
+                            draft.update(|d| d.repeats = every);
+                        }
+                    }
+                >
+                    {Every::ALL
+                        .into_iter()
+                        .map(|every| {
+                            view! {
+                                <option value=every.as_str() selected=move || draft.with(|d| d.repeats == every)>
+                                    {text::every(every)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p id="need-repeats-hint" class="hint">{text::repeats_hint()}</p>
+            </div>
             <TextField
                 id="need-follow-up-on"
                 label=text::follow_up_on()

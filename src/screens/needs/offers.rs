@@ -5,22 +5,31 @@
 
 use std::collections::BTreeMap;
 
-use kindred_core::offer::{offers_by_need, Offer, OfferDraft, OfferRefused};
+use kindred_core::offer::{
+    known_device, offers_by_need, this_device, Offer, OfferDraft, OfferRefused,
+};
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::dom::focus;
 use crate::state::AppState;
 use crate::text;
+use crate::web_storage::LocalStore;
 
 /// Every need's offers, worked out once per change for the whole board rather than once per
 /// card: each card then looks up its own.
 #[derive(Clone, Copy)]
 pub struct OffersByNeed(Memo<BTreeMap<Uuid, Vec<Offer>>>);
 
-/// Makes the board's [`OffersByNeed`] for the cards below.
+/// This browser's own id, once it has made an offer: the offers made here show `Withdraw my
+/// offer`. Read when the board opens; set by this tab's first offer.
+#[derive(Clone, Copy)]
+struct ThisDevice(RwSignal<Option<Uuid>>);
+
+/// Makes the board's [`OffersByNeed`] and [`ThisDevice`] for the cards below.
 pub fn provide_offers_by_need() {
     let state = expect_context::<AppState>();
+    provide_context(ThisDevice(RwSignal::new(known_device(&LocalStore::open()))));
     provide_context(OffersByNeed(Memo::new(move |_| {
         state.model.with(|m| {
             offers_by_need(&m.offers)
@@ -45,7 +54,7 @@ pub fn NeedOffers(
     let offers = Memo::new(move |_| {
         by_need.with(|by_need| by_need.get(&need_id).cloned().unwrap_or_default())
     });
-    let device = Memo::new(move |_| state.model.with(|m| m.settings.device_id));
+    let ThisDevice(device) = expect_context::<ThisDevice>();
     let mine = Memo::new(move |_| {
         let device = device.get();
         offers.with(|offers| {
@@ -128,11 +137,8 @@ fn OfferForm(
     on_close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let name = RwSignal::new(
-        state
-            .model
-            .with_untracked(|m| m.settings.offer_name.clone()),
-    );
+    let ThisDevice(this_device_signal) = expect_context::<ThisDevice>();
+    let name = RwSignal::new(state.model.with_untracked(|m| m.settings.your_name.clone()));
     let note = RwSignal::new(String::new());
     let name_problem = RwSignal::new(None::<&'static str>);
     let refused = RwSignal::new(None::<&'static str>);
@@ -155,21 +161,20 @@ fn OfferForm(
                 name: name.get_untracked(),
                 note: note.get_untracked(),
             };
-            // This phone's id is made at its first offer, and kept with the name offered
-            // under, so that the next offer starts with it.
-            let device = state
-                .model
-                .with_untracked(|m| m.settings.device_id)
-                .unwrap_or_else(Uuid::new_v4);
+            // This phone's id is made at its first offer. Should storage refuse to keep it,
+            // this visit still knows its offer; a failed save of the offer has its alert.
+            let device = this_device_signal.get_untracked().unwrap_or_else(|| {
+                let new = Uuid::new_v4();
+                this_device(&mut LocalStore::open(), new).unwrap_or(new)
+            });
             let offered =
                 state.change(|m, now| m.offer_help(need_id, &draft, device, Uuid::new_v4(), now));
             match offered {
                 Ok(_) => {
                     let used = draft.name.trim().to_string();
-                    state.change_settings(|s| {
-                        s.offer_name = used;
-                        s.device_id = Some(device);
-                    });
+                    this_device_signal.set(Some(device));
+                    // The name offered under starts the next offer (and marks check-ins).
+                    state.change_settings(|s| s.your_name = used);
                     state.announce(text::offer_sent());
                     on_close();
                 }
@@ -213,7 +218,7 @@ fn OfferForm(
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
-                <p id=name_hint class="hint">{text::your_name_hint()}</p>
+                <p id=name_hint class="hint">{text::offer_name_hint()}</p>
                 {move || {
                     name_problem
                         .get()

@@ -4,7 +4,7 @@
 mod compare;
 mod formats;
 mod print;
-mod review;
+pub(super) mod review;
 mod send;
 mod take_in;
 

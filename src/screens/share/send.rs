@@ -108,6 +108,7 @@ pub fn Send() -> impl IntoView {
                 {toggle(text::share_helpers(), "share-helpers", |c| c.helpers, |c, on| c.helpers = on)}
                 {toggle(text::share_needs(), "share-needs", |c| c.needs, |c, on| c.needs = on)}
                 {toggle(text::share_journal(), "share-journal", |c| c.journal, |c, on| c.journal = on)}
+                {toggle(text::share_check_ins(), "share-check-ins", |c| c.check_ins, |c, on| c.check_ins = on)}
                 {toggle(text::share_private(), "share-private", |c| c.private_notes, |c, on| c.private_notes = on)}
             </fieldset>
             <p class="hint" id="export-leaves-out">{move || choice.with(text::export_leaves_out)}</p>

@@ -275,10 +275,22 @@ fn names(plan: &Plan, outcome: Outcome) -> Vec<String> {
                 .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
         )
         .chain(
+            plan.checkin_people
+                .iter()
+                .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
+        )
+        .chain(
+            plan.rounds
+                .iter()
+                .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
+        )
+        .chain(
             plan.offers
                 .iter()
                 .filter_map(|p| pick(&|| (p.outcome, text::offer_from(&describe(p))))),
         )
+        // A mark names no one on its own: the counts include the marks.
+        .filter(|name| !name.is_empty())
         .collect()
 }
 
@@ -306,6 +318,8 @@ impl PreviewParts {
             updated: change_views(&plan.helpers)
                 .chain(change_views(&plan.needs))
                 .chain(change_views(&plan.journal))
+                .chain(change_views(&plan.checkin_people))
+                .chain(change_views(&plan.rounds))
                 .chain(change_views(&plan.offers))
                 .take(NAMES_SHOWN)
                 .collect(),
@@ -313,6 +327,9 @@ impl PreviewParts {
                 .into_iter()
                 .chain(conflict_views(&plan.needs))
                 .chain(conflict_views(&plan.journal))
+                .chain(conflict_views(&plan.checkin_people))
+                .chain(conflict_views(&plan.rounds))
+                .chain(conflict_views(&plan.marks))
                 .chain(conflict_views(&plan.offers))
                 .collect(),
             skipped: plan.skipped.iter().map(text::skipped).collect(),

@@ -10,8 +10,7 @@ use sha2::{Digest, Sha256};
 
 /// The policy's directives other than `script-src`, which carries the hashes.
 const OTHER_DIRECTIVES: &str = "style-src 'self'; img-src 'self'; font-src 'self'; \
-connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
-base-uri 'none'; form-action 'none'";
+manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /// The CSP source expression for an inline script: `'sha256-…'` over its exact text.
 pub fn script_hash(script: &str) -> String {
@@ -60,8 +59,9 @@ fn has_src(attributes: &str) -> bool {
         .any(|attribute| attribute == "src" || attribute.starts_with("src="))
 }
 
-/// The whole policy, allowing exactly the given inline scripts.
-pub fn policy(script_hashes: &[String]) -> String {
+/// The whole policy, allowing exactly the given inline scripts, and requests to the page's own
+/// site and, when given, to one group folder's site.
+pub fn policy(script_hashes: &[String], folder_origin: Option<&str>) -> String {
     // 'wasm-unsafe-eval' lets the page compile WebAssembly, and nothing else: without it
     // Chromium refuses the app's module with a CompileError.
     let mut script_src = String::from("script-src 'self' 'wasm-unsafe-eval'");
@@ -69,7 +69,26 @@ pub fn policy(script_hashes: &[String]) -> String {
         script_src.push(' ');
         script_src.push_str(hash);
     }
-    format!("default-src 'self'; {script_src}; {OTHER_DIRECTIVES}")
+    let connect_src = match folder_origin {
+        Some(origin) => format!("connect-src 'self' {origin}"),
+        None => "connect-src 'self'".to_owned(),
+    };
+    format!("default-src 'self'; {script_src}; {connect_src}; {OTHER_DIRECTIVES}")
+}
+
+/// A group folder's site as the policy may name it: `https://host` or `https://host:port`,
+/// nothing more, so that the setting can only ever open the one site it names.
+pub fn folder_origin(setting: &str) -> Result<&str, String> {
+    let host = setting.strip_prefix("https://").ok_or_else(|| {
+        format!("KINDRED_FOLDER_ORIGIN={setting:?}: a folder's site starts with https://")
+    })?;
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':');
+    if host.is_empty() || !host.chars().all(allowed) || host.starts_with(['.', ':', '-']) {
+        return Err(format!(
+            "KINDRED_FOLDER_ORIGIN={setting:?}: give only the site, such as https://cloud.example.org"
+        ));
+    }
+    Ok(setting)
 }
 
 /// What the head links to besides the policy. Values go into attributes as they are: they
@@ -81,6 +100,8 @@ pub struct HeadLinks<'a> {
     pub manifest: &'a str,
     /// The icon iOS puts on the home screen (it ignores the manifest's icons).
     pub touch_icon: &'a str,
+    /// A group folder's site the page may also reach, checked by [`folder_origin`].
+    pub folder_origin: Option<&'a str>,
 }
 
 /// The tags to add to `<head>`: the policy, then the links.
@@ -118,7 +139,7 @@ pub fn add_to_head(html: &str, links: &HeadLinks) -> Result<String, String> {
     let indent = &html[line_start..charset];
     let indent = if indent.trim().is_empty() { indent } else { "" };
 
-    let block: String = head_tags(&policy(&hashes), links)
+    let block: String = head_tags(&policy(&hashes, links.folder_origin), links)
         .iter()
         .map(|tag| format!("\n{indent}{tag}"))
         .collect();
@@ -164,6 +185,7 @@ await init();
         theme_color: "#1d5c4d",
         manifest: "manifest.webmanifest",
         touch_icon: "icons/icon-192.png",
+        folder_origin: None,
     };
 
     #[test]
@@ -201,7 +223,8 @@ await init();
 
     #[test]
     fn policy_is_strict() {
-        let policy = policy(&[script_hash("a()")]);
+        let policy = policy(&[script_hash("a()")], None);
+        assert!(policy.contains("; connect-src 'self'; "));
         assert!(
             policy.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-")
         );
@@ -217,7 +240,10 @@ await init();
              content=\"{}\">\n    <link rel=\"manifest\" href=\"manifest.webmanifest\">\n    \
              <meta name=\"theme-color\" content=\"#1d5c4d\">\n    \
              <link rel=\"apple-touch-icon\" href=\"icons/icon-192.png\">\n    <title>",
-            policy(&["'sha256-YxuEGh54Oo+H2I5l/XFbyILhhS1bIzBgTPLJzyMTuy4='".to_owned()])
+            policy(
+                &["'sha256-YxuEGh54Oo+H2I5l/XFbyILhhS1bIzBgTPLJzyMTuy4='".to_owned()],
+                None
+            )
         );
         assert!(html.contains(&expected), "{html}");
         // Everything else is left as it was, so Trunk's own integrity hashes still hold.
@@ -245,5 +271,25 @@ await init();
     #[test]
     fn needs_a_charset() {
         assert!(add_to_head("<html><head></head></html>", &LINKS).is_err());
+    }
+
+    #[test]
+    fn a_group_folder_on_another_site_adds_exactly_that_site() {
+        let policy = policy(&[], Some("https://cloud.example.org"));
+        assert!(policy.contains("; connect-src 'self' https://cloud.example.org; "));
+        assert_eq!(
+            folder_origin("https://cloud.example.org:8443"),
+            Ok("https://cloud.example.org:8443")
+        );
+        for refused in [
+            "http://cloud.example.org",
+            "https://cloud.example.org/remote.php/dav",
+            "https://*.example.org",
+            "https://a.org; script-src *",
+            "https://",
+            "cloud.example.org",
+        ] {
+            assert!(folder_origin(refused).is_err(), "{refused}");
+        }
     }
 }

@@ -90,10 +90,17 @@ fn run(staging: &Path, assets: &Path) -> Result<String, String> {
         String::from_utf8(read(&index_path)?).map_err(|_| "index.html is not UTF-8".to_owned())?;
     // iOS wants 180×180 for the home screen and scales what it gets: 192 is the nearest.
     let touch_icon = format!("{}/{}", icons::DIR, icons::ICONS[0].file_name);
+    // A group folder on another site than Kindred's: the one site the page may also reach.
+    let folder_setting = std::env::var("KINDRED_FOLDER_ORIGIN").unwrap_or_default();
+    let folder_origin = match folder_setting.trim() {
+        "" => None,
+        setting => Some(csp::folder_origin(setting)?),
+    };
     let links = csp::HeadLinks {
         theme_color: THEME_COLOR,
         manifest: MANIFEST,
         touch_icon: &touch_icon,
+        folder_origin,
     };
     let rewritten = csp::add_to_head(&index, &links)?;
     write(&index_path, rewritten.as_bytes())?;
