@@ -96,7 +96,7 @@ fn a_helpers_offer_from_her_phone_reaches_the_coordinator_who_matches_it() {
     assert_eq!(name.value(), "", "nothing offered from this phone yet");
     assert!(
         form.text()
-            .contains("Kindred keeps this name on this phone, to fill in your next offer."),
+            .contains("Kindred keeps this name on this phone for your next offer"),
         "{}",
         form.text()
     );
@@ -327,4 +327,109 @@ fn offers_from_two_phones_both_show_and_a_withdrawal_travels() {
     // Two offers at once, and a withdrawal, left nothing to review.
     coordinator.open("#/share");
     coordinator.wait_for_text("No conflicts wait for you.");
+}
+
+mod through_the_folder {
+    //! The same loop through a group folder on a real WebDAV server (WsgiDAV), as
+    //! tests/group_folder.rs sets it up: the offer goes in the helper's device file.
+
+    use std::time::{Duration, Instant};
+
+    use super::support::webdav::{WebDavServer, PASSWORD, USER};
+    use super::support::App;
+    use super::{card, offers_line, NEED};
+
+    const PASSPHRASE: &str = "lantern river 蘋果 harbour";
+    /// How long a sync may take: each device file's key takes PBKDF2's 600,000 rounds.
+    const SYNC_TIMEOUT: Duration = Duration::from_secs(30);
+
+    #[track_caller]
+    fn wait_for_status(app: &App, words: &str) {
+        let deadline = Instant::now() + SYNC_TIMEOUT;
+        loop {
+            let now = app.get("status", "Sync status").text();
+            if now.contains(words) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the Sync status never said {words:?}; it says {now:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn connect(app: &App, server: &WebDavServer) {
+        app.open("#/settings");
+        for (field, value) in [
+            ("Folder address", server.folder().as_str()),
+            ("User name", USER),
+            ("Password", PASSWORD),
+            ("Group passphrase", PASSPHRASE),
+        ] {
+            app.get("textbox", field).type_text(value);
+        }
+        app.get("button", "Connect").click();
+        wait_for_status(app, "Last synced at");
+    }
+
+    fn sync_now(app: &App) {
+        app.open("#/settings");
+        app.get("button", "Sync now").click();
+        wait_for_status(app, "Last synced at");
+    }
+
+    /// Syncs `app` until `arrived` (another phone's sync may still be under way).
+    fn sync_until(app: &App, what: &str, mut arrived: impl FnMut() -> bool) {
+        let deadline = Instant::now() + SYNC_TIMEOUT;
+        loop {
+            sync_now(app);
+            app.open("#/needs");
+            if arrived() {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{what} never arrived");
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    }
+
+    #[test]
+    fn an_offer_made_on_a_helpers_phone_reaches_the_coordinator_through_the_folder() {
+        let server = WebDavServer::with_app(&App::dist_dir());
+        let coordinator = App::start_at(&server.page());
+        coordinator.add_helper(&[("Name", "Ana Wong")]);
+        super::add_need(&coordinator);
+        connect(&coordinator, &server);
+
+        let ana = App::start_at(&server.page());
+        connect(&ana, &server);
+        super::offer(&ana, "Ana Wong", "Tuesday after 3");
+        sync_now(&ana);
+        for (name, text) in server.device_files() {
+            assert!(!text.contains("Tuesday"), "the offer is readable in {name}");
+        }
+
+        sync_until(&coordinator, "the offer on the coordinator's card", || {
+            offers_line(&coordinator).as_deref() == Some("Offers: Ana Wong (Tuesday after 3)")
+        });
+        card(&coordinator).within("button", "Match").click();
+        coordinator
+            .get("button", "Accept the offer from Ana Wong")
+            .click();
+        coordinator.wait_for("the need to be matched", || {
+            card(&coordinator).text().contains("Matched with Ana Wong")
+        });
+
+        // The match goes back to Ana's phone; her offer is still hers to withdraw.
+        sync_now(&coordinator);
+        sync_until(&ana, "the match on Ana's phone", || {
+            card(&ana).text().contains("Matched with Ana Wong")
+        });
+        card(&ana).within("button", "Withdraw my offer");
+        assert!(ana
+            .get("list", "Needs")
+            .within_with_text("listitem", NEED)
+            .query_within("button", "I can help")
+            .is_none());
+    }
 }
