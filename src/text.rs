@@ -860,6 +860,19 @@ pub fn next_opened(date: NaiveDate) -> String {
     }
     .format()
 }
+/// Why a scanned or pasted face-to-face code cannot be used.
+pub fn pairing_code_refused(problem: &kindred_core::face_to_face::code::CodeProblem) -> String {
+    use kindred_core::face_to_face::code::CodeProblem;
+    match problem {
+        CodeProblem::NotAPairingCode => ftf_not_a_code().to_string(),
+        CodeProblem::OtherVersion(found) => words::FtfOtherVersion {
+            found: found.to_string(),
+        }
+        .format(),
+        CodeProblem::Truncated | CodeProblem::Bad(_) => ftf_damaged_code().to_string(),
+    }
+}
+
 // Offers of help on a need's card.
 
 /// "Offers: Ana (Tuesday after 3), Ben".

@@ -671,6 +671,42 @@ reminder_description = Log a kindness in Kindred, or look at the needs board and
 reminder_downloaded = Calendar file downloaded. Open it to add the reminder.
 commitments_ics = Commitments to calendar
 
+# Face to face: two phones exchange what they share by showing each other a code.
+face_to_face_heading = Face to face
+face_to_face_hint = Two phones side by side can exchange what they share, with no internet and no server: one shows a code, the other scans it and shows its own code back, and the first scans that. Both phones need to be on the same Wi-Fi, or one on the other's hotspot. What is sent follows the choices above; private notes are never sent this way.
+start_face_to_face = Start face-to-face sync
+scan_a_code = Scan a code
+stop_face_to_face = Stop face-to-face sync
+your_code = Your code
+ftf_preparing = Getting this phone ready… Kindred asks for the camera now, to read the other phone's code later.
+ftf_show_opening = Show this code to the other phone, which presses Scan a code. Then press Scan a code here and point this camera at the code the other phone shows back.
+ftf_reading = Reading the code…
+ftf_show_answer = Now let the first phone scan this code.
+ftf_scanning = Point the camera at the other phone's code, about an arm's length away.
+ftf_camera = Camera
+ftf_connecting = Connecting to the other phone…
+ftf_exchanging = Connected. The two phones are exchanging what they share…
+ftf_received = Everything arrived. Look at the import preview below: nothing is taken in until you confirm.
+ftf_compare = Check that the other phone shows the same number
+ftf_show_text = Show this code as text
+ftf_code_as_text = Your code as text
+ftf_paste_summary = No camera? Paste a code as text
+ftf_paste_label = Code as text
+ftf_use_code = Use this code
+ftf_camera_refused = Kindred was not allowed to use the camera. You can allow it in this browser's settings for this site, or paste the other phone's code as text below. A file works too: Export on one phone, then Import file on the other.
+ftf_camera_absent = This phone has no camera Kindred can use here. Paste the other phone's code as text below, or use a file: Export on one phone, then Import file on the other.
+ftf_not_a_code = This is not a Kindred face-to-face code. Scan the code the other phone shows after pressing Start face-to-face sync.
+ftf_other_version = This code comes from another version of Kindred (face-to-face version { $found }). Update Kindred on both phones, or use a file.
+ftf_damaged_code = This code is damaged or cut short. Scan it again, or paste it again in full.
+ftf_older_pairing = This code answers an earlier code from this phone. On the other phone, press Scan a code again and scan the code this phone shows now.
+ftf_expected_answer = This is another phone's first code, not its answer. Let the other phone scan this phone's code, then scan the code it shows back.
+ftf_expected_opening = This code answers a code from some other phone. Scan the code the other phone shows after pressing Start face-to-face sync.
+ftf_own_code = This is this phone's own code. Scan the code on the other phone.
+ftf_no_connection = The two phones could not reach each other. They need to be on the same network, and guest Wi-Fi often keeps phones apart. Turn on the hotspot on one phone, join it from the other, and start again. Or use a file: Export on one phone, then Import file on the other.
+ftf_stopped = The other phone stopped before everything arrived. Nothing was taken in.
+ftf_garbage = What the other phone sent is not something Kindred can read. Nothing was taken in.
+ftf_failed = This phone could not start face-to-face sync. Use a file instead: Export on one phone, then Import file on the other.
+
 # Offers: a helper says "I can help" with a need, and whoever matches chooses from the offers.
 i_can_help = I can help
 offer_form_heading = Offer to help
