@@ -15,6 +15,7 @@ use kindred_core::locked::{LockProblem, MAX_ITERATIONS, MIN_ITERATIONS};
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
 use kindred_core::need_filter::Showing;
+use kindred_core::offer::{Offer, OfferRefused};
 use kindred_core::record::EditSaved;
 use kindred_core::recurrence::Every;
 use kindred_core::settings::{Language, Theme};
@@ -400,6 +401,7 @@ fn field_label(key: &str) -> Option<&'static str> {
         "reason" => round_reason(),
         "address" => address(),
         "emergency_contact" => emergency_contact(),
+        "note" => when_can_you_help(),
         _ => return None,
     })
 }
@@ -938,5 +940,43 @@ pub fn pairing_code_refused(problem: &kindred_core::face_to_face::code::CodeProb
         }
         .format(),
         CodeProblem::Truncated | CodeProblem::Bad(_) => ftf_damaged_code().to_string(),
+    }
+}
+
+// Offers of help on a need's card.
+
+/// "Offers: Ana (Tuesday after 3), Ben".
+pub fn offers_line(offers: &[Offer]) -> String {
+    let offers = list(offers.iter().map(|offer| match offer.note.as_str() {
+        "" => offer.name.clone(),
+        note => with_aside(&offer.name, note),
+    }));
+    words::OffersLine { offers: &offers }.format()
+}
+
+/// Who an offer is from, for the person who matches: the directory helper it names, or that
+/// accepting adds them.
+pub fn offer_in_directory(offer: &Offer, helper: Option<&str>) -> String {
+    match helper {
+        Some(name) => words::OfferInDirectory { name }.format(),
+        None => words::OfferNotInDirectory { name: &offer.name }.format(),
+    }
+}
+
+pub fn accept_offer(name: &str) -> String {
+    words::AcceptOffer { name }.format()
+}
+
+/// An offer in an import preview's list.
+pub fn offer_from(name: &str) -> String {
+    words::OfferFrom { name }.format()
+}
+
+/// Why an offer, or accepting one, did nothing (`None`: the form says what to fix).
+pub fn offer_refused(refused: &OfferRefused) -> Option<&'static str> {
+    match refused {
+        OfferRefused::NeedDone => Some(offer_need_done()),
+        OfferRefused::Gone => Some(offer_need_gone()),
+        OfferRefused::Invalid(_) | OfferRefused::NotYours => None,
     }
 }

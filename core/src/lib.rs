@@ -26,6 +26,7 @@ pub mod merge;
 pub mod model;
 pub mod need;
 pub mod need_filter;
+pub mod offer;
 pub mod passphrase;
 pub mod persist;
 pub mod qr;

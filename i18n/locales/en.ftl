@@ -759,3 +759,24 @@ next_month = Next month
 
 # At the foot of a long list.
 back_to_top = Back to the top
+
+# Offers: a helper says "I can help" with a need, and whoever matches chooses from the offers.
+i_can_help = I can help
+offer_form_heading = Offer to help
+offer_name_hint = Kindred keeps this name on this phone for your next offer, and shows it beside the check-ins you mark.
+when_can_you_help = When can you help?
+when_can_you_help_hint = Optional. In your own words, for example "Tuesday after 3".
+send_offer = Send offer
+offer_sent = Offer sent. The others see it when it reaches them, in a share file or through the group folder.
+withdraw_my_offer = Withdraw my offer
+offer_withdrawn = Offer withdrawn.
+offer_need_done = This need was marked done meanwhile: it takes no more offers.
+offer_need_gone = This need is no longer on the board.
+offers_heading = Offers to help
+# $offers is the offers as a list: "Ana (Tuesday after 3), Ben".
+offers_line = Offers: { $offers }
+offer_in_directory = In the directory as { $name }.
+offer_not_in_directory = Not in the directory yet: accepting adds { $name } as a helper.
+accept_offer = Accept the offer from { $name }
+# In an import preview's list of records.
+offer_from = Offer of help from { $name }

@@ -721,3 +721,22 @@ next_month = 下個月
 
 # At the foot of a long list.
 back_to_top = 返回頁首
+
+# Offers: a helper says "I can help" with a need, and whoever matches chooses from the offers.
+i_can_help = 我可以幫忙
+offer_form_heading = 表示願意幫忙
+offer_name_hint = Kindred 會在這部手機記住這個名字，下次表示幫忙時自動填上，也會顯示在你記下的探訪旁邊。
+when_can_you_help = 你甚麼時候可以幫忙？
+when_can_you_help_hint = 可以留空。用你自己的話寫，例如「星期二三點後」。
+send_offer = 送出
+offer_sent = 已送出。其他人收到分享檔案，或經群組資料夾同步後，就會看到。
+withdraw_my_offer = 撤回我的幫忙
+offer_withdrawn = 已撤回。
+offer_need_done = 這項需要剛剛已標示完成，不再接受幫忙。
+offer_need_gone = 這項需要已不在告示板上。
+offers_heading = 願意幫忙的人
+offers_line = 願意幫忙：{ $offers }
+offer_in_directory = 名冊中的{ $name }。
+offer_not_in_directory = 尚未在名冊中：接受後會把{ $name }加為幫手。
+accept_offer = 接受{ $name }的幫忙
+offer_from = { $name }表示願意幫忙

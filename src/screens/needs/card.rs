@@ -8,6 +8,7 @@ use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::offers::{NeedOffers, OffersToAccept};
 use crate::dom::focus;
 use crate::screens::qr_card::QrCode;
 use crate::state::AppState;
@@ -127,6 +128,7 @@ pub fn NeedCard(
             {matches!(need.status, Status::Matched { .. })
                 .then(|| view! { <ContactHelpers need_id=id /> })}
             {(!need.notes.is_empty()).then(|| view! { <p class="entry-note">{need.notes.clone()}</p> })}
+            <NeedOffers need_id=id takes_offers=!need.is_done() />
             <div class="actions">
                 {if need.is_done() {
                     view! { <button on:click=reopen>{text::reopen()}</button> }.into_any()
@@ -203,7 +205,7 @@ fn Suggestions(
         showing_all.set(true);
         // The first helper newly shown takes the focus, where reading goes on.
         let first_new = format!(
-            "#suggestions-{need_id} li:nth-child({}) button",
+            "#match-{need_id} ol > li:nth-child({}) button",
             SHOWN_FIRST + 1
         );
         request_animation_frame(move || focus(&first_new));
@@ -211,7 +213,8 @@ fn Suggestions(
     let heading_id = format!("suggestions-{need_id}");
     let labelled_by = heading_id.clone();
     view! {
-        <section id=format!("suggestions-{need_id}") class="suggestions" aria-labelledby=labelled_by>
+        <section id=format!("match-{need_id}") class="suggestions" aria-labelledby=labelled_by>
+            <OffersToAccept need_id on_accepted=close />
             <h4 id=heading_id>{text::suggested_helpers()}</h4>
             {if total == 0 {
                 view! { <p>{text::no_helpers_to_suggest()}</p> }.into_any()

@@ -2,6 +2,7 @@
 
 mod card;
 mod form;
+mod offers;
 
 use kindred_core::need::{board_order, Need};
 use kindred_core::need_filter::{NeedFilter, Showing};
@@ -29,6 +30,7 @@ pub fn NeedsScreen() -> impl IntoView {
     let just_done = RwSignal::new(None::<Uuid>);
     let filter = RwSignal::new(NeedFilter::default());
     let any_needs = Memo::new(move |_| state.model.with(|m| m.needs.live().next().is_some()));
+    offers::provide_offers_by_need();
     let board = Memo::new(move |_| {
         let today = state.today.get();
         state.model.with(|m| {

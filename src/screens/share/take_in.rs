@@ -305,6 +305,11 @@ fn names(plan: &Plan, outcome: Outcome) -> Vec<String> {
                 .iter()
                 .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
         )
+        .chain(
+            plan.offers
+                .iter()
+                .filter_map(|p| pick(&|| (p.outcome, text::offer_from(&describe(p))))),
+        )
         // A mark names no one on its own: the counts include the marks.
         .filter(|name| !name.is_empty())
         .collect()
@@ -336,6 +341,7 @@ impl PreviewParts {
                 .chain(change_views(&plan.journal))
                 .chain(change_views(&plan.checkin_people))
                 .chain(change_views(&plan.rounds))
+                .chain(change_views(&plan.offers))
                 .take(NAMES_SHOWN)
                 .collect(),
             conflicts: conflict_views(&plan.helpers)
@@ -345,6 +351,7 @@ impl PreviewParts {
                 .chain(conflict_views(&plan.checkin_people))
                 .chain(conflict_views(&plan.rounds))
                 .chain(conflict_views(&plan.marks))
+                .chain(conflict_views(&plan.offers))
                 .collect(),
             skipped: plan.skipped.iter().map(text::skipped).collect(),
         }
