@@ -14,6 +14,11 @@ use crate::state::AppState;
 use crate::text;
 
 pub fn start() {
+    // The page's first paint (index.html) stood in for the app until now; both change in one
+    // task, so the browser never paints them together.
+    if let Some(first_paint) = document().get_element_by_id(FIRST_PAINT) {
+        first_paint.remove();
+    }
     mount_to_body(App);
     // Marks the moment the app is on screen and usable, for the start-up benchmark.
     if let Some(performance) = window().performance() {
@@ -23,6 +28,9 @@ pub fn start() {
 
 /// The name of the performance mark set once the app has started.
 const STARTED_MARK: &str = "kindred:started";
+
+/// The id of the frame index.html shows while the app's code arrives.
+const FIRST_PAINT: &str = "first-paint";
 
 #[component]
 fn App() -> impl IntoView {

@@ -216,7 +216,12 @@ impl App {
     fn wait_for_start(&self) {
         let started = poll(START_TIMEOUT, || {
             self.browser
-                .try_execute("return document.querySelector('nav') !== null", &[])
+                .try_execute(
+                    // index.html's first paint has a <nav> too, until the app replaces it.
+                    "return document.querySelector('nav') !== null
+                         && document.getElementById('first-paint') === null",
+                    &[],
+                )
                 .is_ok_and(|found| found == json!(true))
         });
         if !started {

@@ -8,6 +8,9 @@
 //!
 //! It tells the browser not to store anything (`Cache-Control: no-store`) unless a test asks
 //! for the `max-age` that real static hosts send ([`StaticServer::set_max_age`]).
+//!
+//! It sends files as they are unless asked to compress them as hosts do
+//! ([`StaticServer::set_compression`]): the benchmark measures a first visit on the wire so.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -34,11 +37,27 @@ pub struct StaticServer {
     running: Mutex<Option<Running>>,
 }
 
-/// What the server answers with: the files and how long browsers may keep them.
+/// What the server answers with: the files, how long browsers may keep them and how they
+/// travel.
 struct Site {
     root: RwLock<PathBuf>,
     /// `None`: `no-store`.
     max_age: RwLock<Option<u32>>,
+    compression: RwLock<Compression>,
+}
+
+/// How the server compresses what it sends, for requests whose `Accept-Encoding` allows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    /// Every file as it is on disk.
+    None,
+    /// gzip, compressed on the fly at zlib's default level, as static hosts that compress
+    /// do (GitHub Pages, Netlify).
+    Gzip,
+    /// The `.br` or `.gz` copy the build wrote beside a file, brotli first, as a host set up
+    /// to serve precompressed files does (nginx `brotli_static`/`gzip_static`, Caddy
+    /// `precompressed`); the file as it is when there is no copy the request accepts.
+    Precompressed,
 }
 
 /// The accept loop of a started server.
@@ -64,6 +83,7 @@ impl StaticServer {
         let site = Arc::new(Site {
             root: RwLock::new(root),
             max_age: RwLock::new(None),
+            compression: RwLock::new(Compression::None),
         });
         let running = Mutex::new(Some(Running::spawn(listener, Arc::clone(&site))));
         StaticServer {
@@ -104,6 +124,11 @@ impl StaticServer {
     /// `set_root`, as it would on such a host.
     pub fn set_max_age(&self, seconds: u32) {
         *write(&self.site.max_age) = Some(seconds);
+    }
+
+    /// From now on, compresses what it sends as `compression` says.
+    pub fn set_compression(&self, compression: Compression) {
+        *write(&self.site.compression) = compression;
     }
 
     /// Stops accepting connections and closes the listening socket: once this returns,
@@ -239,12 +264,18 @@ fn serve_connection(stream: TcpStream, site: &Site) -> std::io::Result<()> {
     if reader.read_line(&mut request_line)? == 0 {
         return Ok(()); // Connected and closed without a request (e.g. `stop`'s wake-up).
     }
-    // Skip the headers: nothing in them changes the answer.
+    // Of the headers, only the encodings the client accepts change the answer.
+    let mut accepted = Vec::new();
     let mut header = String::new();
     loop {
         header.clear();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accepted = accepted_encodings(value);
+            }
         }
     }
 
@@ -263,48 +294,114 @@ fn serve_connection(stream: TcpStream, site: &Site) -> std::io::Result<()> {
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let mut stream = stream;
-    if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut stream,
-            "405 Method Not Allowed",
-            "text/plain; charset=utf-8",
-            &cache_control,
-            b"",
-            method == "HEAD",
-        );
-    }
-    match resolve(root, target).and_then(|path| std::fs::read(&path).ok().map(|body| (path, body)))
-    {
-        Some((path, body)) => respond(
-            &mut stream,
-            "200 OK",
-            content_type(&path),
-            &cache_control,
-            &body,
-            method == "HEAD",
-        ),
-        None => respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain; charset=utf-8",
-            &cache_control,
-            b"Not found\n",
-            method == "HEAD",
-        ),
+    let answer = if method != "GET" && method != "HEAD" {
+        Answer::plain("405 Method Not Allowed", b"")
+    } else {
+        match resolve(root, target) {
+            Some(path) => {
+                let compression = *read(&site.compression);
+                match encoded(&path, compression, &accepted) {
+                    Some((encoding, body)) => Answer {
+                        status: "200 OK",
+                        content_type: content_type(&path),
+                        encoding,
+                        body,
+                    },
+                    None => Answer::plain("404 Not Found", b"Not found\n"),
+                }
+            }
+            None => Answer::plain("404 Not Found", b"Not found\n"),
+        }
+    };
+    respond(&mut stream, &answer, &cache_control, method == "HEAD")
+}
+
+/// What to send back: a status, and a body in an encoding.
+struct Answer {
+    status: &'static str,
+    content_type: &'static str,
+    /// `identity`, `gzip` or `br`.
+    encoding: &'static str,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn plain(status: &'static str, body: &[u8]) -> Answer {
+        Answer {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            encoding: "identity",
+            body: body.to_vec(),
+        }
     }
 }
 
+/// The encodings an `Accept-Encoding` value allows, in lower case (those given `q=0` refused).
+fn accepted_encodings(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .filter_map(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let name = parts.next()?.to_ascii_lowercase();
+            let refused = parts.any(|p| p.strip_prefix("q=").is_some_and(|q| q.parse() == Ok(0.0)));
+            (!name.is_empty() && !refused).then_some(name)
+        })
+        .collect()
+}
+
+/// The file at `path` in the encoding `compression` chooses among those `accepted`, with the
+/// encoding's name; `None` when the file cannot be read.
+fn encoded(
+    path: &Path,
+    compression: Compression,
+    accepted: &[String],
+) -> Option<(&'static str, Vec<u8>)> {
+    let accepts = |name: &str| accepted.iter().any(|a| a == name);
+    match compression {
+        Compression::None => {}
+        Compression::Gzip if accepts("gzip") => {
+            let body = std::fs::read(path).ok()?;
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            encoder.write_all(&body).ok()?;
+            return Some(("gzip", encoder.finish().ok()?));
+        }
+        Compression::Gzip => {}
+        Compression::Precompressed => {
+            for (encoding, extension) in [("br", "br"), ("gzip", "gz")] {
+                let mut copy = path.as_os_str().to_owned();
+                copy.push(format!(".{extension}"));
+                if accepts(encoding) {
+                    if let Ok(body) = std::fs::read(PathBuf::from(copy)) {
+                        return Some((encoding, body));
+                    }
+                }
+            }
+        }
+    }
+    Some(("identity", std::fs::read(path).ok()?))
+}
+
+/// Writes the answer (only its head for a HEAD request) and closes the connection.
 fn respond(
     stream: &mut TcpStream,
-    status: &str,
-    content_type: &str,
+    answer: &Answer,
     cache_control: &str,
-    body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
+    let Answer {
+        status,
+        content_type,
+        encoding,
+        body,
+    } = answer;
+    let content_encoding = match *encoding {
+        "identity" => String::new(),
+        encoding => format!("Content-Encoding: {encoding}\r\nVary: Accept-Encoding\r\n"),
+    };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: {cache_control}\r\nConnection: close\r\n\r\n",
+         {content_encoding}Cache-Control: {cache_control}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
