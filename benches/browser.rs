@@ -186,6 +186,14 @@ fn first_load() {
             None,
         );
     }
+    let brotli = first_visit(Compression::Precompressed);
+    let kb = brotli.iter().map(|request| request.bytes).sum::<f64>() / 1024.0;
+    report(
+        "first visit on the wire, the build's brotli copies",
+        kb,
+        "KB",
+        Some((kb <= 150.0, "≤ 150 KB")),
+    );
     let (raw, gzip) = whole_build_kb();
     report(
         "whole build, raw (the service worker keeps it all)",
@@ -194,7 +202,7 @@ fn first_load() {
         None,
     );
     report("whole build, gzip -9", gzip, "KB", None);
-    let audit = lighthouse_mobile();
+    let audit = lighthouse_mobile(Compression::Gzip);
     report(
         "Lighthouse mobile, gzip host: performance",
         audit.performance,
@@ -219,6 +227,25 @@ fn first_load() {
         audit.total_blocking_time,
         "ms",
         None,
+    );
+    report(
+        "  bytes Lighthouse counted",
+        audit.total_bytes / 1024.0,
+        "KB",
+        None,
+    );
+    let audit = lighthouse_mobile(Compression::Precompressed);
+    report(
+        "Lighthouse mobile, the build's brotli copies",
+        audit.performance,
+        "",
+        Some((audit.performance >= 95.0, "≥ 95")),
+    );
+    report(
+        "  largest contentful paint",
+        audit.largest_contentful_paint,
+        "s",
+        Some((audit.largest_contentful_paint <= 2.5, "≤ 2.5 s")),
     );
     report(
         "  bytes Lighthouse counted",
@@ -330,12 +357,12 @@ struct Audit {
 }
 
 /// Lighthouse 12 (installed by scripts/setup) in its default mobile profile, simulated slow
-/// 4G and a CPU four times slower, on the built app served with gzip, as a static host
-/// serves it: medians of three audits, each in a fresh Chromium profile.
-fn lighthouse_mobile() -> Audit {
+/// 4G and a CPU four times slower, on the built app served compressed as `compression` says:
+/// medians of three audits, each in a fresh Chromium profile.
+fn lighthouse_mobile(compression: Compression) -> Audit {
     const AUDITS: usize = 3;
     let server = support::StaticServer::start(App::dist_dir());
-    server.set_compression(Compression::Gzip);
+    server.set_compression(compression);
     let lighthouse = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/.tools/node_modules/.bin/lighthouse"

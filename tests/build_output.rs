@@ -107,9 +107,39 @@ fn the_service_worker_precaches_exactly_the_files_of_this_build_under_a_name_of_
 
     let mut present = BTreeSet::new();
     files_in(&dist(), &dist(), &mut present);
+    // The compressed copies are for hosts to send; the browser decodes them into the files.
+    present.retain(|file| !is_compressed_copy(file));
     present.remove("./sw.js");
     present.insert("./".into());
     assert_eq!(listed, present);
+}
+
+fn is_compressed_copy(file: &str) -> bool {
+    file.ends_with(".gz") || file.ends_with(".br")
+}
+
+#[test]
+fn every_file_has_gzip_and_brotli_copies_beside_it_for_hosts_that_serve_them() {
+    use std::io::Read;
+    let mut present = BTreeSet::new();
+    files_in(&dist(), &dist(), &mut present);
+    let files: Vec<&String> = present.iter().filter(|f| !is_compressed_copy(f)).collect();
+    assert!(files.iter().any(|f| f.ends_with(".wasm")), "{files:?}");
+    for file in files {
+        let original = std::fs::read(dist().join(file)).unwrap();
+        let gz = std::fs::read(dist().join(format!("{file}.gz")))
+            .unwrap_or_else(|e| panic!("{file}.gz: {e}"));
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_end(&mut unzipped)
+            .unwrap_or_else(|e| panic!("{file}.gz: {e}"));
+        assert!(unzipped == original, "{file}.gz gives back {file}");
+        // The browser test tests/first_load.rs has Chromium decode the brotli copies.
+        assert!(
+            present.contains(&format!("{file}.br")),
+            "{file}.br is missing"
+        );
+    }
 }
 
 #[test]

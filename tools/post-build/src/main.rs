@@ -6,13 +6,16 @@
 //! 1. PNG icons drawn from `assets/icon.svg` ([`icons`]),
 //! 2. the web app manifest ([`manifest`]),
 //! 3. the policy and the manifest, theme colour and icon tags in index.html ([`csp`]),
-//! 4. the service worker from the template `assets/sw.js` ([`service_worker`]).
+//! 4. the service worker from the template `assets/sw.js` ([`service_worker`]),
+//! 5. gzip and brotli copies of every file, for hosts that serve them ([`compressed`]).
 //!
-//! The worker comes last: its file list and cache name cover everything the other steps wrote.
+//! The worker comes after the files it lists: its file list and cache name cover everything
+//! the other steps wrote. The compressed copies come last, so that the worker has its own.
 //!
 //! Usage: `kindred-post-build STAGING_DIR [ASSETS_DIR]`; ASSETS_DIR defaults to the
 //! workspace's `assets/`.
 
+mod compressed;
 mod csp;
 mod icons;
 mod manifest;
@@ -110,12 +113,23 @@ fn run(staging: &Path, assets: &Path) -> Result<String, String> {
     let worker = service_worker::fill_template(&template, &files)?;
     write(&staging.join(service_worker::FILE_NAME), worker.as_bytes())?;
 
+    let mut every_file = service_worker::build_files(staging)?;
+    every_file.push(service_worker::BuildFile {
+        url: format!("./{}", service_worker::FILE_NAME),
+        contents: worker.into_bytes(),
+    });
+    let sizes = compressed::write_copies(staging, &every_file)?;
+
     Ok(format!(
-        "{} icons, {MANIFEST}, CSP for {inline_scripts} inline script(s), {} caching {} files as {}",
+        "{} icons, {MANIFEST}, CSP for {inline_scripts} inline script(s), {} caching {} files as {}, \
+         gzip and brotli copies: {} KB raw, {} KB gzip, {} KB brotli",
         icons::ICONS.len(),
         service_worker::FILE_NAME,
         files.len() + 1,
-        service_worker::cache_name(&template, &files)
+        service_worker::cache_name(&template, &files),
+        sizes.raw / 1024,
+        sizes.gzip / 1024,
+        sizes.brotli / 1024,
     ))
 }
 
@@ -183,6 +197,13 @@ mod tests {
         }
         assert!(!worker.contains("sw.js"));
         assert!(worker.contains("const CODE = [\"a.js\"];"), "{worker}");
+        // Every file has its compressed copies, the worker too, and the worker lists none.
+        for file in ["a.js", "index.html", "icons/icon-192.png", "sw.js"] {
+            for copy in [format!("{file}.gz"), format!("{file}.br")] {
+                assert!(staging.path().join(&copy).is_file(), "{copy}");
+                assert!(!worker.contains(&copy), "{copy} in {worker}");
+            }
+        }
 
         let index = staging.read("index.html");
         assert!(index.contains("<meta http-equiv=\"Content-Security-Policy\""));

@@ -33,11 +33,14 @@ pub struct BuildFile {
     pub contents: Vec<u8>,
 }
 
-/// Every file under `dir` (recursively) but the top-level worker, sorted by URL.
+/// Every file under `dir` (recursively) but the top-level worker and the compressed copies of
+/// files (an earlier run's), sorted by URL.
 pub fn build_files(dir: &Path) -> Result<Vec<BuildFile>, String> {
     let mut files = Vec::new();
     collect(dir, "./", &mut files)?;
-    files.retain(|file| file.url != format!("./{FILE_NAME}"));
+    files.retain(|file| {
+        file.url != format!("./{FILE_NAME}") && !crate::compressed::is_copy(&file.url)
+    });
     files.sort_by(|a, b| a.url.cmp(&b.url));
     Ok(files)
 }

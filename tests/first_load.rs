@@ -1,6 +1,7 @@
-//! The first paint: before the app's code has arrived, the page already shows Kindred's frame,
-//! its navigation and that the journal is opening, in the person's language; once the app is
-//! up, the app's own frame has replaced it.
+//! The first visit on a phone. Before the app's code has arrived, the page already shows
+//! Kindred's frame, its navigation and that the journal is opening, in the person's language;
+//! once the app is up, the app's own frame has replaced it. A host that sends the build's
+//! compressed copies starts the same app.
 
 mod support;
 
@@ -9,6 +10,7 @@ use kindred_core::settings::{Settings, Theme};
 use kindred_core::storage::MemoryStore;
 use kindred_i18n::{Language, Messages};
 use serde_json::json;
+use support::static_server::Compression;
 use support::App;
 
 /// Every link of the one visible navigation named `nav_name`: its name and address.
@@ -163,4 +165,42 @@ fn once_the_app_is_up_its_own_frame_has_replaced_the_first_paint_with_the_same_l
     );
     assert!(!app.page_text().contains("Opening your journal"));
     assert_eq!(app.axe_violations(), Vec::<String>::new());
+}
+
+#[test]
+fn from_a_host_that_sends_the_builds_brotli_and_gzip_copies_the_app_starts_and_works() {
+    for (accepted, encoding) in [("gzip, deflate, br", "br"), ("gzip", "gzip")] {
+        let app = App::start();
+        app.server().set_compression(Compression::Precompressed);
+        app.browser().devtools("Network.enable", json!({}));
+        app.browser().devtools(
+            "Network.setExtraHTTPHeaders",
+            json!({ "headers": { "Accept-Encoding": accepted } }),
+        );
+        app.open("#/journal");
+        app.get("button", "Log a kindness").click();
+        app.get("textbox", "What happened")
+            .type_text("Carried the shopping upstairs");
+        app.get("button", "Save").click();
+        app.get_with_text("listitem", "Carried the shopping upstairs");
+        // The wasm came as the copy asked for: as many bytes as that copy on disk.
+        let wasm = app.browser().execute(
+            "const entry = performance.getEntriesByType('resource')
+                 .find(entry => entry.name.endsWith('.wasm'));
+             return [new URL(entry.name).pathname, entry.encodedBodySize];",
+            &[],
+        );
+        let extension = if encoding == "br" { "br" } else { "gz" };
+        let copy = App::dist_dir().join(format!(
+            "{}.{extension}",
+            wasm[0].as_str().unwrap().trim_start_matches('/')
+        ));
+        let copy_size = std::fs::metadata(&copy).expect("the copy").len();
+        assert_eq!(
+            wasm[1].as_u64(),
+            Some(copy_size),
+            "{encoding}: {}",
+            copy.display()
+        );
+    }
 }
