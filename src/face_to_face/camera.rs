@@ -35,23 +35,35 @@ pub async fn open() -> Result<MediaStream, CameraProblem> {
     video.set_facing_mode(&JsValue::from_str("environment"));
     let constraints = MediaStreamConstraints::new();
     constraints.set_video(&video);
-    let asked = devices
-        .get_user_media_with_constraints(&constraints)
-        .map_err(|_| CameraProblem::Absent)?;
-    match JsFuture::from(asked).await {
-        Ok(stream) => Ok(stream.unchecked_into()),
-        Err(error) => {
-            let name = Reflect::get(&error, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .unwrap_or_default();
-            Err(match name.as_str() {
-                "NotAllowedError" | "SecurityError" => CameraProblem::Refused,
-                _ => CameraProblem::Absent,
-            })
+    // A camera just let go of (by this page's last scan, or another app) can still be busy for
+    // a moment: a busy camera is asked again before it is called absent.
+    for attempt in 1..=CAMERA_ATTEMPTS {
+        let asked = devices
+            .get_user_media_with_constraints(&constraints)
+            .map_err(|_| CameraProblem::Absent)?;
+        match JsFuture::from(asked).await {
+            Ok(stream) => return Ok(stream.unchecked_into()),
+            Err(error) => {
+                let name = Reflect::get(&error, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .unwrap_or_default();
+                match name.as_str() {
+                    "NotAllowedError" | "SecurityError" => return Err(CameraProblem::Refused),
+                    "NotReadableError" | "AbortError" if attempt < CAMERA_ATTEMPTS => {
+                        sleep(CAMERA_RETRY_MS).await;
+                    }
+                    _ => return Err(CameraProblem::Absent),
+                }
+            }
         }
     }
+    Err(CameraProblem::Absent)
 }
+
+/// How often a busy camera is asked for, and how long apart.
+const CAMERA_ATTEMPTS: u32 = 4;
+const CAMERA_RETRY_MS: u32 = 500;
 
 /// Turns the camera off.
 pub fn stop(stream: &MediaStream) {
