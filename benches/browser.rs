@@ -4,6 +4,8 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
+use std::time::Duration;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use kindred_core::backup_health::LOCAL_STORAGE_QUOTA;
 use kindred_core::model::Model;
@@ -12,6 +14,7 @@ use kindred_core::sample;
 use kindred_core::share::{self, ExportChoice};
 use kindred_core::storage::MemoryStore;
 use serde_json::json;
+use support::face_to_face::{wait_long, Phone, PAIRING_WAIT};
 use support::static_server::Compression;
 use support::App;
 
@@ -125,6 +128,32 @@ fn speed() {
         sync_task,
         "ms",
         Some((sync_task <= 50.0, "≤ 50 ms")),
+    );
+    let pairing = face_to_face(&stored(0, 50), false);
+    report(
+        "face to face: scan → answering code shown",
+        pairing.answered,
+        "ms",
+        None,
+    );
+    report(
+        "face to face: a frame read for a QR code (640 px)",
+        pairing.frame,
+        "ms",
+        Some((pairing.frame <= 16.0, "≤ 16 ms, else off the page's thread")),
+    );
+    report(
+        "face to face: both codes read → both import previews",
+        pairing.previewed,
+        "ms",
+        Some((pairing.previewed <= 5_000.0, "≤ 5 s")),
+    );
+    let large = face_to_face(&stored(10_000, 0), true);
+    report(
+        "face to face: 10,000 records, connected → preview there",
+        large.exchanged,
+        "ms",
+        None,
     );
     let (per_entry, per_helper) = stored_per_record(10_000, 1_000);
     report("stored characters per journal entry", per_entry, "ch", None);
@@ -795,6 +824,99 @@ fn export_time(stored: &[(String, String)]) -> f64 {
         })
         .collect();
     median(times)
+}
+
+/// Medians, in milliseconds, of face-to-face pairings between two browsers on this machine.
+struct Pairing {
+    /// From `Scan a code` on the second phone to its answering code on screen.
+    answered: f64,
+    /// The frame in which the second phone's camera read the first code.
+    frame: f64,
+    /// From the first phone reading the answer (its comparison number appears) to the
+    /// import preview on both phones.
+    previewed: f64,
+    /// From the channel open on the receiving (second) phone to its preview.
+    exchanged: f64,
+}
+
+/// Pairs a first phone holding `stored` with an empty second phone, `FACE_RUNS` times; with
+/// `journal`, the first phone's journal goes across too.
+fn face_to_face(stored: &[(String, String)], journal: bool) -> Pairing {
+    const FACE_RUNS: usize = 3;
+    // Each phone notes, by the machine's clock (both browsers run on it), when the
+    // comparison number, the exchange and the import preview first appear.
+    let watch = "window.seen = {};
+         const watch = (name, test) => {
+             const check = () => test() ? (window.seen[name] = Date.now()) : setTimeout(check, 1);
+             check();
+         };
+         const status = text => [...document.querySelectorAll('[role=status]')]
+             .some(s => s.textContent.includes(text));
+         watch('compared', () => status('Check that the other phone shows the same number'));
+         watch('exchanging', () => status('Connected.'));
+         watch('preview', () => document.querySelector('[aria-label=\"Import preview\"]'));";
+    let seen = |phone: &Phone, name: &str| {
+        phone
+            .app
+            .browser()
+            .execute(&format!("return window.seen['{name}']"), &[])
+            .as_f64()
+            .unwrap_or_else(|| panic!("{name} never appeared"))
+    };
+    let (mut answered, mut frame, mut previewed, mut exchanged) = (vec![], vec![], vec![], vec![]);
+    for run in 0..FACE_RUNS {
+        let first = Phone::start(&format!("bench-first-{run}"));
+        let second = Phone::start(&format!("bench-second-{run}"));
+        first.app.open("#/share");
+        seed(&first.app, stored);
+        first.app.reload();
+        if journal {
+            first.app.get("checkbox", "Journal entries").click();
+        }
+        first.app.get("button", "Start face-to-face sync").click();
+        first.app.get("image", "Your code");
+        second.app.open("#/share");
+        second.point_camera_at(&first);
+        let scan = std::time::Instant::now();
+        second.app.get("button", "Scan a code").click();
+        wait_long("the answering code", PAIRING_WAIT, || {
+            second.app.query("image", "Your code").is_some()
+        });
+        answered.push(scan.elapsed().as_secs_f64() * 1000.0);
+        frame.push(
+            second
+                .app
+                .browser()
+                .execute(
+                    "return performance.getEntriesByName('kindred:qr-frame')[0].duration",
+                    &[],
+                )
+                .as_f64()
+                .expect("the app measures its frames"),
+        );
+        first.app.browser().execute(watch, &[]);
+        second.app.browser().execute(watch, &[]);
+        first.point_camera_at(&second);
+        first.app.get("button", "Scan a code").click();
+        wait_long("both import previews", Duration::from_secs(60), || {
+            [&first, &second].iter().all(|phone| {
+                phone
+                    .app
+                    .browser()
+                    .execute("return window.seen.preview !== undefined", &[])
+                    == json!(true)
+            })
+        });
+        let read = seen(&first, "compared");
+        previewed.push(seen(&first, "preview").max(seen(&second, "preview")) - read);
+        exchanged.push(seen(&second, "preview") - seen(&second, "exchanging"));
+    }
+    Pairing {
+        answered: median(answered),
+        frame: median(frame),
+        previewed: median(previewed),
+        exchanged: median(exchanged),
+    }
 }
 
 /// Percent of localStorage's quota left, counted as Chromium counts it.

@@ -172,9 +172,21 @@ fn Shell() -> impl IntoView {
         <main id="content">
             {move || screens::view(screen.get())}
         </main>
-        <p class="status" role="status">
-            {move || state.status.get()}
-        </p>
+        <div class="status-bar" class:shown=move || state.status.with(|s| !s.is_empty())>
+            <p class="status" role="status">
+                {move || state.status.get()}
+            </p>
+            <Show when=move || state.status.with(|s| !s.is_empty())>
+                <button
+                    class="quiet hide-status"
+                    aria-label=text::hide_message()
+                    title=text::hide_message()
+                    on:click=move |_| state.status.set(String::new())
+                >
+                    <span aria-hidden="true">"×"</span>
+                </button>
+            </Show>
+        </div>
     }
 }
 

@@ -16,6 +16,10 @@ mod dom;
 #[cfg(target_arch = "wasm32")]
 mod download;
 #[cfg(target_arch = "wasm32")]
+mod drafts;
+#[cfg(target_arch = "wasm32")]
+mod face_to_face;
+#[cfg(target_arch = "wasm32")]
 mod group_folder;
 #[cfg(target_arch = "wasm32")]
 mod kept_safe;

@@ -15,6 +15,7 @@ use kindred_core::settings::Language;
 use kindred_core::settings::Settings;
 use kindred_core::storage::StorageError;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::clock;
 use crate::kept_safe::KeptSafe;
@@ -25,8 +26,12 @@ const SAVE_DELAY: Duration = Duration::from_millis(300);
 /// How many storage buckets a scheduled save writes in one task before it lets the page
 /// draw and take typing: one bucket of a 10,000-record collection is a few hundred KB.
 const BUCKETS_PER_TASK: usize = 1;
-/// How long a status line stays on screen.
+/// How long a short status line stays on screen.
 const STATUS_SHOWN_FOR: Duration = Duration::from_secs(6);
+/// How much longer it stays for each character past the first 40, for slow readers.
+const STATUS_PER_CHARACTER: Duration = Duration::from_millis(80);
+/// The longest a status line stays on its own (it can be hidden sooner).
+const STATUS_AT_MOST: Duration = Duration::from_secs(30);
 /// How often a failed save is tried again on its own.
 const RETRY_EVERY: Duration = Duration::from_secs(15);
 
@@ -394,16 +399,21 @@ impl AppState {
     }
 
     /// Says something politely to screen readers and sighted readers alike, for a while.
+    /// The line stays longer for longer text, and the page leaves room for it: what has the
+    /// focus is never left underneath it.
     pub fn announce(self, message: &str) {
         let message = message.to_string();
+        let extra = message.chars().count().saturating_sub(40) as u32;
+        let shown_for = (STATUS_SHOWN_FOR + STATUS_PER_CHARACTER * extra).min(STATUS_AT_MOST);
         self.status.set(message.clone());
+        request_animation_frame(make_room_for_status);
         set_timeout(
             move || {
                 if self.status.get_untracked() == message {
                     self.status.set(String::new());
                 }
             },
-            STATUS_SHOWN_FOR,
+            shown_for,
         );
     }
 }
@@ -417,6 +427,31 @@ pub fn browser_language() -> kindred_i18n::Language {
         .filter_map(|tag| tag.as_string())
         .collect();
     kindred_i18n::language_for(preferred.iter().map(String::as_str))
+}
+
+/// Gives the page room below for the status line (`--status-height`, read by the style
+/// sheet), and scrolls what has the focus up from under it.
+fn make_room_for_status() {
+    let Some(bar) = document().query_selector(".status-bar").ok().flatten() else {
+        return;
+    };
+    let height = bar.get_bounding_client_rect().height();
+    // Through the CSS object model: the Content-Security-Policy refuses style attributes.
+    if let Some(root) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = root
+            .style()
+            .set_property("--status-height", &format!("{height}px"));
+    }
+    let top = bar.get_bounding_client_rect().top();
+    if let Some(focused) = document().active_element() {
+        let bottom = focused.get_bounding_client_rect().bottom();
+        if bottom > top && height > 0.0 {
+            window().scroll_by_with_x_and_y(0.0, bottom - top + 8.0);
+        }
+    }
 }
 
 /// Brings the alerts into view: one that says the data is in danger must be seen by someone

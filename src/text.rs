@@ -14,6 +14,8 @@ use kindred_core::journal::Kind;
 use kindred_core::locked::{LockProblem, MAX_ITERATIONS, MIN_ITERATIONS};
 use kindred_core::matching::Reason;
 use kindred_core::need::{Status, Urgency};
+use kindred_core::need_filter::Showing;
+use kindred_core::offer::{Offer, OfferRefused};
 use kindred_core::record::EditSaved;
 use kindred_core::recurrence::Every;
 use kindred_core::settings::{Language, Theme};
@@ -44,6 +46,14 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::Given => kind_given(),
         Kind::Received => kind_received(),
         Kind::Witnessed => kind_witnessed(),
+    }
+}
+
+pub fn showing(showing: Showing) -> &'static str {
+    match showing {
+        Showing::All => showing_all(),
+        Showing::Open => showing_open(),
+        Showing::Done => showing_done(),
     }
 }
 
@@ -287,11 +297,48 @@ fn record_detail(detail: &RecordDetail) -> String {
 }
 
 /// Why a helper is suggested, in words: "helps with a ride · speaks Cantonese · …".
+/// A category as the reader reads it: a built-in one in the interface's language (whichever
+/// language Kindred started in), one the person typed as typed.
+pub fn category_name(name: &str) -> &str {
+    kindred_core::categories::shown_in(name, kindred_i18n::language())
+}
+
+/// Several categories, each as the reader reads it, joined with ", ".
+pub fn category_names(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| category_name(n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "Show all 20 helpers".
+pub fn show_all_helpers(count: usize) -> String {
+    words::ShowAllHelpers {
+        count,
+        shown: grouped(count),
+    }
+    .format()
+}
+
+/// "Call May Chan", a link on a matched need.
+pub fn call_helper(name: &str) -> String {
+    words::CallHelper { name }.format()
+}
+
+/// "Email May Chan", a link on a matched need.
+pub fn email_helper(name: &str) -> String {
+    words::EmailHelper { name }.format()
+}
+
 pub fn reasons(reasons: &[Reason]) -> String {
     reasons
         .iter()
         .map(|reason| match reason {
-            Reason::HelpsWith(category) => words::ReasonHelpsWith { category }.format(),
+            Reason::HelpsWith(category) => words::ReasonHelpsWith {
+                category: category_name(category),
+            }
+            .format(),
             Reason::Speaks(language) => words::ReasonSpeaks { language }.format(),
             Reason::FreeOn(day, parts) if parts.is_empty() => {
                 words::ReasonFreeEvery { day: weekday(*day) }.format()
@@ -301,6 +348,12 @@ pub fn reasons(reasons: &[Reason]) -> String {
                 parts: list(parts.iter().map(|p| day_part_every(*p).to_string())),
             }
             .format(),
+            Reason::NotFreeOn(day, free) => words::ReasonNotFreeOn {
+                day: weekday(*day),
+                days: list(free.iter().map(|d| weekday_short(*d).to_string())),
+            }
+            .format(),
+            Reason::DaysNotGiven(day) => words::ReasonDaysNotGiven { day: weekday(*day) }.format(),
             Reason::NeverAsked => reason_never_asked().to_string(),
             Reason::LastAsked(days) => words::ReasonLastAsked { days: *days }.format(),
         })
@@ -348,6 +401,7 @@ fn field_label(key: &str) -> Option<&'static str> {
         "reason" => round_reason(),
         "address" => address(),
         "emergency_contact" => emergency_contact(),
+        "note" => when_can_you_help(),
         _ => return None,
     })
 }
@@ -381,6 +435,16 @@ pub fn storage_unreadable(error: &StorageError) -> String {
 }
 
 /// "Urgency: High".
+/// How near a need's day is, from the days left until it (negative: gone by): "tomorrow",
+/// "in 3 days", "2 days late"; nothing for today and yesterday, which the date says itself.
+pub fn needed_in(days_left: i64) -> Option<String> {
+    match days_left {
+        0 | -1 => None,
+        1.. => Some(words::NeededIn { days: days_left }.format()),
+        _ => Some(words::NeededLate { days: -days_left }.format()),
+    }
+}
+
 pub fn urgency_line(value: Urgency) -> String {
     words::UrgencyLine {
         urgency: urgency(value),
@@ -530,9 +594,12 @@ pub fn imported(changed: usize) -> String {
 /// A record that cannot be read, for the preview's list.
 pub fn skipped(problem: &RecordProblem) -> String {
     let detail = record_detail(&problem.detail);
-    match problem.label.as_str() {
-        "" => format!("{}: {detail}", problem.path),
-        label => format!("{} ({label}): {detail}", problem.path),
+    // A label of only spaces would show as "( )": say the path alone, as for no label.
+    let label = problem.label.trim();
+    if label.is_empty() {
+        format!("{}: {detail}", problem.path)
+    } else {
+        format!("{} ({label}): {detail}", problem.path)
     }
 }
 
@@ -651,6 +718,11 @@ pub fn with_aside(name: &str, aside: &str) -> String {
 }
 
 /// "Remove a ride": the accessible name of a category's Remove button.
+/// "Category removed: forgiveness".
+pub fn category_removed(name: &str) -> String {
+    words::CategoryRemoved { name }.format()
+}
+
 pub fn remove_named(name: &str) -> String {
     words::RemoveNamed { name }.format()
 }
@@ -857,4 +929,54 @@ pub fn next_opened(date: NaiveDate) -> String {
         date: &full_date(date),
     }
     .format()
+}
+/// Why a scanned or pasted face-to-face code cannot be used.
+pub fn pairing_code_refused(problem: &kindred_core::face_to_face::code::CodeProblem) -> String {
+    use kindred_core::face_to_face::code::CodeProblem;
+    match problem {
+        CodeProblem::NotAPairingCode => ftf_not_a_code().to_string(),
+        CodeProblem::OtherVersion(found) => words::FtfOtherVersion {
+            found: found.to_string(),
+        }
+        .format(),
+        CodeProblem::Truncated | CodeProblem::Bad(_) => ftf_damaged_code().to_string(),
+    }
+}
+
+// Offers of help on a need's card.
+
+/// "Offers: Ana (Tuesday after 3), Ben".
+pub fn offers_line(offers: &[Offer]) -> String {
+    let offers = list(offers.iter().map(|offer| match offer.note.as_str() {
+        "" => offer.name.clone(),
+        note => with_aside(&offer.name, note),
+    }));
+    words::OffersLine { offers: &offers }.format()
+}
+
+/// Who an offer is from, for the person who matches: the directory helper it names, or that
+/// accepting adds them.
+pub fn offer_in_directory(offer: &Offer, helper: Option<&str>) -> String {
+    match helper {
+        Some(name) => words::OfferInDirectory { name }.format(),
+        None => words::OfferNotInDirectory { name: &offer.name }.format(),
+    }
+}
+
+pub fn accept_offer(name: &str) -> String {
+    words::AcceptOffer { name }.format()
+}
+
+/// An offer in an import preview's list.
+pub fn offer_from(name: &str) -> String {
+    words::OfferFrom { name }.format()
+}
+
+/// Why an offer, or accepting one, did nothing (`None`: the form says what to fix).
+pub fn offer_refused(refused: &OfferRefused) -> Option<&'static str> {
+    match refused {
+        OfferRefused::NeedDone => Some(offer_need_done()),
+        OfferRefused::Gone => Some(offer_need_gone()),
+        OfferRefused::Invalid(_) | OfferRefused::NotYours => None,
+    }
 }

@@ -32,6 +32,11 @@ struct Words {
 }
 
 impl Words {
+    /// A category as the app shows it in this language (`categories::shown_in`).
+    fn category<'a>(&self, name: &'a str) -> &'a str {
+        kindred_core::categories::shown_in(name, self.language)
+    }
+
     fn new(language: Language) -> Self {
         Self {
             language,
@@ -215,14 +220,14 @@ fn sample_insights(words: &Words, model: &Model, today: NaiveDate, months: u32) 
                 String::new(),
                 vec![
                     words.row(&words.get("category"), &["count"]),
-                    // The most entries first, then by name; what people wrote is not
-                    // translated.
-                    "practical help | 2".into(),
-                    "a ride | 1".into(),
-                    "care for an older person | 1".into(),
-                    "company and visits | 1".into(),
-                    "errands and groceries | 1".into(),
-                    "listening | 1".into(),
+                    // The most entries first, then by the stored name; the built-in
+                    // categories read in the reader's language, whichever Kindred began in.
+                    format!("{} | 2", words.category("practical help")),
+                    format!("{} | 1", words.category("a ride")),
+                    format!("{} | 1", words.category("care for an older person")),
+                    format!("{} | 1", words.category("company and visits")),
+                    format!("{} | 1", words.category("errands and groceries")),
+                    format!("{} | 1", words.category("listening")),
                     format!("{} | 1", words.get("no_category")),
                 ],
             )],
@@ -300,7 +305,7 @@ fn sample_journal(words: &Words, model: &Model, today: NaiveDate) -> Vec<Vec<Str
                 _ => words.date(e.date),
             };
             let mut paragraphs = vec![format!("{} · {day}", words.get(kind)), e.text.clone()];
-            let details: Vec<&str> = [e.person.as_str(), e.category.as_str()]
+            let details: Vec<&str> = [e.person.as_str(), words.category(&e.category)]
                 .into_iter()
                 .filter(|d| !d.is_empty())
                 .collect();

@@ -9,6 +9,7 @@ use crate::helper::Helper;
 use crate::journal::JournalEntry;
 use crate::model::Model;
 use crate::need::Need;
+use crate::offer::Offer;
 use crate::persist::{Unreadable, SCHEMA_VERSION};
 use crate::settings::Settings;
 
@@ -27,6 +28,7 @@ struct Backup<'a> {
     checkin_people: Vec<&'a CheckinPerson>,
     rounds: Vec<&'a Round>,
     marks: Vec<&'a Mark>,
+    offers: Vec<&'a Offer>,
     unreadable: Vec<UnreadableText<'a>>,
 }
 
@@ -50,6 +52,7 @@ pub fn backup_json(model: &Model, unreadable: &[Unreadable], now: DateTime<Utc>)
         checkin_people: model.checkin_people.all().collect(),
         rounds: model.rounds.all().collect(),
         marks: model.marks.all().collect(),
+        offers: model.offers.all().collect(),
         unreadable: unreadable
             .iter()
             .map(|u| UnreadableText {

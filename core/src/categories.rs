@@ -33,6 +33,25 @@ pub const SEEDED_TRADITIONAL_CHINESE: [&str; 11] = [
     "其他",
 ];
 
+/// A seeded category's stable place in the seeded list, in whichever language it was stored:
+/// its id, the same for "a ride" and "接送".
+pub fn seeded_id(name: &str) -> Option<usize> {
+    SEEDED
+        .iter()
+        .position(|c| *c == name)
+        .or_else(|| SEEDED_TRADITIONAL_CHINESE.iter().position(|c| *c == name))
+}
+
+/// How a category reads in `language`: a seeded one in that language's words, whichever
+/// language Kindred first started in; one a person typed, as typed.
+pub fn shown_in(name: &str, language: Language) -> &str {
+    match (seeded_id(name), language) {
+        (Some(id), Language::English) => SEEDED[id],
+        (Some(id), Language::TraditionalChinese) => SEEDED_TRADITIONAL_CHINESE[id],
+        (None, _) => name,
+    }
+}
+
 /// The categories a new Kindred starts with, in the language it starts in.
 pub fn seeded(language: Language) -> Vec<String> {
     let names = match language {
@@ -40,4 +59,22 @@ pub fn seeded(language: Language) -> Vec<String> {
         Language::TraditionalChinese => SEEDED_TRADITIONAL_CHINESE,
     };
     names.iter().map(|c| c.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeded_categories_read_in_the_readers_language_and_typed_ones_as_typed() {
+        assert_eq!(shown_in("a ride", Language::TraditionalChinese), "接送");
+        assert_eq!(shown_in("接送", Language::English), "a ride");
+        assert_eq!(shown_in("a ride", Language::English), "a ride");
+        assert_eq!(
+            shown_in("garden work", Language::TraditionalChinese),
+            "garden work"
+        );
+        assert_eq!(seeded_id("寬恕"), seeded_id("forgiveness"));
+        assert_eq!(seeded_id("A ride"), None, "only the exact seeded words");
+    }
 }

@@ -197,7 +197,10 @@ impl HelperFilter {
 }
 
 /// The helper form as typed.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Serialisable so that a half-written form can be kept as a draft (`src/drafts.rs`);
+/// missing fields read as empty, so that a draft outlives a field added later.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct HelperDraft {
     pub name: String,
     pub can_help_with: Vec<String>,

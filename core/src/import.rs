@@ -61,6 +61,7 @@ pub struct Plan {
     pub checkin_people: Vec<Planned<crate::checkin::CheckinPerson>>,
     pub rounds: Vec<Planned<crate::checkin::Round>>,
     pub marks: Vec<Planned<crate::checkin::Mark>>,
+    pub offers: Vec<Planned<crate::offer::Offer>>,
     /// Records of the file that cannot be taken in.
     pub skipped: Vec<RecordProblem>,
 }
@@ -177,6 +178,7 @@ pub fn plan(model: &Model, file: ParsedFile) -> Plan {
         ),
         rounds: plan_collection(&model.rounds, file.rounds, file.includes_private),
         marks: plan_collection(&model.marks, file.marks, file.includes_private),
+        offers: plan_collection(&model.offers, file.offers, file.includes_private),
         skipped: file.skipped,
     }
 }
@@ -192,7 +194,8 @@ impl Plan {
             .chain(self.journal.iter().map(|p| p.outcome))
             .chain(self.checkin_people.iter().map(|p| p.outcome))
             .chain(self.rounds.iter().map(|p| p.outcome))
-            .chain(self.marks.iter().map(|p| p.outcome));
+            .chain(self.marks.iter().map(|p| p.outcome))
+            .chain(self.offers.iter().map(|p| p.outcome));
         for outcome in outcomes {
             match outcome {
                 Outcome::New => counts.new += 1,
@@ -229,6 +232,7 @@ pub struct Undo {
     checkin_people: Vec<Changed<crate::checkin::CheckinPerson>>,
     rounds: Vec<Changed<crate::checkin::Round>>,
     marks: Vec<Changed<crate::checkin::Mark>>,
+    offers: Vec<Changed<crate::offer::Offer>>,
 }
 
 impl Undo {
@@ -240,6 +244,7 @@ impl Undo {
             + self.checkin_people.len()
             + self.rounds.len()
             + self.marks.len()
+            + self.offers.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -269,6 +274,7 @@ pub fn apply(
         checkin_people: context.collection(&mut model.checkin_people, plan.checkin_people),
         rounds: context.collection(&mut model.rounds, plan.rounds),
         marks: context.collection(&mut model.marks, plan.marks),
+        offers: context.collection(&mut model.offers, plan.offers),
     }
 }
 
@@ -395,6 +401,7 @@ pub fn undo(model: &mut Model, undo: Undo, now: DateTime<Utc>) -> Undone {
     );
     put_back(&mut model.rounds, undo.rounds, now, &mut undone);
     put_back(&mut model.marks, undo.marks, now, &mut undone);
+    put_back(&mut model.offers, undo.offers, now, &mut undone);
     undone
 }
 

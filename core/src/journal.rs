@@ -150,7 +150,10 @@ pub fn newest_first(entries: &mut [&JournalEntry]) {
 }
 
 /// The journal form as typed: every field is text until it is checked.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Serialisable so that a half-written form can be kept as a draft (`src/drafts.rs`);
+/// missing fields read as empty, so that a draft outlives a field added later.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct JournalDraft {
     pub text: String,
     pub kind: Kind,

@@ -19,6 +19,10 @@ pub enum Reason {
     Speaks(String),
     /// They are free on the weekday the need is for, at these parts of the day.
     FreeOn(Weekday, Vec<DayPart>),
+    /// They are not free on the weekday the need is for, only on these days.
+    NotFreeOn(Weekday, Vec<Weekday>),
+    /// They have not said which days they are free; the need is for this weekday.
+    DaysNotGiven(Weekday),
     /// Nobody has asked them yet.
     NeverAsked,
     /// They were last asked this many days ago.
@@ -47,10 +51,18 @@ fn score(helper: &Helper, need: &Need, today: NaiveDate) -> Suggestion {
         score += 3;
         reasons.push(Reason::Speaks(need.language.clone()));
     }
+    // The day fit is always said when the need has a day: someone free only on other days
+    // may still be the best fit, but the reader must see that they are not free then.
     if let Some(day) = need.needed_by.map(|d| d.weekday()) {
+        let days = &helper.availability.days;
         if helper.availability.free_on(day) {
             score += 2;
             reasons.push(Reason::FreeOn(day, helper.availability.parts.clone()));
+        } else if days.is_empty() {
+            reasons.push(Reason::DaysNotGiven(day));
+        } else {
+            score -= 2;
+            reasons.push(Reason::NotFreeOn(day, days.clone()));
         }
     }
     match helper.last_contacted {
@@ -163,6 +175,25 @@ mod tests {
                 Reason::FreeOn(Weekday::Tue, vec![DayPart::Morning]),
                 Reason::NeverAsked,
             ]
+        );
+    }
+
+    #[test]
+    fn the_day_fit_is_said_for_everyone_and_someone_free_on_other_days_gives_way() {
+        // The clinic ride is on a Tuesday.
+        let mut mon_wed = helper(1, "Ann");
+        mon_wed.availability.days = vec![Weekday::Mon, Weekday::Wed];
+        let mut tuesday = helper(2, "Bob");
+        tuesday.availability.days = vec![Weekday::Tue];
+        let unknown = helper(3, "Cat");
+        let ranked = suggest(&clinic_ride(), [&mon_wed, &unknown, &tuesday], day(23));
+        let order: Vec<_> = ranked.iter().map(|s| s.helper.as_u128()).collect();
+        assert_eq!(order, vec![2, 3, 1]);
+        assert_eq!(ranked[0].reasons[0], Reason::FreeOn(Weekday::Tue, vec![]));
+        assert_eq!(ranked[1].reasons[0], Reason::DaysNotGiven(Weekday::Tue));
+        assert_eq!(
+            ranked[2].reasons[0],
+            Reason::NotFreeOn(Weekday::Tue, vec![Weekday::Mon, Weekday::Wed])
         );
     }
 

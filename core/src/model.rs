@@ -9,6 +9,7 @@ use crate::helper::Helper;
 use crate::journal::JournalEntry;
 use crate::merge;
 use crate::need::Need;
+use crate::offer::Offer;
 use crate::record::{CollectionName, Record, Records};
 use crate::settings::Settings;
 
@@ -20,6 +21,7 @@ pub struct Model {
     pub checkin_people: Records<CheckinPerson>,
     pub rounds: Records<Round>,
     pub marks: Records<Mark>,
+    pub offers: Records<Offer>,
     pub settings: Settings,
 }
 
@@ -32,6 +34,7 @@ impl Model {
             || self.checkin_people.all().next().is_some()
             || self.rounds.all().next().is_some()
             || self.marks.all().next().is_some()
+            || self.offers.all().next().is_some()
     }
 
     /// How many records hold versions that say different things, waiting for a choice.
@@ -42,6 +45,7 @@ impl Model {
             + self.checkin_people.in_conflict().count()
             + self.rounds.in_conflict().count()
             + self.marks.in_conflict().count()
+            + self.offers.in_conflict().count()
     }
 
     /// Settles a record's conflict by keeping its `index`-th version (0 is the one shown).
@@ -75,6 +79,7 @@ impl Model {
             CollectionName::CheckinPeople => keep(&mut self.checkin_people, id, index, now),
             CollectionName::Rounds => keep(&mut self.rounds, id, index, now),
             CollectionName::Marks => keep(&mut self.marks, id, index, now),
+            CollectionName::Offers => keep(&mut self.offers, id, index, now),
         }
     }
 
@@ -86,6 +91,7 @@ impl Model {
         self.checkin_people.mark_all_unsaved();
         self.rounds.mark_all_unsaved();
         self.marks.mark_all_unsaved();
+        self.offers.mark_all_unsaved();
     }
 
     /// True while some change has not reached storage.
@@ -96,6 +102,7 @@ impl Model {
             || self.checkin_people.has_unsaved()
             || self.rounds.has_unsaved()
             || self.marks.has_unsaved()
+            || self.offers.has_unsaved()
     }
 }
 

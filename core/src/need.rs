@@ -225,6 +225,11 @@ impl Need {
             Kind::Received => helper_names.join(", "),
             Kind::Given | Kind::Witnessed => self.for_whom.clone(),
         };
+        // Given to someone, the entry still says who helped: as its tags, where the journal
+        // shows and searches them.
+        if kind != Kind::Received {
+            entry.tags = helper_names.to_vec();
+        }
         entry.category = self.category.clone();
         entry
     }
@@ -253,7 +258,10 @@ pub fn board_order(needs: &mut [&Need], today: NaiveDate) {
 }
 
 /// The need form as typed.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Serialisable so that a half-written form can be kept as a draft (`src/drafts.rs`);
+/// missing fields read as empty, so that a draft outlives a field added later.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct NeedDraft {
     pub what: String,
     pub for_whom: String,
@@ -478,11 +486,13 @@ mod tests {
         need.category = "errands and groceries".into();
         let given = need.to_journal_entry(Kind::Given, &["Sam".into()], helper(5), at(1), day(23));
         assert_eq!(given.person, "Mrs Chan");
+        assert_eq!(given.tags, ["Sam"], "who helped is said");
         assert_eq!(given.category, "errands and groceries");
         assert_eq!(given.date, day(23));
         let received =
             need.to_journal_entry(Kind::Received, &["Sam".into()], helper(6), at(1), day(23));
         assert_eq!(received.person, "Sam");
+        assert!(received.tags.is_empty(), "the helper is the person already");
         assert_eq!(received.kind, Kind::Received);
     }
 

@@ -249,6 +249,9 @@ pub fn load(store: &mut impl KeyValueStore) -> Loaded {
     let mut marks = Records::default();
     load_collection(store, &mut marks, &mut loaded);
     loaded.model.marks = marks;
+    let mut offers = Records::default();
+    load_collection(store, &mut offers, &mut loaded);
+    loaded.model.offers = offers;
     match store.get(SETTINGS_KEY) {
         Ok(None) => {}
         Ok(Some(raw)) => {
@@ -380,7 +383,8 @@ pub fn save_some(
         .and_then(|()| save_collection(store, &mut model.needs, &mut saved, &mut left))
         .and_then(|()| save_collection(store, &mut model.checkin_people, &mut saved, &mut left))
         .and_then(|()| save_collection(store, &mut model.rounds, &mut saved, &mut left))
-        .and_then(|()| save_collection(store, &mut model.marks, &mut saved, &mut left));
+        .and_then(|()| save_collection(store, &mut model.marks, &mut saved, &mut left))
+        .and_then(|()| save_collection(store, &mut model.offers, &mut saved, &mut left));
     match result {
         Ok(()) => Ok(saved),
         Err(error) => Err(SaveFailed { error, saved }),
@@ -490,6 +494,7 @@ pub fn take_external_write(model: &mut Model, key: &str, new_text: Option<&str>)
             Some(CollectionName::CheckinPeople) => merge_text(&mut model.checkin_people, text),
             Some(CollectionName::Rounds) => merge_text(&mut model.rounds, text),
             Some(CollectionName::Marks) => merge_text(&mut model.marks, text),
+            Some(CollectionName::Offers) => merge_text(&mut model.offers, text),
             None => Ok(false),
         }
     };
@@ -840,6 +845,34 @@ mod tests {
             .contents()
             .keys()
             .any(|k| k.starts_with("kindred/needs/")));
+    }
+
+    #[test]
+    fn offers_are_saved_under_their_own_keys_and_another_tabs_offer_is_taken_in() {
+        let mut store = MemoryStore::default();
+        let mut model = Model::default();
+        let offer = crate::offer::Offer::new(
+            Uuid::from_u128(4),
+            at(1),
+            Uuid::from_u128(3),
+            "Ana".into(),
+            Uuid::from_u128(0xA),
+        );
+        model.offers.put(offer, at(1));
+        let saved = save(&mut store, &mut model).unwrap();
+        let key = bucket_key(CollectionName::Offers, 0);
+        assert_eq!(saved.written, vec![key.clone()]);
+        assert_eq!(collection_of_key(&key), Some(CollectionName::Offers));
+        let loaded = load(&mut store).model;
+        assert_eq!(loaded.offers.get(Uuid::from_u128(4)).unwrap().name, "Ana");
+
+        let mut other_tab = Model::default();
+        let text = store.contents()[&key].clone();
+        assert_eq!(
+            take_external_write(&mut other_tab, &key, Some(&text)),
+            External::Changed
+        );
+        assert_eq!(other_tab.offers.live_count(), 1);
     }
 
     #[test]

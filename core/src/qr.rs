@@ -5,7 +5,8 @@
 //! phone to the other and nowhere else. The data is the record as a share file, in
 //! base64url so that it survives being a URL.
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{Color, EcLevel, QrCode, Version};
 
 /// The squares of a QR code: `size` rows of `size` modules, dark or light.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +34,12 @@ impl Modules {
         path
     }
 
+    /// The QR version (1 to 40): how many modules a side has, and so how close a camera
+    /// must be to read it.
+    pub fn version(&self) -> usize {
+        (self.size - 17) / 4
+    }
+
     /// The side of the drawing including the quiet zone, in modules.
     pub fn side_with_quiet_zone(&self) -> usize {
         self.size + 2 * QUIET_ZONE
@@ -49,14 +56,33 @@ pub struct TooLong;
 pub fn encode(text: &str) -> Result<Modules, TooLong> {
     let code =
         QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).map_err(|_| TooLong)?;
-    Ok(Modules {
+    Ok(modules_of(&code))
+}
+
+/// The QR code of `bytes` in binary (byte) mode, in the smallest version that holds them,
+/// with medium error correction. Unlike [`encode`], no part is switched to numeric or
+/// alphanumeric mode, so a reader gets back exactly these bytes.
+pub fn encode_binary(bytes: &[u8]) -> Result<Modules, TooLong> {
+    (1..=40)
+        .find_map(|version| {
+            let mut bits = Bits::new(Version::Normal(version));
+            bits.push_byte_data(bytes).ok()?;
+            bits.push_terminator(EcLevel::M).ok()?;
+            QrCode::with_bits(bits, EcLevel::M).ok()
+        })
+        .map(|code| modules_of(&code))
+        .ok_or(TooLong)
+}
+
+fn modules_of(code: &QrCode) -> Modules {
+    Modules {
         size: code.width(),
         dark: code
             .to_colors()
             .into_iter()
             .map(|c| c == Color::Dark)
             .collect(),
-    })
+    }
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -99,11 +125,17 @@ pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Reads a code back the way a camera would: from a picture of it.
     fn scan(modules: &Modules) -> String {
+        let (_, bytes) = scan_bytes(modules);
+        String::from_utf8(bytes).expect("a text code")
+    }
+
+    /// Reads a code's version and bytes from a picture of it.
+    pub(crate) fn scan_bytes(modules: &Modules) -> (usize, Vec<u8>) {
         let scale = 4;
         let side = modules.side_with_quiet_zone() * scale;
         let mut picture = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
@@ -118,7 +150,9 @@ mod tests {
         });
         let grids = picture.detect_grids();
         assert_eq!(grids.len(), 1, "one code in the picture");
-        grids[0].decode().expect("the code reads").1
+        let mut bytes = Vec::new();
+        let meta = grids[0].decode_to(&mut bytes).expect("the code reads");
+        (meta.version.0, bytes)
     }
 
     #[test]
@@ -127,6 +161,14 @@ mod tests {
         assert_eq!(scan(&encode(text).unwrap()), text);
         let chinese = "陳太太 needs a ride to the clinic";
         assert_eq!(scan(&encode(chinese).unwrap()), chinese);
+    }
+
+    #[test]
+    fn binary_codes_give_back_every_byte_value() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let modules = encode_binary(&bytes).unwrap();
+        assert_eq!(scan_bytes(&modules), (modules.version(), bytes));
+        assert_eq!(encode_binary(&[0; 3000]), Err(TooLong));
     }
 
     #[test]

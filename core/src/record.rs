@@ -25,16 +25,18 @@ pub enum CollectionName {
     Rounds,
     /// One record per answer in a round (see [`crate::checkin`]).
     Marks,
+    Offers,
 }
 
 impl CollectionName {
-    pub const ALL: [CollectionName; 6] = [
+    pub const ALL: [CollectionName; 7] = [
         Self::Journal,
         Self::Helpers,
         Self::Needs,
         Self::CheckinPeople,
         Self::Rounds,
         Self::Marks,
+        Self::Offers,
     ];
 
     /// The name used in storage keys and files.
@@ -46,6 +48,7 @@ impl CollectionName {
             Self::CheckinPeople => "checkin_people",
             Self::Rounds => "rounds",
             Self::Marks => "marks",
+            Self::Offers => "offers",
         }
     }
 

@@ -26,6 +26,7 @@ use crate::helper::Helper;
 use crate::journal::{JournalEntry, Kind};
 use crate::model::Model;
 use crate::need::{Need, Status};
+use crate::offer::Offer;
 use crate::record::{CollectionName, Record, Records};
 use crate::validation::{
     is_blank, is_sane_day, is_sane_stamp, without_direction_overrides, Problem,
@@ -85,6 +86,9 @@ pub struct ShareFile {
     pub rounds: Option<Vec<Round>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marks: Option<Vec<Mark>>,
+    /// Helpers' offers for the needs: they travel whenever the needs do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offers: Option<Vec<Offer>>,
 }
 
 /// What every shared record can do besides being stored.
@@ -370,6 +374,48 @@ impl Shareable for Mark {
     }
 }
 
+impl Shareable for Offer {
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+
+    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
+        if is_blank(&self.name) {
+            vec![("name", Problem::Required)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    // An offer has no private field: it is said for whoever matches.
+    fn remove_private(&mut self) {}
+
+    fn keep_private_from(&mut self, _local: &Self) {}
+
+    fn strip_direction_overrides(&mut self) {
+        self.name = without_direction_overrides(&self.name);
+        self.note = without_direction_overrides(&self.note);
+    }
+
+    fn strip_to_tombstone(&mut self) {
+        let kept = Offer::new(
+            self.id,
+            self.created_at,
+            Uuid::nil(),
+            String::new(),
+            Uuid::nil(),
+        );
+        *self = Offer {
+            updated_at: self.updated_at,
+            deleted_at: self.deleted_at,
+            rev: self.rev,
+            ancestors: std::mem::take(&mut self.ancestors),
+            conflicts: std::mem::take(&mut self.conflicts),
+            ..kept
+        };
+    }
+}
+
 /// What is wrong with the day something happened, if anything: it is later than tomorrow (a
 /// neighbour's calendar may already be a day ahead), or outside
 /// [`SANE_DAYS`](crate::validation::SANE_DAYS).
@@ -444,6 +490,9 @@ pub fn export(
         marks: choice
             .check_ins
             .then(|| export_collection(&model.marks, choice.private_notes)),
+        offers: choice
+            .needs
+            .then(|| export_collection(&model.offers, choice.private_notes)),
     }
 }
 
@@ -465,6 +514,7 @@ pub fn one_record_file(record: OneRecord, now: DateTime<Utc>, app_version: &str)
         checkin_people: None,
         rounds: None,
         marks: None,
+        offers: None,
     }
 }
 
@@ -611,6 +661,7 @@ pub struct ParsedFile {
     pub checkin_people: Vec<CheckinPerson>,
     pub rounds: Vec<Round>,
     pub marks: Vec<Mark>,
+    pub offers: Vec<Offer>,
     /// Records left out; the reader must agree before the rest is taken in.
     pub skipped: Vec<RecordProblem>,
 }
@@ -735,6 +786,13 @@ pub fn parse(text: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<ParsedF
     parsed.marks = read_collection(
         &value,
         CollectionName::Marks,
+        checks,
+        &mut seen,
+        &mut parsed.skipped,
+    )?;
+    parsed.offers = read_collection(
+        &value,
+        CollectionName::Offers,
         checks,
         &mut seen,
         &mut parsed.skipped,
@@ -905,6 +963,7 @@ mod tests {
             checkin_people: None,
             rounds: None,
             marks: None,
+            offers: None,
         }
     }
 
@@ -923,6 +982,24 @@ mod tests {
         model
             .journal
             .put(entry(4, "a private kindness", at(1)), at(1));
+        let mut ana = Offer::new(
+            Uuid::from_u128(5),
+            at(2),
+            Uuid::from_u128(3),
+            "Ana".into(),
+            Uuid::from_u128(0xA),
+        );
+        ana.note = "Tuesday after 3".into();
+        model.offers.put(ana, at(2));
+        let withdrawn = Offer::new(
+            Uuid::from_u128(6),
+            at(2),
+            Uuid::from_u128(3),
+            "Ben".into(),
+            Uuid::from_u128(0xB),
+        );
+        model.offers.put(withdrawn, at(2));
+        model.offers.delete(Uuid::from_u128(6), at(3));
         model
     }
 
@@ -970,8 +1047,44 @@ mod tests {
         assert!(parsed.skipped.is_empty());
         assert_eq!(Some(parsed.helpers), file.helpers);
         assert_eq!(Some(parsed.needs), file.needs);
+        assert_eq!(Some(parsed.offers), file.offers);
         assert_eq!(parsed.exported_at, Some(at(5)));
         assert_eq!(file_name(today()), "kindred-2026-11-02.json");
+    }
+
+    #[test]
+    fn offers_travel_with_the_needs_and_a_withdrawn_one_as_a_bare_delete() {
+        let file = export(&sample_model(), ExportChoice::default(), at(5), "0.1.0");
+        let offers = file.offers.unwrap();
+        let ana = offers.iter().find(|o| o.id == Uuid::from_u128(5)).unwrap();
+        assert_eq!(
+            (ana.name.as_str(), ana.note.as_str()),
+            ("Ana", "Tuesday after 3")
+        );
+        let withdrawn = offers.iter().find(|o| o.id == Uuid::from_u128(6)).unwrap();
+        assert!(withdrawn.is_deleted());
+        assert!(withdrawn.name.is_empty() && withdrawn.device.is_nil());
+
+        let helpers_only = ExportChoice {
+            needs: false,
+            ..ExportChoice::default()
+        };
+        let file = export(&sample_model(), helpers_only, at(5), "0.1.0");
+        assert!(file.offers.is_none(), "no offers without their needs");
+    }
+
+    #[test]
+    fn a_collection_this_kindred_does_not_know_is_left_out_and_the_rest_read() {
+        // What a Kindred from before offers did with a file that has them: it reads the
+        // collections it knows, by name, and passes over the others.
+        let text = r#"{"format":"kindred-share","schema":2,"exported_at":"2026-11-02T09:05:00Z",
+            "includes_private":false,"app_version":"9",
+            "needs":[{"id":"00000000-0000-0000-0000-000000000003","created_at":"2026-11-01T09:00:00Z",
+             "updated_at":"2026-11-01T09:00:00Z","rev":"1-0000abcd","what":"A ride","status":"open"}],
+            "visits":[{"id":"00000000-0000-0000-0000-000000000009","anything":true}]}"#;
+        let parsed = parse(text, at(6), today()).unwrap();
+        assert_eq!(parsed.needs.len(), 1);
+        assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
     }
 
     #[test]

@@ -426,13 +426,14 @@ fn pointers(value: &Value, at: String, all: &mut Vec<String>) {
     }
 }
 
-const COLLECTIONS: [&str; 6] = [
+const COLLECTIONS: [&str; 7] = [
     "helpers",
     "needs",
     "journal",
     "checkin_people",
     "rounds",
     "marks",
+    "offers",
 ];
 const DATE_FIELDS: &[&str] = &[
     "created_at",
@@ -695,6 +696,7 @@ fn check(case: &Case, answer: &Result<ParsedFile, FileProblem>) -> Result<(), Te
             sound(&parsed.checkin_people, &mut ids)?;
             sound(&parsed.rounds, &mut ids)?;
             sound(&parsed.marks, &mut ids)?;
+            sound(&parsed.offers, &mut ids)?;
             for skipped in &parsed.skipped {
                 let message = skipped.to_string();
                 prop_assert!(
@@ -726,7 +728,8 @@ fn check(case: &Case, answer: &Result<ParsedFile, FileProblem>) -> Result<(), Te
                 + parsed.journal.len()
                 + parsed.checkin_people.len()
                 + parsed.rounds.len()
-                + parsed.marks.len();
+                + parsed.marks.len()
+                + parsed.offers.len();
             prop_assert_eq!(read, case.records);
         }
         Expect::CutShort => prop_assert!(
@@ -815,6 +818,15 @@ fn sample_file() -> String {
         on: today(),
     };
     model.needs.put(ride, instant(60));
+    let mut offer = kindred_core::offer::Offer::new(
+        Uuid::from_u128(9),
+        instant(60),
+        Uuid::from_u128(3),
+        "Ana".into(),
+        Uuid::from_u128(0xA),
+    );
+    offer.note = "Tuesday after 3".into();
+    model.offers.put(offer, instant(60));
     model.journal.put(
         JournalEntry::new(
             Uuid::from_u128(4),

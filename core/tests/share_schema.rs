@@ -13,6 +13,7 @@ use kindred_core::import::{apply, plan};
 use kindred_core::journal::{JournalEntry, Kind};
 use kindred_core::model::Model;
 use kindred_core::need::{Need, Status, Urgency};
+use kindred_core::offer::Offer;
 use kindred_core::recurrence::{Every, Repeat};
 use kindred_core::share::{export, parse, to_json, ExportChoice, ParsedFile};
 use serde_json::{json, Value};
@@ -231,6 +232,27 @@ fn full_model() -> Model {
     });
     model.needs.put(dialysis, at(1));
 
+    let mut ana = Offer::new(id(50), at(2), id(10), "Ana".into(), id(0xA));
+    ana.note = "Tuesday after 3".into();
+    model.offers.put(ana, at(2));
+    model.offers.put(
+        Offer::new(id(51), at(2), id(10), "Ben".into(), id(0xB)),
+        at(2),
+    );
+    model.offers.delete(id(51), at(3));
+    // Offers are not edited, but two tabs of one phone could still save two versions.
+    model.offers.put(
+        Offer::new(id(52), at(2), id(10), "Cy".into(), id(0xC)),
+        at(2),
+    );
+    let stale = model.offers.get(id(52)).unwrap().clone();
+    let mut edited = stale.clone();
+    edited.note = "mornings".into();
+    model.offers.put(edited, at(3));
+    let mut concurrent = stale;
+    concurrent.note = "evenings".into();
+    model.offers.put(concurrent, at(4));
+
     model
 }
 
@@ -278,6 +300,7 @@ fn a_file_with_every_field_of_every_record_matches_the_schema() {
         ("checkin_people", "checkinPerson"),
         ("rounds", "round"),
         ("marks", "mark"),
+        ("offers", "offer"),
     ] {
         let records = file[collection].as_array().unwrap();
         let fields = schema["$defs"][definition]["properties"]
@@ -320,6 +343,8 @@ fn a_file_with_every_field_of_every_record_matches_the_schema() {
         ),
         (3, 2, 4)
     );
+    assert_eq!(parsed.offers.len(), 3);
+    assert_eq!(parsed.offers[2].conflicts.len(), 1);
     assert!(matches!(parsed.needs[1].status, Status::Done { .. }));
     assert_eq!(parsed.helpers[1].conflicts.len(), 1);
     assert_eq!(parsed.needs[2].conflicts.len(), 1);
@@ -554,6 +579,7 @@ fn the_example_in_the_documentation_matches_the_schema_and_is_read_whole() {
         parsed.helpers.iter().any(|h| h.conflicts.len() == 1),
         "the example shows a record holding a conflict"
     );
+    assert_eq!(parsed.offers[0].note, "Tuesday after 3", "and an offer");
 }
 
 /// The verdict of `docs/locked-file.schema.json` on a locked file.

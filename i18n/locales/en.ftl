@@ -670,3 +670,113 @@ reminder_summary = Kindred: a moment for kindness
 reminder_description = Log a kindness in Kindred, or look at the needs board and the check-ins.
 reminder_downloaded = Calendar file downloaded. Open it to add the reminder.
 commitments_ics = Commitments to calendar
+
+# Face to face: two phones exchange what they share by showing each other a code.
+face_to_face_heading = Face to face
+face_to_face_hint = Two phones side by side can exchange what they share, with no internet and no server: one shows a code, the other scans it and shows its own code back, and the first scans that. Both phones need to be on the same Wi-Fi, or one on the other's hotspot. What is sent follows the choices above; private notes are never sent this way.
+start_face_to_face = Start face-to-face sync
+scan_a_code = Scan a code
+stop_face_to_face = Stop face-to-face sync
+your_code = Your code
+ftf_preparing = Getting this phone ready… Kindred asks for the camera now, to read the other phone's code later.
+ftf_show_opening = Show this code to the other phone, which presses Scan a code. Then press Scan a code here and point this camera at the code the other phone shows back.
+ftf_reading = Reading the code…
+ftf_show_answer = Now let the first phone scan this code.
+ftf_scanning = Point the camera at the other phone's code, about an arm's length away.
+ftf_camera = Camera
+ftf_connecting = Connecting to the other phone…
+ftf_exchanging = Connected. The two phones are exchanging what they share…
+ftf_received = Everything arrived. Look at the import preview below: nothing is taken in until you confirm.
+ftf_compare = Check that the other phone shows the same number
+ftf_show_text = Show this code as text
+ftf_code_as_text = Your code as text
+ftf_paste_summary = No camera? Paste a code as text
+ftf_paste_label = Code as text
+ftf_use_code = Use this code
+ftf_camera_refused = Kindred was not allowed to use the camera. You can allow it in this browser's settings for this site, or paste the other phone's code as text below. A file works too: Export on one phone, then Import file on the other.
+ftf_camera_absent = This phone has no camera Kindred can use here. Paste the other phone's code as text below, or use a file: Export on one phone, then Import file on the other.
+ftf_not_a_code = This is not a Kindred face-to-face code. Scan the code the other phone shows after pressing Start face-to-face sync.
+ftf_other_version = This code comes from another version of Kindred (face-to-face version { $found }). Update Kindred on both phones, or use a file.
+ftf_damaged_code = This code is damaged or cut short. Scan it again, or paste it again in full.
+ftf_older_pairing = This code answers an earlier code from this phone. On the other phone, press Scan a code again and scan the code this phone shows now.
+ftf_expected_answer = This is another phone's first code, not its answer. Let the other phone scan this phone's code, then scan the code it shows back.
+ftf_expected_opening = This code answers a code from some other phone. Scan the code the other phone shows after pressing Start face-to-face sync.
+ftf_own_code = This is this phone's own code. Scan the code on the other phone.
+ftf_no_connection = The two phones could not reach each other. They need to be on the same network, and guest Wi-Fi often keeps phones apart. Turn on the hotspot on one phone, join it from the other, and start again. Or use a file: Export on one phone, then Import file on the other.
+ftf_stopped = The other phone stopped before everything arrived. Nothing was taken in.
+ftf_garbage = What the other phone sent is not something Kindred can read. Nothing was taken in.
+ftf_failed = This phone could not start face-to-face sync. Use a file instead: Export on one phone, then Import file on the other.
+
+# For a person on a phone (issue 20): drafts kept, asking before typed text is thrown away.
+draft_brought_back = What you typed before is back. Kindred keeps a half-written form in this browser until you save it or discard it.
+discard_question = Discard what you typed?
+discard = Discard
+keep_editing = Keep editing
+
+# Match: the day fit, the best five first, and contact links on a matched need.
+reason_not_free_on = not free { $day }s (free { $days })
+reason_days_not_given = has not said if free { $day }s
+# Shown only when there are more than five; $shown is $count as people write it.
+show_all_helpers = Show all { $count ->
+    [one] 1 helper
+   *[other] { $shown } helpers
+}
+call_helper = Call { $name }
+email_helper = Email { $name }
+
+# The needs board: urgency seen at a glance, and how near the day is.
+urgent = Urgent
+needed_in = { $days ->
+    [1] tomorrow
+   *[other] in { $days } days
+}
+needed_late = { $days ->
+    [one] 1 day late
+   *[other] { $days } days late
+}
+
+# The needs board's search and choice of open or done.
+show_needs = Show
+showing_all = All
+showing_open = Open
+showing_done = Done
+no_need_matches = No needs match your search.
+
+# The status line at the foot of the screen.
+hide_message = Hide message
+
+# A first visit: what Kindred is, and that nothing leaves the device.
+welcome_heading = Welcome to Kindred
+welcome_what = Kindred is a journal of the kindness you give, receive and see, with a list of neighbours who can help and of what people need.
+welcome_private = Everything you write stays on this device. Nothing leaves it unless you choose to share it.
+
+# Settings: a category removed can be put back.
+category_removed = Category removed: { $name }
+
+# The calendar a month at a time, on a phone.
+previous_month = Previous month
+next_month = Next month
+
+# At the foot of a long list.
+back_to_top = Back to the top
+
+# Offers: a helper says "I can help" with a need, and whoever matches chooses from the offers.
+i_can_help = I can help
+offer_form_heading = Offer to help
+offer_name_hint = Kindred keeps this name on this phone for your next offer, and shows it beside the check-ins you mark.
+when_can_you_help = When can you help?
+when_can_you_help_hint = Optional. In your own words, for example "Tuesday after 3".
+send_offer = Send offer
+offer_sent = Offer sent. The others see it when it reaches them, in a share file or through the group folder.
+withdraw_my_offer = Withdraw my offer
+offer_withdrawn = Offer withdrawn.
+offer_need_done = This need was marked done meanwhile: it takes no more offers.
+offer_need_gone = This need is no longer on the board.
+offers_heading = Offers to help
+# $offers is the offers as a list: "Ana (Tuesday after 3), Ben".
+offers_line = Offers: { $offers }
+offer_in_directory = In the directory as { $name }.
+offer_not_in_directory = Not in the directory yet: accepting adds { $name } as a helper.
+accept_offer = Accept the offer from { $name }
+# In an import preview's list of records.
+offer_from = Offer of help from { $name }

@@ -632,3 +632,111 @@ reminder_summary = Kindred：行善的時間
 reminder_description = 在 Kindred 記下一件善事，或看看需要告示板和關懷探訪。
 reminder_downloaded = 已下載日曆檔案。打開它便可加入提醒。
 commitments_ics = 承諾加到日曆
+
+# Face to face: two phones exchange what they share by showing each other a code.
+face_to_face_heading = 面對面
+face_to_face_hint = 兩部手機放在一起，不用上網、不經任何伺服器，就能交換分享的資料：一部顯示代碼，另一部掃描後顯示自己的代碼，第一部再掃描它。兩部手機要連上同一個 Wi-Fi，或一部連上另一部的熱點。傳送的內容依照上面的選擇；私人筆記永遠不會這樣傳送。
+start_face_to_face = 開始面對面同步
+scan_a_code = 掃描代碼
+stop_face_to_face = 停止面對面同步
+your_code = 你的代碼
+ftf_preparing = 正在準備這部手機… Kindred 現在會要求使用相機，稍後用來讀取另一部手機的代碼。
+ftf_show_opening = 把這個代碼給另一部手機看，對方按「掃描代碼」。然後在這裡按「掃描代碼」，用這部手機的相機對準對方回傳的代碼。
+ftf_reading = 正在讀取代碼…
+ftf_show_answer = 現在讓第一部手機掃描這個代碼。
+ftf_scanning = 把相機對準另一部手機的代碼，大約一個手臂的距離。
+ftf_camera = 相機
+ftf_connecting = 正在連接另一部手機…
+ftf_exchanging = 已連接。兩部手機正在交換分享的資料…
+ftf_received = 全部收到了。請看下面的匯入預覽：你確認之前，甚麼都不會匯入。
+ftf_compare = 請確認另一部手機顯示同一個號碼
+ftf_show_text = 以文字顯示這個代碼
+ftf_code_as_text = 你的代碼（文字）
+ftf_paste_summary = 沒有相機？貼上文字代碼
+ftf_paste_label = 文字代碼
+ftf_use_code = 使用這個代碼
+ftf_camera_refused = Kindred 未獲准使用相機。你可以在瀏覽器的網站設定中允許，或在下面貼上另一部手機的文字代碼。也可以用檔案：在一部手機按「匯出」，再在另一部按「匯入檔案」。
+ftf_camera_absent = 這部手機在這裡沒有 Kindred 可用的相機。請在下面貼上另一部手機的文字代碼，或用檔案：在一部手機按「匯出」，再在另一部按「匯入檔案」。
+ftf_not_a_code = 這不是 Kindred 的面對面代碼。請掃描另一部手機按「開始面對面同步」後顯示的代碼。
+ftf_other_version = 這個代碼來自另一個版本的 Kindred（面對面第 { $found } 版）。請在兩部手機上更新 Kindred，或改用檔案。
+ftf_damaged_code = 這個代碼已損壞或不完整。請再掃描一次，或再完整貼上一次。
+ftf_older_pairing = 這個代碼回應的是這部手機較早的代碼。請在另一部手機再按「掃描代碼」，掃描這部手機現在顯示的代碼。
+ftf_expected_answer = 這是另一部手機的第一個代碼，不是它的回應。請讓另一部手機掃描這部手機的代碼，再掃描它回傳的代碼。
+ftf_expected_opening = 這個代碼是回應其他手機的。請掃描另一部手機按「開始面對面同步」後顯示的代碼。
+ftf_own_code = 這是這部手機自己的代碼。請掃描另一部手機上的代碼。
+ftf_no_connection = 兩部手機連不上對方。它們要在同一個網絡上，而訪客 Wi-Fi 常會把手機隔開。請在一部手機開啟熱點，用另一部連上，然後重新開始。或者用檔案：在一部手機按「匯出」，再在另一部按「匯入檔案」。
+ftf_stopped = 另一部手機在全部傳完之前停止了。甚麼都沒有匯入。
+ftf_garbage = 另一部手機傳來的內容 Kindred 無法讀取。甚麼都沒有匯入。
+ftf_failed = 這部手機無法開始面對面同步。請改用檔案：在一部手機按「匯出」，再在另一部按「匯入檔案」。
+
+# For a person on a phone (issue 20): drafts kept, asking before typed text is thrown away.
+draft_brought_back = 你之前輸入的內容已經找回。未寫完的表格會保存在這個瀏覽器內，直到你儲存或捨棄為止。
+discard_question = 要捨棄你輸入的內容嗎？
+discard = 捨棄
+keep_editing = 繼續編輯
+
+# Match: the day fit, the best five first, and contact links on a matched need.
+reason_not_free_on = 逢{ $day }沒空（{ $days }有空）
+reason_days_not_given = 未說明{ $day }是否有空
+# Shown only when there are more than five; $shown is $count as people write it.
+show_all_helpers = 顯示全部 { $count ->
+    [one] 1 位幫手
+   *[other] { $shown } 位幫手
+}
+call_helper = 打電話給{ $name }
+email_helper = 寄電郵給{ $name }
+
+# The needs board: urgency seen at a glance, and how near the day is.
+urgent = 緊急
+needed_in = { $days ->
+    [1] 明天
+   *[other] { $days } 天後
+}
+needed_late = { $days ->
+    [one] 遲了 1 天
+   *[other] 遲了 { $days } 天
+}
+
+# The needs board's search and choice of open or done.
+show_needs = 顯示
+showing_all = 全部
+showing_open = 未完成
+showing_done = 已完成
+no_need_matches = 沒有符合搜尋的需要。
+
+# The status line at the foot of the screen.
+hide_message = 隱藏訊息
+
+# A first visit: what Kindred is, and that nothing leaves the device.
+welcome_heading = 歡迎使用 Kindred
+welcome_what = Kindred 是一本日記，記下你付出、得到和看見的善行；也列出可以幫忙的街坊，以及大家需要甚麼。
+welcome_private = 你寫的一切都只留在這部裝置上。除非你選擇分享，否則甚麼都不會離開。
+
+# Settings: a category removed can be put back.
+category_removed = 已移除類別：{ $name }
+
+# The calendar a month at a time, on a phone.
+previous_month = 上個月
+next_month = 下個月
+
+# At the foot of a long list.
+back_to_top = 返回頁首
+
+# Offers: a helper says "I can help" with a need, and whoever matches chooses from the offers.
+i_can_help = 我可以幫忙
+offer_form_heading = 表示願意幫忙
+offer_name_hint = Kindred 會在這部手機記住這個名字，下次表示幫忙時自動填上，也會顯示在你記下的探訪旁邊。
+when_can_you_help = 你甚麼時候可以幫忙？
+when_can_you_help_hint = 可以留空。用你自己的話寫，例如「星期二三點後」。
+send_offer = 送出
+offer_sent = 已送出。其他人收到分享檔案，或經群組資料夾同步後，就會看到。
+withdraw_my_offer = 撤回我的幫忙
+offer_withdrawn = 已撤回。
+offer_need_done = 這項需要剛剛已標示完成，不再接受幫忙。
+offer_need_gone = 這項需要已不在告示板上。
+offers_heading = 願意幫忙的人
+offers_line = 願意幫忙：{ $offers }
+offer_in_directory = 名冊中的{ $name }。
+offer_not_in_directory = 尚未在名冊中：接受後會把{ $name }加為幫手。
+accept_offer = 接受{ $name }的幫忙
+offer_from = { $name }表示願意幫忙

@@ -125,9 +125,11 @@ pub fn TextField(
         }
         .into_any(),
         _ => {
+            // Phone and e-mail fields hold other people's details (a helper's, a neighbour's):
+            // the browser must not offer the person's own number or address for them.
             let (kind, autocomplete) = match input {
-                Input::Phone => ("tel", "tel"),
-                Input::Email => ("email", "email"),
+                Input::Phone => ("tel", "off"),
+                Input::Email => ("email", "off"),
                 Input::Date => ("date", "off"),
                 Input::Address => ("url", "url"),
                 Input::UserName => ("text", "username"),
@@ -312,7 +314,7 @@ pub fn CategorySelect(
                                     value=option_value
                                     selected=move || value.with(|v| *v == compared)
                                 >
-                                    {category}
+                                    {text::category_name(&category).to_string()}
                                 </option>
                             }
                         })

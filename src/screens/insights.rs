@@ -87,7 +87,11 @@ pub fn InsightsScreen() -> impl IntoView {
             <h2 id="per-category">{text::counts_by_category()}</h2>
             {move || {
                 let counts = categories.get();
-                let mut rows = counts.categories.clone();
+                let mut rows: Vec<(String, u32)> = counts
+                    .categories
+                    .iter()
+                    .map(|(c, n)| (text::category_name(c).to_string(), *n))
+                    .collect();
                 if counts.uncategorised > 0 {
                     rows.push((text::no_category().to_string(), counts.uncategorised));
                 }

@@ -1,7 +1,9 @@
 //! One module per screen.
 
+mod back_to_top;
 mod checkins;
 mod deletions;
+mod form_draft;
 mod form_parts;
 mod group_folder;
 mod helpers;

@@ -128,6 +128,31 @@ fn JournalSettings() -> impl IntoView {
     let settings = move || state.model.with(|m| m.settings.clone());
     let new_category = RwSignal::new(String::new());
     let category_problem = RwSignal::new(false);
+    // The category last removed and where it stood, while it can be put back.
+    let removed_category = RwSignal::new(None::<(usize, String)>);
+    let remove_category = move |name: String| {
+        let at = state
+            .model
+            .with_untracked(|m| m.settings.categories.iter().position(|c| *c == name));
+        state.change_settings(|s| s.remove_category(&name));
+        state.announce(&text::category_removed(text::category_name(&name)));
+        removed_category.set(at.map(|at| (at, name)));
+        request_animation_frame(|| focus("#undo-category"));
+    };
+    let undo_remove = move |_| {
+        let Some((at, name)) = removed_category.get_untracked() else {
+            return;
+        };
+        state.change_settings(|s| {
+            if !s.categories.contains(&name) {
+                s.categories
+                    .insert(at.min(s.categories.len()), name.clone());
+            }
+        });
+        removed_category.set(None);
+        state.announce(text::restored());
+        focus("#new-category");
+    };
     let add_category = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_category.get_untracked();
@@ -184,14 +209,15 @@ fn JournalSettings() -> impl IntoView {
                         .into_iter()
                         .map(|category| {
                             let removed = category.clone();
-                            let label = text::remove_named(&category);
+                            let shown = text::category_name(&category).to_string();
+                            let label = text::remove_named(&shown);
                             view! {
                                 <li>
-                                    <span>{category}</span>
+                                    <span>{shown}</span>
                                     <button
                                         class="quiet"
                                         aria-label=label
-                                        on:click=move |_| state.change_settings(|s| s.remove_category(&removed))
+                                        on:click=move |_| remove_category(removed.clone())
                                     >
                                         {text::remove()}
                                     </button>
@@ -201,6 +227,18 @@ fn JournalSettings() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            {move || {
+                removed_category
+                    .get()
+                    .map(|(_, name)| {
+                        view! {
+                            <div class="undo-bar">
+                                <span>{text::category_removed(text::category_name(&name))}</span>
+                                <button id="undo-category" on:click=undo_remove>{text::undo()}</button>
+                            </div>
+                        }
+                    })
+            }}
             <form class="inline-form" on:submit=add_category>
                 <div class="field">
                     <label for="new-category">{text::new_category()}</label>

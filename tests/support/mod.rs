@@ -54,6 +54,7 @@
 // it; without this, every file would warn about the helpers it does not call.
 #![allow(dead_code)]
 
+pub mod face_to_face;
 pub mod sample;
 pub mod static_server;
 pub mod webdav;
@@ -128,6 +129,13 @@ impl App {
     /// Like [`App::start`], with a `width` × `height` viewport in CSS pixels.
     #[track_caller]
     pub fn start_with_size(width: u32, height: u32) -> App {
+        App::start_with_args(width, height, &[])
+    }
+
+    /// Like [`App::start_with_size`], with more command-line flags for this browser's
+    /// Chromium (see [`Browser::launch_with_args`]).
+    #[track_caller]
+    pub fn start_with_args(width: u32, height: u32, extra_args: &[String]) -> App {
         let dist = App::dist_dir();
         if !dist.join("index.html").is_file() {
             panic!(
@@ -136,7 +144,7 @@ impl App {
             );
         }
         let server = StaticServer::start(dist);
-        let browser = Browser::launch(width, height);
+        let browser = Browser::launch_with_args(width, height, extra_args);
         App {
             browser,
             base: server.url(""),

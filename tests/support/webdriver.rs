@@ -358,6 +358,13 @@ impl Browser {
     /// Panics, after cleaning up, if chromedriver or Chromium cannot be started.
     #[track_caller]
     pub fn launch(width: u32, height: u32) -> Browser {
+        Browser::launch_with_args(width, height, &[])
+    }
+
+    /// Like [`Browser::launch`], with more command-line flags for this Chromium only (for
+    /// example a fake camera that plays a file).
+    #[track_caller]
+    pub fn launch_with_args(width: u32, height: u32, extra_args: &[String]) -> Browser {
         let temp_dir = TempDir::new();
         let (driver, port) = spawn_driver(&temp_dir);
         let connection = Connection::new(port);
@@ -403,6 +410,12 @@ impl Browser {
                 }
             }
         });
+        let mut capabilities = capabilities;
+        if let Some(args) =
+            capabilities["capabilities"]["alwaysMatch"]["goog:chromeOptions"]["args"].as_array_mut()
+        {
+            args.extend(extra_args.iter().map(|arg| json!(arg)));
+        }
         let created = connection.send("POST", "/session", Some(&capabilities));
         let session_id = match &created {
             Ok(value) => value["sessionId"].as_str().map(str::to_string),

@@ -7,6 +7,8 @@ use uuid::Uuid;
 
 use crate::clock;
 use crate::dom::focus;
+use crate::drafts::DraftForm;
+use crate::screens::form_draft::{CancelButton, DraftNote, FormDraft};
 use crate::screens::form_parts::{
     bind, close_form, error_for, settle, CheckboxGroup, ErrorSummary, Input, TextField,
 };
@@ -21,14 +23,17 @@ pub fn HelperForm(
     on_close: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let existing =
-        editing.and_then(|id| state.model.with_untracked(|m| m.helpers.get(id).cloned()));
-    let draft = RwSignal::new(
-        existing
-            .as_ref()
-            .map(HelperDraft::from_helper)
-            .unwrap_or_default(),
+    let current = editing.and_then(|id| state.model.with_untracked(|m| m.helpers.get(id).cloned()));
+    let kept = FormDraft::open(DraftForm::Helper, editing, current, |opened| {
+        opened.map(HelperDraft::from_helper).unwrap_or_default()
+    });
+    let (draft, existing, brought_back, changed) = (
+        kept.value,
+        kept.opened.clone(),
+        kept.brought_back,
+        kept.changed(),
     );
+    let kept = StoredValue::new(kept);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let categories = state.model.with_untracked(|m| {
         draft.with_untracked(|d| m.categories_with(d.can_help_with.iter().map(String::as_str)))
@@ -48,10 +53,14 @@ pub fn HelperForm(
             let saved =
                 state.change(|model, now| model.helpers.save_form(existing.as_ref(), helper, now));
             state.announce(&text::form_saved(text::helper_saved(), saved));
+            kept.with_value(FormDraft::discard);
             close_form(on_close, "#add-helper");
         });
     };
-    let cancel = move |_| close_form(on_close, "#add-helper");
+    let leave = move || {
+        kept.with_value(FormDraft::discard);
+        close_form(on_close, "#add-helper");
+    };
     // A field's value and its setter, for the text fields.
     let (name, set_name) = bind(draft, |d| &d.name, |d| &mut d.name);
     let (languages, set_languages) = bind(draft, |d| &d.languages, |d| &mut d.languages);
@@ -75,8 +84,9 @@ pub fn HelperForm(
     request_animation_frame(|| focus("#helper-name"));
 
     view! {
-        <form class="entry-form" on:submit=save novalidate aria-labelledby="helper-form-heading">
+        <form id="helper-form" class="entry-form" on:submit=save novalidate aria-labelledby="helper-form-heading">
             <h2 id="helper-form-heading">{heading}</h2>
+            <DraftNote brought_back />
             <ErrorSummary errors />
             <TextField
                 id="helper-name"
@@ -90,7 +100,10 @@ pub fn HelperForm(
             <CheckboxGroup
                 legend=text::can_help_with()
                 id_prefix="helper-category"
-                options=categories.into_iter().map(|c| (c.clone(), c)).collect()
+                options=categories
+                    .into_iter()
+                    .map(|c| (c.clone(), text::category_name(&c).to_string()))
+                    .collect()
                 chosen=Signal::derive(move || draft.with(|d| d.can_help_with.clone()))
                 on_change=Callback::new(move |chosen| draft.update(|d| d.can_help_with = chosen))
             />
@@ -186,7 +199,7 @@ pub fn HelperForm(
             />
             <div class="actions">
                 <button type="submit" class="primary">{text::save()}</button>
-                <button type="button" on:click=cancel>{text::cancel()}</button>
+                <CancelButton changed on_leave=leave form_id="helper-form" />
             </div>
         </form>
     }

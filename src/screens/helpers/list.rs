@@ -31,12 +31,14 @@ pub fn Filters(
             all
         })
     };
-    let option_list = move |values: Vec<String>, current: Signal<Option<String>>| {
-        values
+    // `label` words a value for the reader: a category in the reader's language.
+    let option_list =
+        move |values: Vec<String>, current: Signal<Option<String>>, label: fn(&str) -> &str| {
+            values
             .into_iter()
             .map(|value| {
                 let compared = value.clone();
-                let label = value.clone();
+                let label = label(&value).to_string();
                 view! {
                     <option value=value selected=move || current.get().as_ref() == Some(&compared)>
                         {label}
@@ -44,7 +46,7 @@ pub fn Filters(
                 }
             })
             .collect_view()
-    };
+        };
     let chosen = |text: String| (!text.is_empty()).then_some(text);
     view! {
         <SearchBox
@@ -62,7 +64,7 @@ pub fn Filters(
                         on:change=move |ev| filter.update(|f| f.category = chosen(event_target_value(&ev)))
                     >
                         <option value="">{text::all_categories()}</option>
-                        {move || option_list(categories(), Signal::derive(move || filter.with(|f| f.category.clone())))}
+                        {move || option_list(categories(), Signal::derive(move || filter.with(|f| f.category.clone())), text::category_name)}
                     </select>
                 </div>
                 <div class="field">
@@ -72,7 +74,7 @@ pub fn Filters(
                         on:change=move |ev| filter.update(|f| f.language = chosen(event_target_value(&ev)))
                     >
                         <option value="">{text::all_languages()}</option>
-                        {move || option_list(languages(), Signal::derive(move || filter.with(|f| f.language.clone())))}
+                        {move || option_list(languages(), Signal::derive(move || filter.with(|f| f.language.clone())), |l| l)}
                     </select>
                 </div>
                 <div class="field">
@@ -191,7 +193,7 @@ fn HelperCard(
     .collect::<Vec<_>>()
     .join(" · ");
     let details = [
-        helper.can_help_with.join(", "),
+        text::category_names(&helper.can_help_with),
         helper.languages.join(", "),
         availability,
         helper.area.clone(),

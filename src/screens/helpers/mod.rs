@@ -7,22 +7,30 @@ use kindred_core::helper::{Helper, HelperFilter};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::back_to_top::BackToTop;
 use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
+use crate::drafts::{self, DraftForm};
 use crate::screen::Screen;
+use crate::state::AppState;
 use crate::text;
 
 #[component]
 pub fn HelpersScreen() -> impl IntoView {
     // `None`: no form; `Some(None)`: a new helper; `Some(Some(id))`: editing one.
-    let form_for = RwSignal::new(None::<Option<Uuid>>);
+    let state = expect_context::<AppState>();
+    // A form left half-written opens again as it was.
+    let form_for = RwSignal::new(drafts::newest(DraftForm::Helper, |id| {
+        state.model.with_untracked(|m| m.helpers.get(id).is_some())
+    }));
     let filter = RwSignal::new(HelperFilter::default());
     let deletions = Deletions::<Helper>::new(|m| &mut m.helpers, "undo-helper");
     let delete = move |id: Uuid| {
-        if deletions.delete(id, text::helper_deleted())
-            && form_for.get_untracked() == Some(Some(id))
-        {
-            form_for.set(None);
+        if deletions.delete(id, text::helper_deleted()) {
+            drafts::remove(DraftForm::Helper, Some(id));
+            if form_for.get_untracked() == Some(Some(id)) {
+                form_for.set(None);
+            }
         }
     };
 
@@ -45,5 +53,6 @@ pub fn HelpersScreen() -> impl IntoView {
             on_edit=Callback::new(move |id| form_for.set(Some(Some(id))))
             on_delete=Callback::new(delete)
         />
+        <BackToTop count=Signal::derive(move || state.model.with(|m| m.helpers.live_count())) />
     }
 }

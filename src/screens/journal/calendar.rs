@@ -22,14 +22,20 @@ pub fn YourYear() -> impl IntoView {
     view! {
         <section class="your-year" aria-labelledby="your-year-heading">
             <h2 id="your-year-heading">{text::your_year()}</h2>
-            <Calendar />
+            // One of the two shows, by the width of the screen (the style sheet).
+            <div class="year-view">
+                <Calendar />
+            </div>
+            <div class="month-view">
+                <super::month::MonthCalendar />
+            </div>
             <Counts />
         </section>
     }
 }
 
 /// How dark a day's square is for its number of entries.
-fn level(count: u32) -> u8 {
+pub(super) fn level(count: u32) -> u8 {
     match count {
         0 => 0,
         1 => 1,
@@ -229,7 +235,7 @@ fn Counts() -> impl IntoView {
                                 .map(|(category, n)| {
                                     view! {
                                         <tr>
-                                            <th scope="row">{category}</th>
+                                            <th scope="row">{text::category_name(&category).to_string()}</th>
                                             <td>{n}</td>
                                         </tr>
                                     }

@@ -8,6 +8,8 @@ use uuid::Uuid;
 use super::FormFor;
 use crate::clock;
 use crate::dom::focus;
+use crate::drafts::DraftForm;
+use crate::screens::form_draft::{CancelButton, DraftNote, FormDraft};
 use crate::screens::form_parts::{
     bind, close_form, error_for, settle, CategorySelect, ErrorSummary, Input, TextField,
 };
@@ -23,20 +25,31 @@ pub fn EntryForm(
     on_close: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let existing = match &target {
-        FormFor::Edit(id) => state.model.with_untracked(|m| m.journal.get(*id).cloned()),
+    let editing = match &target {
+        FormFor::Edit(id) => Some(*id),
         FormFor::New { .. } => None,
     };
+    let current = editing.and_then(|id| state.model.with_untracked(|m| m.journal.get(id).cloned()));
     // A new entry starts on the day the screen calls today.
     let today = state.today.get_untracked();
-    let draft = RwSignal::new(match (&existing, &target) {
-        (Some(entry), _) => JournalDraft::from_entry(entry),
-        (None, FormFor::New { text }) => JournalDraft {
-            text: text.clone(),
+    let idea_text = match &target {
+        FormFor::New { text } => text.clone(),
+        FormFor::Edit(_) => String::new(),
+    };
+    let kept = FormDraft::open(DraftForm::Entry, editing, current, |opened| match opened {
+        Some(entry) => JournalDraft::from_entry(entry),
+        None => JournalDraft {
+            text: idea_text.clone(),
             ..JournalDraft::new_for(today)
         },
-        (None, FormFor::Edit(_)) => JournalDraft::new_for(today),
     });
+    let (draft, existing, brought_back, changed) = (
+        kept.value,
+        kept.opened.clone(),
+        kept.brought_back,
+        kept.changed(),
+    );
+    let kept = StoredValue::new(kept);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // The person's categories, and the entry's own if it has since been removed from them.
     let categories = state
@@ -57,10 +70,14 @@ pub fn EntryForm(
             let saved =
                 state.change(|model, now| model.journal.save_form(existing.as_ref(), entry, now));
             state.announce(&text::form_saved(text::entry_saved(), saved));
+            kept.with_value(FormDraft::discard);
             close_form(on_close, "#log-a-kindness");
         });
     };
-    let cancel = move |_| close_form(on_close, "#log-a-kindness");
+    let leave = move || {
+        kept.with_value(FormDraft::discard);
+        close_form(on_close, "#log-a-kindness");
+    };
     let (what, set_what) = bind(draft, |d| &d.text, |d| &mut d.text);
     let (date, set_date) = bind(draft, |d| &d.date, |d| &mut d.date);
     let (person, set_person) = bind(draft, |d| &d.person, |d| &mut d.person);
@@ -82,8 +99,9 @@ pub fn EntryForm(
     request_animation_frame(|| focus("#entry-text"));
 
     view! {
-        <form class="entry-form" on:submit=save novalidate aria-labelledby="entry-form-heading">
+        <form id="entry-form" class="entry-form" on:submit=save novalidate aria-labelledby="entry-form-heading">
             <h2 id="entry-form-heading">{heading}</h2>
+            <DraftNote brought_back />
             <ErrorSummary errors />
             <TextField
                 id="entry-text"
@@ -162,7 +180,7 @@ pub fn EntryForm(
             />
             <div class="actions">
                 <button type="submit" class="primary">{text::save()}</button>
-                <button type="button" on:click=cancel>{text::cancel()}</button>
+                <CancelButton changed on_leave=leave form_id="entry-form" />
             </div>
         </form>
     }

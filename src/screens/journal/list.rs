@@ -102,7 +102,7 @@ fn EntryItem(
     let day = move || text::date(date, today.get());
     let details = [
         entry.person.clone(),
-        entry.category.clone(),
+        text::category_name(&entry.category).to_string(),
         entry.tags.join(", "),
     ]
     .into_iter()

@@ -8,6 +8,8 @@ use uuid::Uuid;
 
 use crate::clock;
 use crate::dom::focus;
+use crate::drafts::DraftForm;
+use crate::screens::form_draft::{CancelButton, DraftNote, FormDraft};
 use crate::screens::form_parts::{
     bind, close_form, error_for, settle, CategorySelect, ErrorSummary, Input, TextField,
 };
@@ -22,13 +24,17 @@ pub fn NeedForm(
     on_close: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let existing = editing.and_then(|id| state.model.with_untracked(|m| m.needs.get(id).cloned()));
-    let draft = RwSignal::new(
-        existing
-            .as_ref()
-            .map(NeedDraft::from_need)
-            .unwrap_or_default(),
+    let current = editing.and_then(|id| state.model.with_untracked(|m| m.needs.get(id).cloned()));
+    let kept = FormDraft::open(DraftForm::Need, editing, current, |opened| {
+        opened.map(NeedDraft::from_need).unwrap_or_default()
+    });
+    let (draft, existing, brought_back, changed) = (
+        kept.value,
+        kept.opened.clone(),
+        kept.brought_back,
+        kept.changed(),
     );
+    let kept = StoredValue::new(kept);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let categories = state
         .model
@@ -42,10 +48,14 @@ pub fn NeedForm(
             let saved =
                 state.change(|model, now| model.needs.save_form(existing.as_ref(), need, now));
             state.announce(&text::form_saved(text::need_saved(), saved));
+            kept.with_value(FormDraft::discard);
             close_form(on_close, "#add-need");
         });
     };
-    let cancel = move |_| close_form(on_close, "#add-need");
+    let leave = move || {
+        kept.with_value(FormDraft::discard);
+        close_form(on_close, "#add-need");
+    };
     let (what, set_what) = bind(draft, |d| &d.what, |d| &mut d.what);
     let (for_whom, set_for_whom) = bind(draft, |d| &d.for_whom, |d| &mut d.for_whom);
     let (language, set_language) = bind(draft, |d| &d.language, |d| &mut d.language);
@@ -61,8 +71,9 @@ pub fn NeedForm(
     request_animation_frame(|| focus("#need-what"));
 
     view! {
-        <form class="entry-form" on:submit=save novalidate aria-labelledby="need-form-heading">
+        <form id="need-form" class="entry-form" on:submit=save novalidate aria-labelledby="need-form-heading">
             <h2 id="need-form-heading">{heading}</h2>
+            <DraftNote brought_back />
             <ErrorSummary errors />
             <TextField
                 id="need-what"
@@ -159,7 +170,7 @@ pub fn NeedForm(
             <TextField id="need-notes" label=text::notes() input=Input::Lines value=notes on_input=set_notes />
             <div class="actions">
                 <button type="submit" class="primary">{text::save()}</button>
-                <button type="button" on:click=cancel>{text::cancel()}</button>
+                <CancelButton changed on_leave=leave form_id="need-form" />
             </div>
         </form>
     }

@@ -2,13 +2,18 @@
 
 mod card;
 mod form;
+mod offers;
 
 use kindred_core::need::{board_order, Need};
+use kindred_core::need_filter::{NeedFilter, Showing};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::back_to_top::BackToTop;
 use super::deletions::{Deletions, UndoBar};
+use super::form_parts::SearchBox;
 use super::ScreenHeading;
+use crate::drafts::{self, DraftForm};
 use crate::screen::Screen;
 use crate::state::AppState;
 use crate::text;
@@ -17,22 +22,35 @@ use crate::text;
 pub fn NeedsScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     // `None`: no form; `Some(None)`: a new need; `Some(Some(id))`: editing one.
-    let form_for = RwSignal::new(None::<Option<Uuid>>);
+    // A form left half-written opens again as it was.
+    let form_for = RwSignal::new(drafts::newest(DraftForm::Need, |id| {
+        state.model.with_untracked(|m| m.needs.get(id).is_some())
+    }));
     let deletions = Deletions::<Need>::new(|m| &mut m.needs, "undo-need");
     let just_done = RwSignal::new(None::<Uuid>);
+    let filter = RwSignal::new(NeedFilter::default());
+    let any_needs = Memo::new(move |_| state.model.with(|m| m.needs.live().next().is_some()));
+    offers::provide_offers_by_need();
     let board = Memo::new(move |_| {
         let today = state.today.get();
         state.model.with(|m| {
-            let mut needs: Vec<&Need> = m.needs.live().collect();
+            let mut needs: Vec<&Need> = filter.with(|f| {
+                m.needs
+                    .live()
+                    .filter(|n| f.matches(n, &m.helper_names(n.id)))
+                    .collect()
+            });
             board_order(&mut needs, today);
             needs.into_iter().cloned().collect::<Vec<_>>()
         })
     });
 
     let delete = move |id: Uuid| {
-        if deletions.delete(id, text::need_deleted()) && form_for.get_untracked() == Some(Some(id))
-        {
-            form_for.set(None);
+        if deletions.delete(id, text::need_deleted()) {
+            drafts::remove(DraftForm::Need, Some(id));
+            if form_for.get_untracked() == Some(Some(id)) {
+                form_for.set(None);
+            }
         }
     };
 
@@ -49,7 +67,16 @@ pub fn NeedsScreen() -> impl IntoView {
                 .map(|editing| view! { <form::NeedForm editing on_close=move || form_for.set(None) /> })
         }}
         <UndoBar deletions message=text::need_deleted() />
-        <Show when=move || !board.with(Vec::is_empty) fallback=|| view! { <p class="empty">{text::no_needs()}</p> }>
+        <Show when=move || any_needs.get()>
+            <BoardFilter filter />
+        </Show>
+        <Show
+            when=move || !board.with(Vec::is_empty)
+            fallback=move || {
+                let said = if any_needs.get() { text::no_need_matches() } else { text::no_needs() };
+                view! { <p class="empty">{said}</p> }
+            }
+        >
             <ul class="cards" aria-label=text::needs_list()>
                 <For
                     each=move || board.get()
@@ -67,5 +94,41 @@ pub fn NeedsScreen() -> impl IntoView {
                 />
             </ul>
         </Show>
+        <BackToTop count=Signal::derive(move || board.with(Vec::len)) />
+    }
+}
+
+/// The board's search and its choice of all, open or done needs.
+#[component]
+fn BoardFilter(filter: RwSignal<NeedFilter>) -> impl IntoView {
+    view! {
+        <div class="board-filter">
+            <SearchBox
+                id="need-search"
+                query=Signal::derive(move || filter.with(|f| f.query.clone()))
+                on_input=Callback::new(move |query| filter.update(|f| f.query = query))
+            />
+            <fieldset class="field showing">
+                <legend>{text::show_needs()}</legend>
+                {Showing::ALL
+                    .into_iter()
+                    .map(|showing| {
+                        let id = format!("needs-showing-{}", showing.as_str());
+                        view! {
+                            <span class="choice">
+                                <input
+                                    type="radio"
+                                    name="needs-showing"
+                                    id=id.clone()
+                                    prop:checked=move || filter.with(|f| f.showing == showing)
+                                    on:change=move |_| filter.update(|f| f.showing = showing)
+                                />
+                                <label for=id>{text::showing(showing)}</label>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </div>
     }
 }

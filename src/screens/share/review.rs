@@ -51,6 +51,7 @@ pub fn Review() -> impl IntoView {
                 .chain(waiting(&m.checkin_people))
                 .chain(waiting(&m.rounds))
                 .chain(waiting(&m.marks))
+                .chain(waiting(&m.offers))
                 .collect::<Vec<_>>()
         })
     };

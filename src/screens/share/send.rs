@@ -13,9 +13,11 @@ use crate::text;
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[component]
-pub fn Send() -> impl IntoView {
+pub fn Send(
+    /// What to put in the file (face to face follows the same choices).
+    choice: RwSignal<ExportChoice>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let choice = RwSignal::new(ExportChoice::default());
     let nothing_chosen = move || choice.with(ExportChoice::is_empty);
     let can_share = can_share_files();
 

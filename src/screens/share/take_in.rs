@@ -27,7 +27,11 @@ struct Pending {
 }
 
 #[component]
-pub fn TakeIn() -> impl IntoView {
+pub fn TakeIn(
+    /// A share file another phone sent face to face: previewed like a file, and taken
+    /// (set back to `None`) once it is.
+    arrived: RwSignal<Option<String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let pending = RwSignal::new(None::<Pending>);
     let refused = RwSignal::new(None::<String>);
@@ -48,27 +52,44 @@ pub fn TakeIn() -> impl IntoView {
         }
     };
     let locked_file = RwSignal::new(None::<Envelope>);
-    let take_text =
-        move |text: String, card: bool| match share::parse(&text, clock::now(), clock::today()) {
-            Ok(mut parsed) => {
-                if card {
-                    // A card link never touches private notes, whatever it claims.
-                    parsed.includes_private = false;
-                }
-                let made_on = parsed.exported_at.map(|at| at.date_naive());
-                let plan = state
-                    .model
-                    .with_untracked(|m| import::plan(m, parsed.clone()));
-                pending.set(Some(Pending {
-                    file: parsed,
-                    plan,
-                    made_on,
-                }));
-                // Take the reader to the preview, which may be below the fold.
-                request_animation_frame(|| focus("#import-preview-heading"));
+    let take_text = move |text: String, no_private: bool| match share::parse(
+        &text,
+        clock::now(),
+        clock::today(),
+    ) {
+        Ok(mut parsed) => {
+            if no_private {
+                // A card link or another phone face to face never touches private notes,
+                // whatever it claims.
+                parsed.includes_private = false;
             }
-            Err(problem) => refused.set(Some(text::import_refused(&problem))),
-        };
+            let made_on = parsed.exported_at.map(|at| at.date_naive());
+            let plan = state
+                .model
+                .with_untracked(|m| import::plan(m, parsed.clone()));
+            pending.set(Some(Pending {
+                file: parsed,
+                plan,
+                made_on,
+            }));
+            // Take the reader to the preview, which may be below the fold.
+            request_animation_frame(|| focus("#import-preview-heading"));
+        }
+        Err(problem) => refused.set(Some(text::import_refused(&problem))),
+    };
+    // A file from another phone goes through the same preview, and replaces any file
+    // waiting there.
+    Effect::new(move || {
+        arrived.track();
+        if let Some(text) = arrived.try_update_untracked(Option::take).flatten() {
+            pending.set(None);
+            locked_file.set(None);
+            refused.set(None);
+            choices.set(BTreeMap::new());
+            skip_consent.set(false);
+            take_text(text, true);
+        }
+    });
     // A card link from a QR code carries its file in the address.
     if let Some(data) =
         location_hash().and_then(|h| h.strip_prefix(&share::CARD_ROUTE[1..]).map(str::to_string))
@@ -284,6 +305,11 @@ fn names(plan: &Plan, outcome: Outcome) -> Vec<String> {
                 .iter()
                 .filter_map(|p| pick(&|| (p.outcome, describe(p)))),
         )
+        .chain(
+            plan.offers
+                .iter()
+                .filter_map(|p| pick(&|| (p.outcome, text::offer_from(&describe(p))))),
+        )
         // A mark names no one on its own: the counts include the marks.
         .filter(|name| !name.is_empty())
         .collect()
@@ -315,6 +341,7 @@ impl PreviewParts {
                 .chain(change_views(&plan.journal))
                 .chain(change_views(&plan.checkin_people))
                 .chain(change_views(&plan.rounds))
+                .chain(change_views(&plan.offers))
                 .take(NAMES_SHOWN)
                 .collect(),
             conflicts: conflict_views(&plan.helpers)
@@ -324,6 +351,7 @@ impl PreviewParts {
                 .chain(conflict_views(&plan.checkin_people))
                 .chain(conflict_views(&plan.rounds))
                 .chain(conflict_views(&plan.marks))
+                .chain(conflict_views(&plan.offers))
                 .collect(),
             skipped: plan.skipped.iter().map(text::skipped).collect(),
         }
