@@ -89,6 +89,8 @@ fn a_half_written_entry_survives_another_screen_and_a_reload_and_goes_only_when_
 
     // A form left untouched closes at once, with nothing to ask and nothing kept.
     app.get("button", "Log a kindness").click();
+    // Escape as a person presses it: once the form is there.
+    app.get("textbox", "What happened");
     app.press(ESCAPE);
     app.wait_for("the untouched form to close", || {
         app.query("textbox", "What happened").is_none()
