@@ -16,6 +16,7 @@ pub mod helper;
 pub mod ics;
 pub mod ideas;
 pub mod import;
+pub mod in_pieces;
 pub mod insights;
 pub mod intents;
 pub mod journal;

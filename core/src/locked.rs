@@ -12,6 +12,7 @@
 //! even one character of white space more, is refused: a locked file is opened only as it was
 //! written.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -162,13 +163,42 @@ pub fn is_locked(text: &str) -> bool {
 /// Reads a locked file strictly. A trailing newline is allowed (editors add one); nothing
 /// else differs from what [`Envelope::text`] writes.
 pub fn open(text: &str) -> Result<Envelope, LockProblem> {
+    crate::in_pieces::at_once(open_in_pieces(text, || std::future::ready(())))
+}
+
+/// [`open`], awaiting `pause` between pieces of the ciphertext: a group folder's device file
+/// is megabytes of it.
+pub async fn open_in_pieces<P: std::future::Future<Output = ()>>(
+    text: &str,
+    mut pause: impl FnMut() -> P,
+) -> Result<Envelope, LockProblem> {
+    use serde_json::value::RawValue;
+    use serde_json::Value;
+
     if text.len() > MAX_LOCKED_BYTES {
         return Err(LockProblem::TooLarge);
     }
     let text = text.strip_suffix('\n').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| LockProblem::Damaged)?;
+    // The outline first, the ciphertext left where it is in the text; every other field is
+    // read whole (it is small), so that anything serde_json refuses is refused here too.
+    let outline: BTreeMap<String, &RawValue> =
+        serde_json::from_str(text).map_err(|_| LockProblem::Damaged)?;
+    let mut fields = serde_json::Map::new();
+    for (name, raw) in &outline {
+        let value = if name == "ciphertext" {
+            // Its place, as a string: it is read below.
+            match raw.get().starts_with('"') {
+                true => Value::String(String::new()),
+                false => Value::Null,
+            }
+        } else {
+            serde_json::from_str(raw.get()).map_err(|_| LockProblem::Damaged)?
+        };
+        fields.insert(name.clone(), value);
+    }
+    let value = Value::Object(fields);
     // The version and the method first, so that a newer file says so rather than "damaged".
-    match value.get("version").and_then(serde_json::Value::as_u64) {
+    match value.get("version").and_then(Value::as_u64) {
         Some(found) if found > u64::from(LOCKED_VERSION) => {
             return Err(LockProblem::NewerVersion { found })
         }
@@ -182,36 +212,61 @@ pub fn open(text: &str) -> Result<Envelope, LockProblem> {
     }
     let iterations = value
         .get("iterations")
-        .and_then(serde_json::Value::as_u64)
+        .and_then(Value::as_u64)
         .ok_or(LockProblem::Damaged)?;
     if !(u64::from(MIN_ITERATIONS)..=u64::from(MAX_ITERATIONS)).contains(&iterations) {
         return Err(LockProblem::IterationsOutOfBounds { found: iterations });
     }
     let EnvelopeFields {
         header: fields,
-        ciphertext,
+        ciphertext: _,
     } = serde_json::from_value(value).map_err(|_| LockProblem::Damaged)?;
     if fields.format != LOCKED_FORMAT {
         return Err(LockProblem::Damaged);
     }
     let bytes = |text: &str| from_base64url(text).ok_or(LockProblem::Damaged);
-    let envelope = Envelope {
-        header: Header {
-            iterations: fields.iterations,
-            salt: bytes(&fields.salt)?
-                .try_into()
-                .map_err(|_| LockProblem::Damaged)?,
-            iv: bytes(&fields.iv)?
-                .try_into()
-                .map_err(|_| LockProblem::Damaged)?,
-        },
-        ciphertext: bytes(&ciphertext)?,
+    let header = Header {
+        iterations: fields.iterations,
+        salt: bytes(&fields.salt)?
+            .try_into()
+            .map_err(|_| LockProblem::Damaged)?,
+        iv: bytes(&fields.iv)?
+            .try_into()
+            .map_err(|_| LockProblem::Damaged)?,
     };
-    if envelope.ciphertext.len() < TAG_BYTES || envelope.text() != text {
+    // Written again without its ciphertext, the envelope must be the text around it: no
+    // other field, no white space, the same order. (base64url has one spelling for each
+    // byte string, so the ciphertext's text is checked by reading it.)
+    let empty = Envelope {
+        header: header.clone(),
+        ciphertext: Vec::new(),
+    }
+    .text();
+    let (before, after) = empty
+        .rsplit_once("\"\"")
+        .map(|(before, after)| (format!("{before}\""), format!("\"{after}")))
+        .expect("an envelope ends with its ciphertext");
+    let written = text
+        .strip_prefix(before.as_str())
+        .and_then(|rest| rest.strip_suffix(after.as_str()))
+        .ok_or(LockProblem::Damaged)?;
+    let mut ciphertext = Vec::with_capacity(written.len() / 4 * 3 + 3);
+    for (index, piece) in written.as_bytes().chunks(BASE64_PER_PIECE).enumerate() {
+        if index > 0 {
+            pause().await;
+        }
+        let piece = std::str::from_utf8(piece).map_err(|_| LockProblem::Damaged)?;
+        ciphertext.extend(bytes(piece)?);
+    }
+    if ciphertext.len() < TAG_BYTES {
         return Err(LockProblem::Damaged);
     }
-    Ok(envelope)
+    Ok(Envelope { header, ciphertext })
 }
+
+/// Characters of base64url read between two pauses: a multiple of 4, so that each piece is
+/// whole bytes; about 5 ms in the bench machine's browser.
+const BASE64_PER_PIECE: usize = 1 << 20;
 
 /// The passphrase as the key derivation takes it: as typed, without white space at either
 /// end (a space slipped in while copying it from paper must not lock anyone out).
@@ -374,6 +429,55 @@ mod tests {
             Err(LockProblem::TooLarge)
         );
         assert!(!is_locked("{\"format\":\"kindred-share\"}"));
+    }
+
+    #[test]
+    fn a_large_envelope_is_read_in_pieces_with_a_pause_between() {
+        let large = Envelope {
+            header: header(),
+            ciphertext: (0..3_000_000u32).map(|i| (i * 7 % 251) as u8).collect(),
+        };
+        let text = large.text();
+        let mut pauses = 0;
+        let opened = crate::in_pieces::at_once(open_in_pieces(&text, || {
+            pauses += 1;
+            std::future::ready(())
+        }));
+        assert_eq!(opened, Ok(large));
+        assert_eq!(
+            pauses, 3,
+            "4,000,000 characters: four pieces of at most 1 MiB"
+        );
+    }
+
+    #[test]
+    fn an_envelope_written_otherwise_than_kindred_writes_it_is_refused() {
+        let text = envelope().text();
+        let escaped = text.replacen("\"ciphertext\":\"A", "\"ciphertext\":\"\\u0041", 1);
+        assert_ne!(escaped, text);
+        assert_eq!(
+            open(&escaped),
+            Err(LockProblem::Damaged),
+            "an escape in the ciphertext"
+        );
+        let (rest, ciphertext) = text.rsplit_once(",\"ciphertext\":").unwrap();
+        let reordered = format!(
+            "{{\"ciphertext\":{},{}}}",
+            ciphertext.trim_end_matches('}'),
+            &rest[1..]
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&reordered).unwrap(),
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            "the same fields"
+        );
+        assert_eq!(
+            open(&reordered),
+            Err(LockProblem::Damaged),
+            "the ciphertext first"
+        );
+        let spaced = text.replacen(",\"iv\"", ", \"iv\"", 1);
+        assert_eq!(open(&spaced), Err(LockProblem::Damaged), "a space");
     }
 
     #[test]

@@ -801,9 +801,9 @@ pub fn parse(text: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<ParsedF
 }
 
 #[derive(Clone, Copy)]
-struct Checks {
-    now: DateTime<Utc>,
-    today: NaiveDate,
+pub(crate) struct Checks {
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) today: NaiveDate,
 }
 
 fn read_collection<T: Shareable>(
@@ -826,81 +826,94 @@ fn read_collection<T: Shareable>(
     };
     let mut records = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let path = format!("{name}[{index}]");
-        if !item.is_object() {
-            return Err(FileProblem::Shape {
-                path,
-                expected: "a record (an object with an id)",
-            });
+        if let Some(record) = read_item(item, name, index, checks, seen, skipped)? {
+            records.push(record);
         }
-        let label = without_direction_overrides(
-            ["name", "what", "text", "reason"]
-                .iter()
-                .find_map(|field| item.get(*field).and_then(Value::as_str))
-                .unwrap_or_default(),
-        );
-        if let Some(id) = item
-            .get("id")
-            .and_then(Value::as_str)
-            .and_then(|id| id.parse::<Uuid>().ok())
-        {
-            if let Some(first) = seen.insert(id, path.clone()) {
-                return Err(FileProblem::DuplicateId { path, first });
-            }
-        }
-        // Reading through serde_path_to_error names the field that failed.
-        let mut record: T = match serde_path_to_error::deserialize(item) {
-            Ok(record) => record,
-            Err(e) => {
-                let field = e.path().to_string();
-                skipped.push(RecordProblem {
-                    path: if field == "." {
-                        path
-                    } else {
-                        format!("{path}.{field}")
-                    },
-                    label,
-                    detail: RecordDetail::Unreadable(e.into_inner().to_string()),
-                });
-                continue;
-            }
-        };
-        let id = record.id();
-        let mut problem = check_version(&mut record, checks).err();
-        for (index, kept) in record.conflicts_mut().iter_mut().enumerate() {
-            if problem.is_some() {
-                break;
-            }
-            let at = |(field, detail): (String, RecordDetail)| {
-                (format!("conflicts[{index}].{field}"), detail)
-            };
-            problem = if kept.id() != id {
-                Some(at((
-                    "id".into(),
-                    RecordDetail::Unreadable("not a version of this record".into()),
-                )))
-            } else if !kept.conflicts().is_empty() {
-                Some(at((
-                    "conflicts".into(),
-                    RecordDetail::Unreadable(
-                        "a kept version cannot keep versions of its own".into(),
-                    ),
-                )))
-            } else {
-                check_version(kept, checks).err().map(at)
-            };
-        }
-        if let Some((field, detail)) = problem {
-            skipped.push(RecordProblem {
-                path: format!("{path}.{field}"),
-                label,
-                detail,
-            });
-            continue;
-        }
-        records.push(record);
     }
     Ok(records)
+}
+
+/// Reads item `index` of collection `name`: the record, or `None` when it is left out (and
+/// said in `skipped`), or the problem that refuses the whole file.
+pub(crate) fn read_item<T: Shareable>(
+    item: &Value,
+    name: &str,
+    index: usize,
+    checks: Checks,
+    seen: &mut BTreeMap<Uuid, String>,
+    skipped: &mut Vec<RecordProblem>,
+) -> Result<Option<T>, FileProblem> {
+    let path = format!("{name}[{index}]");
+    if !item.is_object() {
+        return Err(FileProblem::Shape {
+            path,
+            expected: "a record (an object with an id)",
+        });
+    }
+    let label = without_direction_overrides(
+        ["name", "what", "text", "reason"]
+            .iter()
+            .find_map(|field| item.get(*field).and_then(Value::as_str))
+            .unwrap_or_default(),
+    );
+    if let Some(id) = item
+        .get("id")
+        .and_then(Value::as_str)
+        .and_then(|id| id.parse::<Uuid>().ok())
+    {
+        if let Some(first) = seen.insert(id, path.clone()) {
+            return Err(FileProblem::DuplicateId { path, first });
+        }
+    }
+    // Reading through serde_path_to_error names the field that failed.
+    let mut record: T = match serde_path_to_error::deserialize(item) {
+        Ok(record) => record,
+        Err(e) => {
+            let field = e.path().to_string();
+            skipped.push(RecordProblem {
+                path: if field == "." {
+                    path
+                } else {
+                    format!("{path}.{field}")
+                },
+                label,
+                detail: RecordDetail::Unreadable(e.into_inner().to_string()),
+            });
+            return Ok(None);
+        }
+    };
+    let id = record.id();
+    let mut problem = check_version(&mut record, checks).err();
+    for (index, kept) in record.conflicts_mut().iter_mut().enumerate() {
+        if problem.is_some() {
+            break;
+        }
+        let at = |(field, detail): (String, RecordDetail)| {
+            (format!("conflicts[{index}].{field}"), detail)
+        };
+        problem = if kept.id() != id {
+            Some(at((
+                "id".into(),
+                RecordDetail::Unreadable("not a version of this record".into()),
+            )))
+        } else if !kept.conflicts().is_empty() {
+            Some(at((
+                "conflicts".into(),
+                RecordDetail::Unreadable("a kept version cannot keep versions of its own".into()),
+            )))
+        } else {
+            check_version(kept, checks).err().map(at)
+        };
+    }
+    if let Some((field, detail)) = problem {
+        skipped.push(RecordProblem {
+            path: format!("{path}.{field}"),
+            label,
+            detail,
+        });
+        return Ok(None);
+    }
+    Ok(Some(record))
 }
 
 /// Checks one version of a record from a file: stamps that can be, on days a record may be

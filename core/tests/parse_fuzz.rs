@@ -8,6 +8,8 @@
 //! of range or impossible. Besides not panicking, every answer is checked: the records read
 //! pass the checks a reader relies on (unique ids, possible stamps, valid fields), a file cut
 //! short is called truncated, a duplicated id refuses the file, an untouched file reads whole.
+//! Reading a piece at a time (`in_pieces::parse`, the group folder's way) answers every input
+//! exactly as `share::parse` does.
 //!
 //! The run count comes from `KINDRED_FUZZ_CASES` (2,000 by default, so that the normal test
 //! run stays quick); the number of inputs parsed is printed at the end.
@@ -20,6 +22,7 @@ use std::time::Instant;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use kindred_core::backup::backup_json;
 use kindred_core::helper::Helper;
+use kindred_core::in_pieces;
 use kindred_core::journal::{JournalEntry, Kind};
 use kindred_core::model::Model;
 use kindred_core::need::{Need, Status};
@@ -37,6 +40,13 @@ fn now() -> DateTime<Utc> {
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()
+}
+
+/// `in_pieces::parse` with pauses that never wait.
+fn read_in_pieces(text: &str) -> Result<ParsedFile, FileProblem> {
+    in_pieces::at_once(in_pieces::parse(text, now(), today(), || {
+        std::future::ready(())
+    }))
 }
 
 fn instant(minutes: u16) -> DateTime<Utc> {
@@ -774,6 +784,7 @@ fn hostile_input_never_makes_parse_panic_and_is_answered_with_records_or_a_file_
     let started = Instant::now();
     let result = runner.run(&case(), |case| {
         let answer = share::parse(&case.text, now(), today());
+        prop_assert_eq!(&read_in_pieces(&case.text), &answer, "read in pieces");
         for (family, count) in &by_family {
             if *family == case.family {
                 count.fetch_add(1, Ordering::Relaxed);
@@ -893,6 +904,11 @@ fn every_listed_hostile_value_in_every_place_of_a_file_is_answered_without_a_pan
                 records: 0,
             };
             let answer = share::parse(&case.text, now(), today());
+            assert_eq!(
+                read_in_pieces(&case.text),
+                answer,
+                "read in pieces: {pointer}"
+            );
             if let Err(failure) = check(&case, &answer) {
                 panic!("{pointer} = {raw:?}: {failure}\n{case:?}");
             }
