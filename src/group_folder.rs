@@ -6,6 +6,7 @@
 //! The password and passphrase live in memory for the visit; they reach storage only when
 //! the person ticked "remember" (`Connection::remembered`).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -15,7 +16,7 @@ use kindred_core::locked::{Envelope, Header, IV_BYTES, SALT_BYTES};
 use kindred_core::share::{ParsedFile, ShareFile};
 use kindred_core::webdav::{NoAnswer, Request, Response};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, RequestCache, RequestCredentials, RequestInit, RequestMode};
 
@@ -33,6 +34,10 @@ const EVERY: Duration = Duration::from_secs(180);
 /// The first wait after a failure, doubled at each failure up to [`LONGEST_WAIT`].
 const FIRST_WAIT: Duration = Duration::from_secs(30);
 const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
+/// How long a sync works before it lets the page draw and take typing (`FolderShell::pause`):
+/// well inside the 50 ms after which a tap feels ignored, with room for the piece of work
+/// under way when the time is up.
+const SLICE_MS: f64 = 12.0;
 
 /// What the Sync status says.
 #[derive(Debug, Clone, PartialEq)]
@@ -202,6 +207,7 @@ impl GroupFolder {
         let shell = BrowserShell {
             passphrase: secrets.passphrase.clone(),
             keys: self.keys,
+            last_pause: Cell::new(0.0),
         };
         let mut local = LocalData {
             state: self.state,
@@ -296,6 +302,8 @@ struct KeyCache {
 struct BrowserShell {
     passphrase: String,
     keys: StoredValue<KeyCache, LocalStorage>,
+    /// When the sync last let the page in (`performance.now()`, ms).
+    last_pause: Cell<f64>,
 }
 
 impl BrowserShell {
@@ -330,7 +338,10 @@ impl FolderShell for BrowserShell {
             }
         };
         let key = self.key(&header).await?;
-        lock::seal(&key, header, text).await.ok()
+        let ciphertext = lock::encrypt(&key, &header, text).await.ok()?;
+        // Writing out megabytes of ciphertext is a piece of work of its own.
+        self.pause().await;
+        Some(Envelope { header, ciphertext }.text())
     }
 
     async fn unlock(&self, envelope: &Envelope) -> Option<String> {
@@ -339,10 +350,15 @@ impl FolderShell for BrowserShell {
     }
 
     async fn pause(&self) {
+        let now = || window().performance().map_or(0.0, |p| p.now());
+        if now() - self.last_pause.get() < SLICE_MS {
+            return;
+        }
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             let _ = window().set_timeout_with_callback(&resolve);
         });
         let _ = JsFuture::from(promise).await;
+        self.last_pause.set(now());
     }
 
     fn now(&self) -> DateTime<Utc> {
@@ -374,7 +390,8 @@ async fn send(request: Request) -> Result<Response, NoAnswer> {
     let _ = headers.set("X-Requested-With", "XMLHttpRequest");
     init.set_headers(&headers);
     if let Some(body) = &request.body {
-        init.set_body(&JsValue::from_str(body));
+        // As bytes: a string body of megabytes is encoded again on the page's thread.
+        init.set_body(&js_sys::Uint8Array::from(body.as_bytes()));
     }
     let answer = JsFuture::from(window().fetch_with_str_and_init(&request.url, &init)).await;
     let response: web_sys::Response = match answer {

@@ -99,14 +99,19 @@ pub async fn lock(passphrase: &str, text: &str) -> Result<String, JsValue> {
 /// The locked file of `text` under a key already made for `header`'s salt and rounds.
 /// `header` must carry a nonce never used with that key.
 pub async fn seal(key: &CryptoKey, header: Header, text: &str) -> Result<String, JsValue> {
+    let ciphertext = encrypt(key, &header, text).await?;
+    Ok(Envelope { header, ciphertext }.text())
+}
+
+/// `text` encrypted under `key` (the tag at its end), for an envelope with `header`.
+pub async fn encrypt(key: &CryptoKey, header: &Header, text: &str) -> Result<Vec<u8>, JsValue> {
     let sealed = JsFuture::from(subtle()?.encrypt_with_object_and_u8_array(
-        &cipher_params(&header)?,
+        &cipher_params(header)?,
         key,
         text.as_bytes(),
     )?)
     .await?;
-    let ciphertext = Uint8Array::new(&sealed).to_vec();
-    Ok(Envelope { header, ciphertext }.text())
+    Ok(Uint8Array::new(&sealed).to_vec())
 }
 
 /// The share file inside `envelope`. `None` when the passphrase is not the one it was

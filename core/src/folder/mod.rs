@@ -18,11 +18,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::import;
+use crate::in_pieces;
 use crate::locked::{self, Envelope};
 use crate::model::Model;
 use crate::share::{self, ExportChoice, ParsedFile, ShareFile};
 use crate::storage::{KeyValueStore, StorageError};
 use crate::webdav::{self, Listed, Method, NoAnswer, Request, Response};
+
+mod device_file;
 
 /// The folder of device files inside the group folder.
 pub const DEVICES_FOLDER: &str = "devices/";
@@ -68,8 +71,7 @@ pub struct Memory {
     pub seen: BTreeMap<String, Seen>,
     /// The ETag of this device's file as last written or read.
     pub own_etag: Option<String>,
-    /// A fingerprint of what this device last wrote, and when: an unchanged device writes
-    /// nothing.
+    /// A fingerprint of what this device last wrote: an unchanged device writes nothing.
     pub written: Option<Written>,
 }
 
@@ -82,8 +84,9 @@ pub struct Seen {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Written {
+    /// [`device_file::DeviceFileText::fingerprint`]. (A fingerprint of an older build, taken
+    /// over the whole text, differs: that device writes its file once more.)
     pub fingerprint: u64,
-    pub at: DateTime<Utc>,
 }
 
 /// A device file that could not be taken in (in whole or in part). The rest still syncs.
@@ -151,7 +154,8 @@ pub trait FolderShell {
     async fn lock(&self, text: &str) -> Option<String>;
     /// What `envelope` holds, or `None` for another passphrase (or a changed file).
     async fn unlock(&self, envelope: &Envelope) -> Option<String>;
-    /// Lets the page draw and take typing between two pieces of work.
+    /// Between two pieces of work: lets the page draw and take typing once the work has held
+    /// it for a moment (the shell decides when; most calls come back at once).
     async fn pause(&self);
     fn now(&self) -> DateTime<Utc>;
     fn today(&self) -> NaiveDate;
@@ -288,31 +292,26 @@ pub async fn sync(
         }
     };
     for _ in 0..WRITE_ATTEMPTS {
-        let now = shell.now();
-        // Written again with the last write's time, an unchanged device's file is the same
-        // text, and so has the same fingerprint.
-        let last_written_at = memory.written.as_ref().map(|w| w.at).unwrap_or(now);
-        let mut text = device_file_text(&local.outgoing(last_written_at));
-        let mut fingerprint = fingerprint(&text);
+        let outgoing = local.outgoing(shell.now());
+        let written = device_file::write(&outgoing, || shell.pause()).await;
         let unchanged = memory
             .written
             .as_ref()
-            .is_some_and(|w| w.fingerprint == fingerprint);
+            .is_some_and(|w| w.fingerprint == written.fingerprint);
         if unchanged && own_etag.is_some() {
             return Ok(synced);
         }
-        if !unchanged {
-            text = device_file_text(&local.outgoing(now));
-            fingerprint = self::fingerprint(&text);
-        }
-        let written_at = if unchanged { last_written_at } else { now };
-        let locked = shell.lock(&text).await.ok_or(SyncFailed::CannotLock)?;
+        shell.pause().await;
+        let locked = shell
+            .lock(&written.text)
+            .await
+            .ok_or(SyncFailed::CannotLock)?;
+        shell.pause().await;
         match run.write(&locked, own_etag.as_deref()).await? {
             Some(etag) => {
                 memory.own_etag = Some(etag);
                 memory.written = Some(Written {
-                    fingerprint,
-                    at: written_at,
+                    fingerprint: written.fingerprint,
                 });
                 synced.wrote = true;
                 return Ok(synced);
@@ -326,19 +325,6 @@ pub async fn sync(
         }
     }
     Err(SyncFailed::Busy)
-}
-
-/// The share file as a device file holds it: without the indentation of a file meant for
-/// people, which makes a large neighbourhood's file a third longer to write, lock and read.
-fn device_file_text(file: &ShareFile) -> String {
-    serde_json::to_string(file).expect("a share file always serialises")
-}
-
-/// FNV-1a, 64 bits: enough to tell one text of a device's file from the next.
-fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 struct Run<'a, S> {
@@ -452,18 +438,24 @@ impl<S: FolderShell> Run<'_, S> {
         if text.len() > locked::MAX_LOCKED_BYTES {
             return Some(DeviceProblem::Unreadable);
         }
-        let Ok(envelope) = locked::open(text) else {
+        let Ok(envelope) = locked::open_in_pieces(text, || self.shell.pause()).await else {
             return Some(DeviceProblem::Unreadable);
         };
         let Some(plain) = self.shell.unlock(&envelope).await else {
             return Some(DeviceProblem::OtherPassphrase);
         };
         self.shell.pause().await;
-        let Ok(parsed) = share::parse(&plain, self.shell.now(), self.shell.today()) else {
+        let read = in_pieces::parse(&plain, self.shell.now(), self.shell.today(), || {
+            self.shell.pause()
+        });
+        let Ok(parsed) = read.await else {
             return Some(DeviceProblem::Unreadable);
         };
         let skipped = parsed.skipped.len();
-        synced.changed += local.take_in(parsed, self.shell.now());
+        for piece in in_pieces::split(parsed, in_pieces::RECORDS_PER_PIECE) {
+            self.shell.pause().await;
+            synced.changed += local.take_in(piece, self.shell.now());
+        }
         synced.read += 1;
         (skipped > 0).then_some(DeviceProblem::RecordsSkipped(skipped))
     }
