@@ -183,3 +183,44 @@ fn the_page_carries_a_strict_content_security_policy_that_allows_only_its_own_in
         "the page names its manifest"
     );
 }
+
+/// The build's files directly in `dist/` whose names end with `suffix`.
+fn top_level_files_ending(suffix: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dist())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file() && path.to_string_lossy().ends_with(suffix))
+        .collect()
+}
+
+#[test]
+fn the_qr_decoder_is_in_the_readers_own_worker_and_not_in_the_apps_first_load() {
+    // rqrr's decoder keeps QR's alphanumeric alphabet as one table ending in a NUL; the
+    // encoder the app uses to draw codes (qrcode) has no such table. It was in the app's
+    // wasm when the app decoded frames itself.
+    const DECODER_TABLE: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:\0";
+    let holds = |bytes: &[u8]| {
+        bytes
+            .windows(DECODER_TABLE.len())
+            .any(|w| w == DECODER_TABLE)
+    };
+    let worker = std::fs::read(dist().join("qr-reader/qr-reader_bg.wasm")).unwrap();
+    assert!(holds(&worker), "the worker's wasm decodes");
+    let apps = top_level_files_ending("_bg.wasm");
+    assert_eq!(apps.len(), 1, "{apps:?}");
+    let app = std::fs::read(&apps[0]).unwrap();
+    assert!(!holds(&app), "{} holds the decoder", apps[0].display());
+
+    // The page loads the app only: the worker's files are fetched when a scan starts (and
+    // by the service worker, to keep; the precache test above checks they are listed).
+    let page = read("index.html");
+    let loads = page
+        .split('<')
+        .filter(|tag| tag.starts_with("link") || tag.starts_with("script"))
+        .find(|tag| tag.contains("qr-reader"));
+    assert_eq!(loads, None, "the page loads the reader");
+    let start = read("qr-reader/start.js");
+    for loaded in ["./qr-reader.js", "./qr-reader_bg.wasm"] {
+        assert!(start.contains(loaded), "start.js loads {loaded}: {start}");
+    }
+}

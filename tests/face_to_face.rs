@@ -1,6 +1,7 @@
 //! Face to face: two browsers, each with a fake camera that plays a picture of the other's
 //! screen, pair by QR code and exchange their share files over a WebRTC data channel on
-//! this machine, with no server between them.
+//! this machine, with no server between them. The code is read by the QR reader's worker,
+//! which a scan loads (and the service worker keeps for scans with no network).
 
 mod support;
 
@@ -335,4 +336,125 @@ fn the_face_to_face_part_reads_well_at_both_sizes_and_passes_axe() {
         app.screenshot(&format!("face-to-face-scanning-{name}"));
         assert_eq!(app.axe_violations(), Vec::<String>::new());
     }
+}
+
+/// Waits until the service worker has installed this build and controls the page.
+fn wait_until_offline_ready(app: &App) {
+    wait_long(
+        "the service worker to control the page",
+        PAIRING_WAIT,
+        || {
+            app.browser().execute(
+                "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
+                &[],
+            ) == serde_json::json!(true)
+        },
+    );
+}
+
+/// The addresses of the page's requests for the QR reader's files.
+fn reader_requests(app: &App) -> Vec<String> {
+    let requests = app.browser().execute(
+        "return performance.getEntriesByType('resource').map(e => e.name)
+             .filter(name => name.includes('/qr-reader/'))",
+        &[],
+    );
+    serde_json::from_value(requests).unwrap()
+}
+
+#[test]
+fn the_code_reader_loads_at_the_first_scan_and_reads_with_no_network_after_the_first_visit() {
+    let first = Phone::start("reader-first");
+    let second = Phone::start("reader-second");
+    first.app.open("#/share");
+    first.app.get("button", "Start face-to-face sync").click();
+    first.app.get("image", "Your code");
+
+    second.app.open("#/share");
+    wait_until_offline_ready(&second.app);
+    second.app.reload();
+    assert_eq!(
+        reader_requests(&second.app),
+        Vec::<String>::new(),
+        "the page does not fetch the reader before a scan"
+    );
+    // From now on this phone has no server: the reader must come from what the service
+    // worker kept.
+    second.app.server().stop();
+    second.point_camera_at(&first);
+    second.app.get("button", "Scan a code").click();
+    wait_long("the answering code", PAIRING_WAIT, || {
+        second.app.query("image", "Your code").is_some()
+    });
+    assert!(
+        reader_requests(&second.app)
+            .iter()
+            .any(|url| url.ends_with("/qr-reader/start.js")),
+        "the scan started the reader: {:?}",
+        reader_requests(&second.app)
+    );
+    let decoded = second.app.browser().execute(
+        "return performance.getEntriesByName('kindred:qr-decode').length",
+        &[],
+    );
+    assert!(
+        decoded.as_u64().is_some_and(|frames| frames >= 1),
+        "the worker read the frames: {decoded}"
+    );
+
+    first.point_camera_at(&second);
+    first.app.get("button", "Scan a code").click();
+    wait_long("both import previews", PAIRING_WAIT, || {
+        preview_text(&first.app).is_some() && preview_text(&second.app).is_some()
+    });
+    assert_eq!(first.comparison(), second.comparison());
+    second.app.server().restart();
+}
+
+#[test]
+fn a_reader_that_cannot_load_is_said_plainly_and_the_code_can_still_be_pasted() {
+    let first = Phone::start("no-reader-first");
+    let second = Phone::start("no-reader-second");
+    // A deployment that lost the reader's folder (and so has no service worker either: its
+    // install needs every file).
+    let root = support::copy_of_dist("no-reader");
+    std::fs::remove_dir_all(root.join("qr-reader")).unwrap();
+    second.app.server().set_root(root);
+
+    first.app.open("#/share");
+    first.app.get("button", "Start face-to-face sync").click();
+    first.app.get("image", "Your code");
+    let opening = first.code_text();
+    second.app.open("#/share");
+    second.point_camera_at(&first);
+    second.app.get("button", "Scan a code").click();
+    let alert = second
+        .app
+        .get_with_text("alert", "could not start reading codes");
+    assert!(alert.text().contains("Import file"), "{}", alert.text());
+    assert!(
+        second
+            .app
+            .query("button", "Stop face-to-face sync")
+            .is_none(),
+        "the camera is off again"
+    );
+    for (width, height, name) in [(390, 844, "390"), (1280, 900, "1280")] {
+        second.app.browser().set_window_size(width, height);
+        alert.execute("arguments[0].scrollIntoView({block: 'start'})", &[]);
+        second
+            .app
+            .screenshot(&format!("face-to-face-no-reader-{name}"));
+        assert_eq!(second.app.axe_violations(), Vec::<String>::new());
+    }
+
+    // The text route opened by itself and pairs as the camera would have.
+    second
+        .app
+        .get("textbox", "Code as text")
+        .type_text(&opening);
+    second.app.get("button", "Use this code").click();
+    wait_long("the answering code", PAIRING_WAIT, || {
+        second.app.query("image", "Your code").is_some()
+    });
 }

@@ -780,3 +780,6 @@ offer_not_in_directory = Not in the directory yet: accepting adds { $name } as a
 accept_offer = Accept the offer from { $name }
 # In an import preview's list of records.
 offer_from = Offer of help from { $name }
+
+# Face to face: the code reader, loaded when a scan starts, could not start.
+ftf_reader_failed = The camera works, but Kindred could not start reading codes on this phone. Reloading the page may help. Meanwhile, paste the other phone's code as text below, or use a file: Export on one phone, then Import file on the other.

@@ -740,3 +740,6 @@ offer_in_directory = 名冊中的{ $name }。
 offer_not_in_directory = 尚未在名冊中：接受後會把{ $name }加為幫手。
 accept_offer = 接受{ $name }的幫忙
 offer_from = { $name }表示願意幫忙
+
+# Face to face: the code reader, loaded when a scan starts, could not start.
+ftf_reader_failed = 相機可以用，但 Kindred 無法在這部手機上開始讀取代碼。重新載入頁面也許有幫助。現在可以先在下面貼上另一部手機的文字代碼，或用檔案：在一部手機按「匯出」，再在另一部按「匯入檔案」。

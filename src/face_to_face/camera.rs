@@ -1,14 +1,16 @@
-//! The back camera, and reading a QR code from its frames with `rqrr` over a canvas.
+//! The back camera, and reading a QR code from its frames: each frame drawn to a canvas, its
+//! pixels sent to the QR reader's worker (`reader`).
 
-use js_sys::Reflect;
+use js_sys::{ArrayBuffer, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     CanvasRenderingContext2d, ContextAttributes2d, HtmlCanvasElement, HtmlVideoElement,
-    MediaStream, MediaStreamConstraints, MediaStreamTrack, MediaTrackConstraints,
+    MediaStream, MediaStreamConstraints, MediaStreamTrack, MediaTrackConstraints, Performance,
 };
 
 use super::peer::sleep;
+use super::reader::{Reader, ReaderFailed};
 
 /// Why the camera cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +19,9 @@ pub enum CameraProblem {
     Refused,
     /// No camera, one in use elsewhere, or a page without camera access (plain http).
     Absent,
+    /// The camera works but the code reader did not start: its files did not load (a
+    /// broken deployment, or the first visit cut short) or it stopped.
+    NoReader,
 }
 
 /// Opens the back camera where there is one (any camera otherwise).
@@ -72,66 +77,97 @@ pub fn stop(stream: &MediaStream) {
     }
 }
 
-/// The widest frame decoded: a phone camera's 1280 or more pixels are scaled down to this,
-/// which keeps a frame's decoding short and still reads a code that fills a third of the
+/// The widest frame read: a phone camera's 1280 or more pixels are scaled down to this,
+/// which keeps a frame's reading short and still reads a code that fills a third of the
 /// picture.
 const FRAME_WIDTH: u32 = 640;
-/// The performance mark and measure around each frame read, read by `benches/browser.rs`.
+/// The performance marks and measures of each frame, read by `benches/browser.rs`: what the
+/// page's thread spends on a frame (drawing it, taking its pixels, sending them), and what
+/// the worker spends reading it.
 const FRAME_START_MARK: &str = "kindred:qr-frame-start";
 const FRAME_MEASURE: &str = "kindred:qr-frame";
+const DECODE_MEASURE: &str = "kindred:qr-decode";
 /// Time between two frames tried.
 const FRAME_GAP_MS: u32 = 100;
 
-/// Shows the camera in `video` and reads frames until one holds a QR code, returning its
-/// bytes, or `None` once `keep_going` says stop.
+/// Shows the camera in `video` and has `reader` read frames, one at a time, until one holds
+/// a QR code, returning its bytes, or `None` once `keep_going` says stop. The frames the
+/// camera shows meanwhile are not kept: each frame read is the latest.
 pub async fn read_code(
     video: &HtmlVideoElement,
     stream: &MediaStream,
+    reader: &Reader,
     keep_going: impl Fn() -> bool,
-) -> Option<Vec<u8>> {
+) -> Result<Option<Vec<u8>>, ReaderFailed> {
     video.set_src_object(Some(stream));
     if let Ok(playing) = video.play() {
         let _ = JsFuture::from(playing).await;
     }
+    // The person sees the camera while the reader, started with the camera, finishes loading.
+    let read = match reader.ready().await {
+        Ok(()) => read_frames(video, reader, keep_going).await,
+        Err(why) => Err(why),
+    };
+    video.set_src_object(None);
+    read
+}
+
+async fn read_frames(
+    video: &HtmlVideoElement,
+    reader: &Reader,
+    keep_going: impl Fn() -> bool,
+) -> Result<Option<Vec<u8>>, ReaderFailed> {
+    let failed = |what: &str| ReaderFailed(format!("no canvas to draw frames on: {what}"));
     let canvas: HtmlCanvasElement = leptos::prelude::document()
         .create_element("canvas")
-        .ok()?
+        .map_err(|_| failed("createElement"))?
         .unchecked_into();
     let attributes = ContextAttributes2d::new();
     attributes.set_will_read_frequently(true);
     let context: CanvasRenderingContext2d = canvas
         .get_context_with_context_options("2d", &attributes)
-        .ok()??
+        .ok()
+        .flatten()
+        .ok_or_else(|| failed("getContext"))?
         .unchecked_into();
     let performance = leptos::prelude::window().performance();
+    // This scan's frames only, for the benchmark.
+    if let Some(performance) = &performance {
+        performance.clear_measures_with_measure_name(FRAME_MEASURE);
+        performance.clear_measures_with_measure_name(DECODE_MEASURE);
+    }
     while keep_going() {
-        // The latest frame's time is kept, for the benchmark: a frame that costs more than
-        // 16 ms should move off the page's thread.
         if let Some(performance) = &performance {
             performance.clear_marks_with_mark_name(FRAME_START_MARK);
-            performance.clear_measures_with_measure_name(FRAME_MEASURE);
             let _ = performance.mark(FRAME_START_MARK);
         }
-        let read = decode_frame(video, &canvas, &context);
-        if let Some(performance) = &performance {
+        let sent = match take_frame(video, &canvas, &context) {
+            Some((width, height, pixels)) => Some(reader.send(width, height, &pixels)?),
+            None => None,
+        };
+        if let Some(performance) = performance.as_ref().filter(|_| sent.is_some()) {
             let _ = performance.measure_with_start_mark(FRAME_MEASURE, FRAME_START_MARK);
         }
-        if let Some(bytes) = read {
-            video.set_src_object(None);
-            return Some(bytes);
+        if let Some(sent) = sent {
+            let answer = sent.answer().await?;
+            if let (Some(performance), Some(ms)) = (&performance, answer.decode_ms) {
+                measure_duration(performance, DECODE_MEASURE, ms);
+            }
+            if answer.code.is_some() && keep_going() {
+                return Ok(answer.code);
+            }
         }
         sleep(FRAME_GAP_MS).await;
     }
-    video.set_src_object(None);
-    None
+    Ok(None)
 }
 
-/// The first QR code in the video's current frame, if any.
-fn decode_frame(
+/// The video's current frame, at most `FRAME_WIDTH` wide, as RGBA pixels.
+fn take_frame(
     video: &HtmlVideoElement,
     canvas: &HtmlCanvasElement,
     context: &CanvasRenderingContext2d,
-) -> Option<Vec<u8>> {
+) -> Option<(u32, u32, ArrayBuffer)> {
     let (width, height) = (video.video_width(), video.video_height());
     if width == 0 || height == 0 {
         return None;
@@ -146,18 +182,22 @@ fn decode_frame(
     context
         .draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, w as f64, h as f64)
         .ok()?;
-    let rgba = context
-        .get_image_data(0.0, 0.0, w as f64, h as f64)
-        .ok()?
-        .data();
-    let luma = |x: usize, y: usize| {
-        let i = (y * w as usize + x) * 4;
-        ((u32::from(rgba[i]) * 299 + u32::from(rgba[i + 1]) * 587 + u32::from(rgba[i + 2]) * 114)
-            / 1000) as u8
-    };
-    let mut picture = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, luma);
-    picture.detect_grids().into_iter().find_map(|grid| {
-        let mut bytes = Vec::new();
-        grid.decode_to(&mut bytes).ok().map(|_| bytes)
-    })
+    let image = context.get_image_data(0.0, 0.0, w as f64, h as f64).ok()?;
+    // The pixels' own buffer, not `ImageData::data()`, which copies them into the wasm.
+    let pixels = Reflect::get(&image, &"data".into()).ok()?;
+    let buffer = Reflect::get(&pixels, &"buffer".into()).ok()?;
+    Some((w, h, buffer.unchecked_into()))
+}
+
+/// A measure of `ms` ending now, for a time taken elsewhere (in the worker).
+/// `performance.measure(name, {duration, end})` is not in web-sys's stable API.
+fn measure_duration(performance: &Performance, name: &str, ms: f64) {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"duration".into(), &ms.into());
+    let _ = Reflect::set(&options, &"end".into(), &performance.now().into());
+    if let Ok(measure) = Reflect::get(performance, &"measure".into()) {
+        let _ = measure
+            .unchecked_into::<Function>()
+            .call2(performance, &name.into(), &options);
+    }
 }

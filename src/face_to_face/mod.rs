@@ -8,6 +8,7 @@
 
 mod camera;
 mod peer;
+mod reader;
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -26,6 +27,7 @@ use crate::state::AppState;
 use crate::text;
 use camera::CameraProblem;
 use peer::{sleep, Peer};
+use reader::{Reader, ReaderFailed};
 
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -82,6 +84,9 @@ struct Pairing {
     generation: StoredValue<u32>,
     session: StoredValue<Option<Rc<Session>>, LocalStorage>,
     camera: StoredValue<Option<MediaStream>, LocalStorage>,
+    /// The QR reader's worker, started by the first scan and kept for the next ones until the
+    /// Share screen is left.
+    reader: StoredValue<Option<Rc<Reader>>, LocalStorage>,
     video: NodeRef<leptos::html::Video>,
 }
 
@@ -196,6 +201,17 @@ impl Pairing {
         Ok(())
     }
 
+    /// The QR reader's worker: the one this screen started, or a new one, whose code starts
+    /// loading now.
+    fn reader(self) -> Result<Rc<Reader>, ReaderFailed> {
+        if let Some(reader) = self.reader.try_get_value().flatten() {
+            return Ok(reader);
+        }
+        let reader = Rc::new(Reader::spawn()?);
+        self.reader.set_value(Some(reader.clone()));
+        Ok(reader)
+    }
+
     /// `Scan a code`: the camera, until it reads a QR code.
     async fn scan(self) {
         let generation = if self.phase.get_untracked() == Phase::ShowingOpening {
@@ -204,6 +220,8 @@ impl Pairing {
             self.begin()
         };
         self.problem.set(None);
+        // Loading alongside the camera, which takes a moment to start too.
+        let reader = self.reader();
         let stream = match camera::open().await {
             Ok(stream) => stream,
             Err(problem) => {
@@ -223,9 +241,25 @@ impl Pairing {
         };
         let keep_going =
             move || self.current(generation) && self.phase.get_untracked() == Phase::Scanning;
-        let read = camera::read_code(&video, &stream, keep_going).await;
-        if let Some(bytes) = read.filter(|_| self.current(generation)) {
-            self.take(generation, PairingCode::from_bytes(&bytes)).await;
+        let read = match reader {
+            Ok(reader) => camera::read_code(&video, &stream, &reader, keep_going).await,
+            Err(why) => Err(why),
+        };
+        match read {
+            Ok(Some(bytes)) if self.current(generation) => {
+                self.take(generation, PairingCode::from_bytes(&bytes)).await
+            }
+            Ok(_) => {}
+            Err(ReaderFailed(why)) => {
+                leptos::logging::warn!("face to face: the QR reader: {why}");
+                // The next scan starts a new one: the files may load then.
+                self.reader.try_set_value(None);
+                if self.current(generation) {
+                    self.stop_camera();
+                    self.phase.set(self.waiting_phase());
+                    self.camera_problem.set(Some(CameraProblem::NoReader));
+                }
+            }
         }
     }
 
@@ -516,10 +550,12 @@ pub fn FaceToFace(
         generation: StoredValue::new(0),
         session: StoredValue::new_local(None),
         camera: StoredValue::new_local(None),
+        reader: StoredValue::new_local(None),
         video: NodeRef::new(),
     };
     on_cleanup(move || {
         pairing.begin();
+        pairing.reader.try_set_value(None);
     });
     let phase = pairing.phase;
     let paste = RwSignal::new(String::new());
@@ -587,6 +623,7 @@ pub fn FaceToFace(
                         let message = match problem {
                             CameraProblem::Refused => text::ftf_camera_refused(),
                             CameraProblem::Absent => text::ftf_camera_absent(),
+                            CameraProblem::NoReader => text::ftf_reader_failed(),
                         };
                         view! {
                             <div class="alert" role="alert">
