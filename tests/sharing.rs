@@ -411,11 +411,11 @@ fn a_helpers_qr_code_read_by_another_phone_offers_the_helper_for_import() {
         ("Area", "Sham Shui Po"),
         ("Private note", "Never shown to others"),
     ]);
-    sender
+    let may = sender
         .get("list", "Helpers")
-        .within_with_text("listitem", "May Chan")
-        .within("button", "QR code")
-        .click();
+        .within_with_text("listitem", "May Chan");
+    may.within("button", "Details").click();
+    may.within("button", "QR code").click();
     let code = sender.get("image", "QR code for May Chan");
     sender.screenshot("helper-qr-390");
     let view_box = code.attr("viewBox").unwrap();

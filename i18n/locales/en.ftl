@@ -780,3 +780,7 @@ offer_not_in_directory = Not in the directory yet: accepting adds { $name } as a
 accept_offer = Accept the offer from { $name }
 # In an import preview's list of records.
 offer_from = Offer of help from { $name }
+
+# For a person on a phone (issue 20): a compact helper list, a short helper form.
+helper_details = Details
+more_details = More details

@@ -740,3 +740,7 @@ offer_in_directory = 名冊中的{ $name }。
 offer_not_in_directory = 尚未在名冊中：接受後會把{ $name }加為幫手。
 accept_offer = 接受{ $name }的幫忙
 offer_from = { $name }表示願意幫忙
+
+# For a person on a phone (issue 20): a compact helper list, a short helper form.
+helper_details = 詳情
+more_details = 更多資料
