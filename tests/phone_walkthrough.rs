@@ -916,3 +916,46 @@ fn the_short_helper_form_and_its_kinds_of_help_in_chinese() {
     assert_eq!(app.axe_violations(), Vec::<String>::new());
     app.screenshot("phone-helper-form-zh-390");
 }
+
+/// Exports what Share has chosen, and returns the downloaded file's name.
+fn export(app: &App) -> String {
+    app.open("#/share");
+    app.get("button", "Export").click();
+    app.downloaded("kindred-").0
+}
+
+#[test]
+fn after_export_the_message_says_the_files_name_and_where_to_find_it_in_both_languages() {
+    let app = App::start();
+    app.add_helper(&[("Name", "May Chan")]);
+    let name = export(&app);
+    let said = app.get_with_text("status", &name).text();
+    assert!(
+        said.contains(&format!("File exported: {name}. Find it in Downloads")),
+        "{said}"
+    );
+    assert!(!said.contains("marked as shared"), "{said}");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("phone-exported-390");
+
+    app.open("#/settings");
+    app.get("combobox", "Language").select("繁體中文");
+    app.open("#/share");
+    app.get("button", "匯出").click();
+    let name = app.downloaded("kindred-").0;
+    let said = app.get_with_text("status", &name).text();
+    assert!(said.contains(&format!("檔案已匯出：{name}")), "{said}");
+    assert!(said.contains("「下載」"), "{said}");
+    assert!(!said.contains("已標示為已分享"), "{said}");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("phone-exported-zh-390");
+}
+
+#[test]
+fn the_export_message_at_desktop_width() {
+    let app = App::start_with_size(1280, 900);
+    app.add_helper(&[("Name", "May Chan")]);
+    let name = export(&app);
+    app.get_with_text("status", &name);
+    app.screenshot("desktop-exported-1280");
+}
