@@ -554,6 +554,16 @@ pub fn screen_failed_last_time(screen: &str) -> String {
     words::ScreenFailedLastTime { screen }.format()
 }
 
+/// "File exported: kindred-2026-12-02.json. Find it in Downloads, …": where the file went.
+pub fn exported_to(file: &str) -> String {
+    words::ExportedTo { file }.format()
+}
+
+/// The same for a locked file, with the passphrase to give separately.
+pub fn locked_exported_to(file: &str) -> String {
+    words::LockedExportedTo { file }.format()
+}
+
 pub fn lock_failed(why: &str) -> String {
     words::LockFailed { why }.format()
 }

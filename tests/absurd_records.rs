@@ -112,6 +112,7 @@ fn a_card_link_never_touches_a_private_note_whatever_it_claims() {
     app.get("button", "Add helper").click();
     app.get("textbox", "Name").type_text("Wong Siu Ming");
     app.get("textbox", "Phone").type_text("+852 2345 6789");
+    app.get("DisclosureTriangle", "More details").click();
     app.get("textbox", "Private note")
         .type_text("Her son's number is in my phone");
     app.get("button", "Save").click();

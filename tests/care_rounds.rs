@@ -381,10 +381,11 @@ fn every_calendar_file_has_its_alarms_and_reads_back_in_an_independent_reader() 
 
     // A helper's own commitments: what they are matched to, the evening before.
     app.open("#/helpers");
-    app.get("list", "Helpers")
-        .within_with_text("listitem", "Sam Lau")
-        .within("button", "Commitments to calendar")
-        .click();
+    let sam = app
+        .get("list", "Helpers")
+        .within_with_text("listitem", "Sam Lau");
+    sam.within("button", "Details").click();
+    sam.within("button", "Commitments to calendar").click();
     let (_, ics) = app.downloaded("kindred-commitments");
     let read = read_calendar("commitments.ics", &ics);
     let event = &read["events"][0];

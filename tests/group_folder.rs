@@ -149,6 +149,11 @@ fn two_phones_sync_helpers_and_needs_locked_and_the_journal_only_when_chosen() {
         listed.contains("Chan Tai Man") && listed.contains("Lok Fu Estate"),
         "{listed}"
     );
+    ben.get("list", "Helpers")
+        .within_with_text("listitem", "Chan Tai Man")
+        .within("button", "Details")
+        .click();
+    ben.get("button", "QR code");
     assert!(!ben.page_text().contains("hard of hearing"));
     ben.open("#/needs");
     ben.get("list", "Needs")

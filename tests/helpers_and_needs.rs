@@ -30,6 +30,7 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
         app.get("group", "Can help with")
             .within("checkbox", "a ride")
             .click();
+        app.get("DisclosureTriangle", "More details").click();
         app.get("textbox", "Languages")
             .type_text("Cantonese, English");
         app.get("group", "Days free")
@@ -44,6 +45,7 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
         app.screenshot("helper-form-390");
     });
     add_helper(&app, "Sam Wong", |app| {
+        app.get("DisclosureTriangle", "More details").click();
         app.get("textbox", "Languages").type_text("English");
     });
     let may = app
@@ -53,6 +55,7 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
         may.within("link", "+852 2345 6789").attr("href").as_deref(),
         Some("tel:+85223456789")
     );
+    may.within("button", "Details").click();
     assert_eq!(
         may.within("link", "may@example.hk").attr("href").as_deref(),
         Some("mailto:may@example.hk")
@@ -161,18 +164,18 @@ fn add_a_helper_and_a_need_match_mark_done_log_it_and_find_it_all_after_a_reload
     let may = app
         .get("list", "Helpers")
         .within_with_text("listitem", "May Chan");
+    may.within("button", "Details").click();
     assert_eq!(
         may.paragraphs(),
         [
             "a ride".to_string(),
-            "Cantonese, English".to_string(),
-            format!("Free {} · mornings", &tuesday_or_so[..3]),
-            "Sham Shui Po".to_string(),
+            format!("Free {} · mornings · Sham Shui Po", &tuesday_or_so[..3]),
             "Call: +852 2345 6789".to_string(),
+            "Cantonese, English".to_string(),
             "Email: may@example.hk".to_string(),
             format!("Helped once, on {}", full_date(today)),
         ],
-        "her card, now with the help she gave today"
+        "her row, and under Details the help she gave today"
     );
     app.get("navigation", "Main")
         .within("link", "Needs")
@@ -188,6 +191,7 @@ fn a_javascript_value_typed_as_email_or_phone_is_refused_and_never_becomes_a_lin
     app.get("button", "Add helper").click();
     app.get("textbox", "Name").type_text("Mallory");
     app.get("textbox", "Phone").type_text("javascript:alert(1)");
+    app.get("DisclosureTriangle", "More details").click();
     app.get("textbox", "Email")
         .type_text("javascript:alert(document.domain)//@x.org");
     app.get("button", "Save").click();
@@ -256,6 +260,7 @@ fn helpers_are_found_by_search_and_filters_and_deleted_with_undo() {
     let app = App::start();
     app.open("#/helpers");
     add_helper(&app, "May Chan", |app| {
+        app.get("DisclosureTriangle", "More details").click();
         app.get("textbox", "Languages").type_text("Cantonese");
         app.get("group", "Days free")
             .within("checkbox", "Saturday")
@@ -265,6 +270,7 @@ fn helpers_are_found_by_search_and_filters_and_deleted_with_undo() {
         app.get("group", "Can help with")
             .within("checkbox", "errands and groceries")
             .click();
+        app.get("DisclosureTriangle", "More details").click();
         app.get("textbox", "Area").type_text("Tai Po");
     });
     let count = || app.get("list", "Helpers").all_within("listitem").len();

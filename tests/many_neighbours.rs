@@ -70,6 +70,7 @@ fn the_story() -> Files {
     ann.open("#/helpers");
     ann.get("button", "Add helper").click();
     ann.get("textbox", "Name").type_text(HELPER);
+    ann.get("DisclosureTriangle", "More details").click();
     ann.get("textbox", "Area").type_text("Tai Po");
     ann.get("button", "Save").click();
     ann.wait_for("the helper to be saved", || {

@@ -3,7 +3,7 @@
 mod support;
 
 use chrono::{Datelike, Days, TimeZone, Utc};
-use kindred_core::helper::{ContactMethod, Helper};
+use kindred_core::helper::{ContactMethod, DayPart, Helper};
 use kindred_core::model::Model;
 use kindred_core::need::{Need, Urgency};
 use support::App;
@@ -400,6 +400,7 @@ fn a_helpers_phone_and_email_are_not_filled_in_with_the_persons_own() {
         "the phone keypad still opens"
     );
     assert_eq!(phone.attr("autocomplete").as_deref(), Some("off"));
+    app.get("DisclosureTriangle", "More details").click();
     let email = app.get("textbox", "Email");
     assert_eq!(email.attr("type").as_deref(), Some("email"));
     assert_eq!(email.attr("autocomplete").as_deref(), Some("off"));
@@ -703,4 +704,258 @@ fn from_the_foot_of_a_long_list_one_tap_leads_back_to_the_navigation() {
     app.open("#/needs");
     app.get("list", "Needs");
     assert!(app.query("button", "Back to the top").is_none());
+}
+
+/// Twenty helpers with everything filled in, as a coordinator's directory is.
+fn twenty_full_helpers(app: &App) -> Model {
+    let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+    let mut model = Model::default();
+    for n in 1..=20 {
+        let mut helper = Helper::new(Uuid::from_u128(n), now, format!("Helper {n:02}"));
+        helper.can_help_with = vec!["a ride".into(), "errands and groceries".into()];
+        helper.languages = vec!["Cantonese".into(), "English".into()];
+        helper.availability.days = vec![chrono::Weekday::Mon, chrono::Weekday::Wed];
+        helper.availability.parts = vec![DayPart::Morning];
+        helper.area = "Sham Shui Po".into();
+        helper.phone = format!("+852 2345 67{n:02}");
+        helper.email = format!("helper{n:02}@example.hk");
+        helper.preferred_contact = Some(ContactMethod::Phone);
+        helper.private_note = format!("Private note {n:02}: hard of hearing, call twice");
+        model.helpers.put(helper, now);
+    }
+    app.store_model(&mut model);
+    app.reload();
+    model
+}
+
+/// How tall an element is on the page, in CSS pixels.
+fn height(element: &support::Element) -> f64 {
+    element
+        .execute("return arguments[0].getBoundingClientRect().height", &[])
+        .as_f64()
+        .expect("a height")
+}
+
+#[test]
+fn twenty_helpers_are_compact_rows_to_scan_with_the_rest_under_details() {
+    let app = App::start();
+    app.open("#/helpers");
+    twenty_full_helpers(&app);
+    let list = app.get("list", "Helpers");
+    let rows = list.all_within("listitem");
+    assert_eq!(rows.len(), 20);
+
+    // Each row: who, what, when and where, the number to call, and its buttons.
+    let row = list.within_with_text("listitem", "Helper 07");
+    assert_eq!(
+        row.paragraphs(),
+        [
+            "a ride, errands and groceries",
+            "Free Mon, Wed · mornings · Sham Shui Po",
+            "Call: +852 2345 6707"
+        ]
+    );
+    assert_eq!(
+        row.within("link", "+852 2345 6707").attr("href").as_deref(),
+        Some("tel:+85223456707")
+    );
+    row.within("button", "Edit");
+    row.within("button", "Delete");
+    let details = row.within("button", "Details");
+    assert_eq!(details.attr("aria-expanded").as_deref(), Some("false"));
+    assert!(
+        !list.text().contains("Private note 07") && !list.text().contains("helper07@example.hk"),
+        "notes and e-mail wait under Details"
+    );
+    // Twenty such cards were 11,400 px tall at 390 px; compact rows are under half that.
+    let tall = height(&list);
+    assert!(tall < 20.0 * 270.0, "twenty rows are {tall} px tall");
+    app.screenshot("phone-helpers-compact-390");
+
+    // Details, on demand: the rest of the helper, and closed again.
+    details.click();
+    assert_eq!(details.attr("aria-expanded").as_deref(), Some("true"));
+    let shown = row.text();
+    for part in [
+        "Cantonese, English",
+        "Private note 07: hard of hearing",
+        "Preferred contact: Phone call",
+        "Has not helped with a need yet",
+    ] {
+        assert!(shown.contains(part), "{part:?} in {shown}");
+    }
+    assert_eq!(
+        row.within("link", "helper07@example.hk")
+            .attr("href")
+            .as_deref(),
+        Some("mailto:helper07@example.hk")
+    );
+    row.within("button", "QR code");
+    assert!(
+        !list.text().contains("Private note 08"),
+        "only the row asked for opens"
+    );
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    row.execute("arguments[0].scrollIntoView({ block: 'center' })", &[]);
+    app.screenshot("phone-helpers-details-390");
+    details.click();
+    app.wait_for("the details to fold", || {
+        !row.text().contains("Private note 07")
+    });
+
+    // Dark, with the details open, still passes.
+    app.emulate_color_scheme("dark");
+    details.click();
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("phone-helpers-details-dark-390");
+}
+
+#[test]
+fn compact_helper_rows_at_desktop_width() {
+    let app = App::start_with_size(1280, 900);
+    app.open("#/helpers");
+    twenty_full_helpers(&app);
+    let row = app
+        .get("list", "Helpers")
+        .within_with_text("listitem", "Helper 02");
+    row.within("button", "Details").click();
+    row.within("link", "helper02@example.hk");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("desktop-helpers-compact-1280");
+    app.get("button", "Add helper").click();
+    app.get("DisclosureTriangle", "More details").click();
+    app.get("textbox", "Area");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("desktop-helper-form-1280");
+}
+
+#[test]
+fn the_helper_form_is_short_with_kinds_of_help_and_the_rest_under_more_details() {
+    let app = App::start();
+    app.open("#/helpers");
+    app.get("button", "Add helper").click();
+
+    // What a helper is asked first: who, how to call, what and when.
+    app.get("textbox", "Name");
+    app.get("textbox", "Phone");
+    let kinds = app.get("group", "Can help with");
+    kinds.within("checkbox", "a ride");
+    kinds.within("checkbox", "listening");
+    for kindness in ["forgiveness", "encouragement and praise", "being present"] {
+        assert!(
+            kinds.query_within("checkbox", kindness).is_none(),
+            "{kindness:?} is the journal's, not help a helper offers"
+        );
+    }
+    app.get("group", "Days free");
+    app.get("group", "Times of day");
+    for folded in ["Languages", "Availability", "Area", "Email", "Private note"] {
+        assert!(
+            app.query("textbox", folded).is_none(),
+            "{folded} waits under More details"
+        );
+    }
+    let form = app.get("form", "New helper");
+    let short = height(&form);
+    // All fourteen fields and every category were 2,030 px tall at 390 px.
+    assert!(short < 1500.0, "the form is {short} px tall");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("phone-helper-form-short-390");
+
+    // More details holds the rest; a problem in it opens it and takes the focus there.
+    app.get("textbox", "Name").type_text("May Chan");
+    let more = app.get("DisclosureTriangle", "More details");
+    more.click();
+    app.get("textbox", "Area").type_text("Sham Shui Po");
+    app.get("textbox", "Email").type_text("may.example.hk");
+    app.screenshot("phone-helper-form-more-390");
+    more.click();
+    app.wait_for("More details to fold", || {
+        app.query("textbox", "Email").is_none()
+    });
+    app.get("button", "Save").click();
+    app.get_with_text("alert", "Email: This is not an e-mail address");
+    assert_eq!(app.focused().computed_label(), "Email");
+    let email = app.get("textbox", "Email");
+    email.clear();
+    email.type_text("may@example.hk");
+    app.get("button", "Save").click();
+    let may = app
+        .get("list", "Helpers")
+        .within_with_text("listitem", "May Chan");
+
+    // Editing a helper whose folded fields hold something shows them; one without, not.
+    may.within("button", "Edit").click();
+    assert_eq!(app.get("textbox", "Area").value(), "Sham Shui Po");
+    assert_eq!(app.get("textbox", "Email").value(), "may@example.hk");
+    app.get("button", "Cancel").click();
+    app.add_helper(&[("Name", "Sam Wong"), ("Phone", "+852 2345 6789")]);
+    app.get("list", "Helpers")
+        .within_with_text("listitem", "Sam Wong")
+        .within("button", "Edit")
+        .click();
+    app.get("textbox", "Phone");
+    assert!(
+        app.query("textbox", "Area").is_none(),
+        "nothing folded to see"
+    );
+}
+
+#[test]
+fn the_short_helper_form_and_its_kinds_of_help_in_chinese() {
+    let app = App::start();
+    app.open("#/settings");
+    app.get("combobox", "Language").select("繁體中文");
+    app.open("#/helpers");
+    app.get("button", "新增幫手").click();
+    let kinds = app.get("group", "可幫忙的事");
+    kinds.within("checkbox", "接送");
+    assert!(kinds.query_within("checkbox", "寬恕").is_none());
+    app.get("DisclosureTriangle", "更多資料").click();
+    app.get("textbox", "地區");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("phone-helper-form-zh-390");
+}
+
+/// Exports what Share has chosen, and returns the downloaded file's name.
+fn export(app: &App) -> String {
+    app.open("#/share");
+    app.get("button", "Export").click();
+    app.downloaded("kindred-").0
+}
+
+#[test]
+fn after_export_the_message_says_the_files_name_and_where_to_find_it_in_both_languages() {
+    let app = App::start();
+    app.add_helper(&[("Name", "May Chan")]);
+    let name = export(&app);
+    let said = app.get_with_text("status", &name).text();
+    assert!(
+        said.contains(&format!("File exported: {name}. Find it in Downloads")),
+        "{said}"
+    );
+    assert!(!said.contains("marked as shared"), "{said}");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("phone-exported-390");
+
+    app.open("#/settings");
+    app.get("combobox", "Language").select("繁體中文");
+    app.open("#/share");
+    app.get("button", "匯出").click();
+    let name = app.downloaded("kindred-").0;
+    let said = app.get_with_text("status", &name).text();
+    assert!(said.contains(&format!("檔案已匯出：{name}")), "{said}");
+    assert!(said.contains("「下載」"), "{said}");
+    assert!(!said.contains("已標示為已分享"), "{said}");
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("phone-exported-zh-390");
+}
+
+#[test]
+fn the_export_message_at_desktop_width() {
+    let app = App::start_with_size(1280, 900);
+    app.add_helper(&[("Name", "May Chan")]);
+    let name = export(&app);
+    app.get_with_text("status", &name);
+    app.screenshot("desktop-exported-1280");
 }

@@ -170,6 +170,7 @@ fn a_conflict_is_shown_side_by_side_decided_and_the_import_undone() {
         .get("list", "Helpers")
         .within_with_text("listitem", "May Chan");
     assert!(may.text().contains("Mong Kok"), "{}", may.text());
+    may.within("button", "Details").click();
     assert!(
         may.text().contains("Call after 6"),
         "a file without private notes keeps mine: {}",
@@ -411,11 +412,11 @@ fn a_helpers_qr_code_read_by_another_phone_offers_the_helper_for_import() {
         ("Area", "Sham Shui Po"),
         ("Private note", "Never shown to others"),
     ]);
-    sender
+    let may = sender
         .get("list", "Helpers")
-        .within_with_text("listitem", "May Chan")
-        .within("button", "QR code")
-        .click();
+        .within_with_text("listitem", "May Chan");
+    may.within("button", "Details").click();
+    may.within("button", "QR code").click();
     let code = sender.get("image", "QR code for May Chan");
     sender.screenshot("helper-qr-390");
     let view_box = code.attr("viewBox").unwrap();
@@ -446,6 +447,8 @@ fn a_helpers_qr_code_read_by_another_phone_offers_the_helper_for_import() {
         .get("list", "Helpers")
         .within_with_text("listitem", "May Chan");
     assert!(may.text().contains("Sham Shui Po"));
+    may.within("button", "Details").click();
+    may.within("button", "QR code");
     assert!(
         !may.text().contains("Never shown to others"),
         "private notes stay home"

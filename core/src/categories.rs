@@ -52,6 +52,17 @@ pub fn shown_in(name: &str, language: Language) -> &str {
     }
 }
 
+/// The seeded categories that are kindnesses to remember rather than help to ask of someone:
+/// a helper's kinds of help leave them out ("forgiveness" is not something a helper offers).
+const NOT_ASKED_OF_A_HELPER: [&str; 3] =
+    ["being present", "encouragement and praise", "forgiveness"];
+
+/// Whether a category is a kind of help a helper can offer: every one a person typed, and the
+/// seeded ones except those above, in either language.
+pub fn is_kind_of_help(name: &str) -> bool {
+    seeded_id(name).is_none_or(|id| !NOT_ASKED_OF_A_HELPER.contains(&SEEDED[id]))
+}
+
 /// The categories a new Kindred starts with, in the language it starts in.
 pub fn seeded(language: Language) -> Vec<String> {
     let names = match language {
@@ -76,5 +87,21 @@ mod tests {
         );
         assert_eq!(seeded_id("寬恕"), seeded_id("forgiveness"));
         assert_eq!(seeded_id("A ride"), None, "only the exact seeded words");
+    }
+
+    #[test]
+    fn a_helpers_kinds_of_help_leave_out_the_journals_own_kindnesses_in_either_language() {
+        assert!(is_kind_of_help("a ride") && is_kind_of_help("接送"));
+        assert!(!is_kind_of_help("forgiveness") && !is_kind_of_help("寬恕"));
+        assert!(!is_kind_of_help("encouragement and praise"));
+        assert!(
+            is_kind_of_help("garden work"),
+            "what a person typed is theirs to use"
+        );
+        let kinds = seeded(Language::English)
+            .into_iter()
+            .filter(|c| is_kind_of_help(c))
+            .count();
+        assert_eq!(kinds, SEEDED.len() - NOT_ASKED_OF_A_HELPER.len());
     }
 }

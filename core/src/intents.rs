@@ -132,6 +132,17 @@ impl Model {
         self.settings.categories = categories::seeded(language);
     }
 
+    /// The kinds of help a helper form offers: the person's categories that are help to offer
+    /// (see [`categories::is_kind_of_help`]), and then the helper's own, which editing never
+    /// drops even when the list would leave them out.
+    pub fn kinds_of_help_with<'a>(&self, own: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let own: Vec<&str> = own.into_iter().collect();
+        self.categories_with(own.iter().copied())
+            .into_iter()
+            .filter(|c| categories::is_kind_of_help(c) || own.contains(&c.as_str()))
+            .collect()
+    }
+
     /// The categories a form offers: the person's list, and then a record's own that the
     /// list no longer has (a category removed since, or one a neighbour used), so that
     /// editing a record never drops one silently.
@@ -254,6 +265,23 @@ mod tests {
         assert_eq!(
             model.categories_with(["company", "", "gardening"]),
             vec!["a ride", "company", "gardening"]
+        );
+    }
+
+    #[test]
+    fn a_helper_form_offers_kinds_of_help_and_keeps_a_helpers_own() {
+        let mut model = Model::default();
+        model.settings.categories = vec![
+            "a ride".into(),
+            "forgiveness".into(),
+            "寬恕".into(),
+            "garden work".into(),
+        ];
+        assert_eq!(model.kinds_of_help_with([]), vec!["a ride", "garden work"]);
+        assert_eq!(
+            model.kinds_of_help_with(["forgiveness", "cooking"]),
+            vec!["a ride", "forgiveness", "garden work", "cooking"],
+            "a helper who already has one keeps it"
         );
     }
 

@@ -142,7 +142,6 @@ share_private = Private notes
 export = Export
 share_file = Share…
 nothing_chosen = Choose at least one thing to put in the file.
-exported = File saved. Everything in it is marked as shared.
 take_in_heading = Take in a neighbour's file
 take_in_hint = Choose a Kindred file, or drop it here. Nothing changes until you confirm, and you can undo it afterwards.
 import_file = Import file
@@ -534,7 +533,6 @@ lock_needs_secure = Locking and unlocking files needs a secure address (one that
 passphrase_empty = Type a passphrase, or untick Lock with a passphrase.
 passphrases_differ = The two passphrases are not the same. Type the same passphrase in both fields.
 locking = Locking the file… this takes a few seconds.
-locked_exported = Locked file exported. Give the passphrase separately.
 lock_failed = The file could not be locked ({ $why }). Nothing was exported.
 locked_file_heading = A locked file
 locked_file_hint = This file is locked. Type the passphrase it was locked with. Nothing changes until you have seen what is in it and confirmed.
@@ -783,3 +781,10 @@ offer_from = Offer of help from { $name }
 
 # Face to face: the code reader, loaded when a scan starts, could not start.
 ftf_reader_failed = The camera works, but Kindred could not start reading codes on this phone. Reloading the page may help. Meanwhile, paste the other phone's code as text below, or use a file: Export on one phone, then Import file on the other.
+
+# For a person on a phone (issue 20): a compact helper list, a short helper form, where an export went.
+helper_details = Details
+more_details = More details
+# $file is the file's name, as the browser saved it: "kindred-2026-12-02.json".
+exported_to = File exported: { $file }. Find it in Downloads, or wherever this browser saves downloaded files.
+locked_exported_to = Locked file exported: { $file }. Find it in Downloads, or wherever this browser saves downloaded files. Give the passphrase separately.

@@ -135,7 +135,6 @@ share_private = 私人備註
 export = 匯出
 share_file = 分享…
 nothing_chosen = 請至少選擇一項放進檔案。
-exported = 檔案已儲存。檔案裡的所有內容都已標示為已分享。
 take_in_heading = 接收鄰居的檔案
 take_in_hint = 選擇一個 Kindred 檔案，或把它拖放到這裡。在你確認之前，什麼都不會改變；之後你也可以復原。
 import_file = 匯入檔案
@@ -502,7 +501,6 @@ lock_needs_secure = 鎖上和打開檔案需要安全的網址（以 https:// �
 passphrase_empty = 請輸入通行句，或取消勾選「用通行句鎖上」。
 passphrases_differ = 兩次輸入的通行句不一樣。請在兩欄輸入相同的通行句。
 locking = 正在鎖上檔案……需要幾秒鐘。
-locked_exported = 已匯出鎖上的檔案。請另外把通行句交給對方。
 lock_failed = 無法鎖上檔案（{ $why }）。沒有匯出任何東西。
 locked_file_heading = 鎖上的檔案
 locked_file_hint = 這個檔案已鎖上。請輸入鎖上時用的通行句。在你看過內容並確認之前，不會有任何改動。
@@ -743,3 +741,10 @@ offer_from = { $name }表示願意幫忙
 
 # Face to face: the code reader, loaded when a scan starts, could not start.
 ftf_reader_failed = 相機可以用，但 Kindred 無法在這部手機上開始讀取代碼。重新載入頁面也許有幫助。現在可以先在下面貼上另一部手機的文字代碼，或用檔案：在一部手機按「匯出」，再在另一部按「匯入檔案」。
+
+# For a person on a phone (issue 20): a compact helper list, a short helper form, where an export went.
+helper_details = 詳情
+more_details = 更多資料
+# $file is the file's name, as the browser saved it: "kindred-2026-12-02.json".
+exported_to = 檔案已匯出：{ $file }。可在「下載」資料夾，或這個瀏覽器存放下載檔案的地方找到。
+locked_exported_to = 鎖上的檔案已匯出：{ $file }。可在「下載」資料夾，或這個瀏覽器存放下載檔案的地方找到。請另外把通行句交給對方。

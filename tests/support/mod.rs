@@ -369,7 +369,12 @@ impl App {
     pub fn add_helper(&self, fields: &[(&str, &str)]) {
         self.open("#/helpers");
         self.get("button", "Add helper").click();
+        self.get("textbox", "Name");
         for (label, value) in fields {
+            if self.query("textbox", label).is_none() {
+                // The fields used less often are folded: open them, as a person would.
+                self.get("DisclosureTriangle", "More details").click();
+            }
             self.get("textbox", label).type_text(value);
         }
         self.get("button", "Save").click();

@@ -35,9 +35,12 @@ pub fn HelperForm(
     );
     let kept = StoredValue::new(kept);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let categories = state.model.with_untracked(|m| {
-        draft.with_untracked(|d| m.categories_with(d.can_help_with.iter().map(String::as_str)))
+    let kinds_of_help = state.model.with_untracked(|m| {
+        draft.with_untracked(|d| m.kinds_of_help_with(d.can_help_with.iter().map(String::as_str)))
     });
+    // A helper edited, or a draft brought back, with something in the folded fields shows
+    // them: nothing that holds a value is out of sight.
+    let details_open = draft.with_untracked(has_more_details);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -49,6 +52,9 @@ pub fn HelperForm(
                 clock::today(),
             )
         });
+        if let Err(found) = &checked {
+            open_details_for(found);
+        }
         settle(checked, errors, "helper", |helper| {
             let saved =
                 state.change(|model, now| model.helpers.save_form(existing.as_ref(), helper, now));
@@ -97,23 +103,23 @@ pub fn HelperForm(
                 error=error_for(errors, "name")
                 required=true
             />
+            <TextField
+                id="helper-phone"
+                label=text::phone()
+                input=Input::Phone
+                value=phone
+                on_input=set_phone
+                error=error_for(errors, "phone")
+            />
             <CheckboxGroup
                 legend=text::can_help_with()
                 id_prefix="helper-category"
-                options=categories
+                options=kinds_of_help
                     .into_iter()
                     .map(|c| (c.clone(), text::category_name(&c).to_string()))
                     .collect()
                 chosen=Signal::derive(move || draft.with(|d| d.can_help_with.clone()))
                 on_change=Callback::new(move |chosen| draft.update(|d| d.can_help_with = chosen))
-            />
-            <TextField
-                id="helper-languages"
-                label=text::languages()
-                input=Input::Line
-                value=languages
-                on_input=set_languages
-                hint=text::languages_hint()
             />
             <CheckboxGroup
                 legend=text::days_free()
@@ -129,78 +135,117 @@ pub fn HelperForm(
                 chosen=Signal::derive(move || draft.with(|d| d.parts.clone()))
                 on_change=Callback::new(move |chosen| draft.update(|d| d.parts = chosen))
             />
-            <TextField
-                id="helper-availability"
-                label=text::availability_label()
-                input=Input::Line
-                value=note
-                on_input=set_note
-                hint=text::availability_hint()
-            />
-            <TextField id="helper-area" label=text::area() input=Input::Line value=area on_input=set_area />
-            <TextField
-                id="helper-phone"
-                label=text::phone()
-                input=Input::Phone
-                value=phone
-                on_input=set_phone
-                error=error_for(errors, "phone")
-            />
-            <TextField
-                id="helper-email"
-                label=text::email()
-                input=Input::Email
-                value=email
-                on_input=set_email
-                error=error_for(errors, "email")
-            />
-            <div class="field">
-                <label for="helper-preferred-contact">{text::preferred_contact()}</label>
-                <select
-                    id="helper-preferred-contact"
-                    on:change=move |ev| {
-                        draft.update(|d| d.preferred_contact = ContactMethod::parse(&event_target_value(&ev)))
-                    }
-                >
-                    <option value="" selected=move || draft.with(|d| d.preferred_contact.is_none())>
-                        {text::no_preference()}
-                    </option>
-                    {ContactMethod::ALL
-                        .into_iter()
-                        .map(|method| {
-                            view! {
-                                <option
-                                    value=method.as_str()
-                                    selected=move || draft.with(|d| d.preferred_contact == Some(method))
-                                >
-                                    {text::contact_method(method)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <TextField
-                id="helper-private-note"
-                label=text::private_note()
-                input=Input::Lines
-                value=private_note
-                on_input=set_private_note
-                hint=text::private_note_hint()
-            />
-            <TextField
-                id="helper-last-contacted"
-                label=text::last_contacted()
-                input=Input::Date
-                value=last_contacted
-                on_input=set_last_contacted
-                error=error_for(errors, "last-contacted")
-                max=Signal::derive(move || state.today.get().to_string())
-            />
+            <details id=MORE_DETAILS class="more-details" open=details_open>
+                <summary>{text::more_details()}</summary>
+                <TextField
+                    id="helper-languages"
+                    label=text::languages()
+                    input=Input::Line
+                    value=languages
+                    on_input=set_languages
+                    hint=text::languages_hint()
+                />
+                <TextField
+                    id="helper-availability"
+                    label=text::availability_label()
+                    input=Input::Line
+                    value=note
+                    on_input=set_note
+                    hint=text::availability_hint()
+                />
+                <TextField id="helper-area" label=text::area() input=Input::Line value=area on_input=set_area />
+                <TextField
+                    id="helper-email"
+                    label=text::email()
+                    input=Input::Email
+                    value=email
+                    on_input=set_email
+                    error=error_for(errors, "email")
+                />
+                <div class="field">
+                    <label for="helper-preferred-contact">{text::preferred_contact()}</label>
+                    <select
+                        id="helper-preferred-contact"
+                        on:change=move |ev| {
+                            draft.update(|d| d.preferred_contact = ContactMethod::parse(&event_target_value(&ev)))
+                        }
+                    >
+                        <option value="" selected=move || draft.with(|d| d.preferred_contact.is_none())>
+                            {text::no_preference()}
+                        </option>
+                        {ContactMethod::ALL
+                            .into_iter()
+                            .map(|method| {
+                                view! {
+                                    <option
+                                        value=method.as_str()
+                                        selected=move || draft.with(|d| d.preferred_contact == Some(method))
+                                    >
+                                        {text::contact_method(method)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <TextField
+                    id="helper-private-note"
+                    label=text::private_note()
+                    input=Input::Lines
+                    value=private_note
+                    on_input=set_private_note
+                    hint=text::private_note_hint()
+                />
+                <TextField
+                    id="helper-last-contacted"
+                    label=text::last_contacted()
+                    input=Input::Date
+                    value=last_contacted
+                    on_input=set_last_contacted
+                    error=error_for(errors, "last-contacted")
+                    max=Signal::derive(move || state.today.get().to_string())
+                />
+            </details>
             <div class="actions">
                 <button type="submit" class="primary">{text::save()}</button>
                 <CancelButton changed on_leave=leave form_id="helper-form" />
             </div>
         </form>
+    }
+}
+
+/// The element id of the folded part of the form.
+const MORE_DETAILS: &str = "helper-more-details";
+
+/// Whether any of the fields under More details holds something.
+fn has_more_details(draft: &HelperDraft) -> bool {
+    [
+        &draft.languages,
+        &draft.availability_note,
+        &draft.area,
+        &draft.email,
+        &draft.private_note,
+        &draft.last_contacted,
+    ]
+    .iter()
+    .any(|field| !field.trim().is_empty())
+        || draft.preferred_contact.is_some()
+}
+
+/// Opens More details when one of its fields has a problem, so that the problem is in sight
+/// and the field can take the focus. A problem's field is the element `helper-FIELD`, as
+/// [`settle`] focuses it; the page says whether that element is folded.
+fn open_details_for(problems: &[FieldError]) {
+    let folded = |field: &str| {
+        document()
+            .query_selector(&format!("#{MORE_DETAILS} #helper-{field}"))
+            .ok()
+            .flatten()
+            .is_some()
+    };
+    if problems.iter().any(|p| folded(&p.field)) {
+        if let Some(details) = document().get_element_by_id(MORE_DETAILS) {
+            let _ = details.set_attribute("open", "");
+        }
     }
 }

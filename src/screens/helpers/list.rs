@@ -18,7 +18,7 @@ pub fn Filters(
     filter: RwSignal<HelperFilter>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let categories = move || state.model.with(|m| m.settings.categories.clone());
+    let categories = move || state.model.with(|m| m.kinds_of_help_with([]));
     let languages = move || {
         state.model.with(|m| {
             let mut all: Vec<String> = Vec::new();
@@ -149,7 +149,9 @@ pub fn HelperList(
     }
 }
 
-/// One helper, with contact links made only from valid numbers and addresses.
+/// One helper as a compact row, so that a long directory can be scanned on a phone: the
+/// name, what they help with, when and where, and the number to call; the rest (languages,
+/// e-mail, notes, the help they gave, their code and calendar) under Details.
 #[component]
 fn HelperCard(
     /// The helper to show.
@@ -158,6 +160,55 @@ fn HelperCard(
     on_edit: Callback<Uuid>,
     /// Called with the helper's id to delete it.
     on_delete: Callback<Uuid>,
+) -> impl IntoView {
+    let id = helper.id;
+    let details_shown = RwSignal::new(false);
+    let details_id = format!("helper-details-{id}");
+    let availability = [
+        text::availability(&helper.availability.days, &helper.availability.parts),
+        helper.availability.note.clone(),
+        helper.area.clone(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let summary = [text::category_names(&helper.can_help_with), availability];
+    let details = StoredValue::new(helper.clone());
+    view! {
+        <li class="card helper-row">
+            <h2>{helper.name.clone()}</h2>
+            {summary
+                .into_iter()
+                .filter(|d| !d.is_empty())
+                .map(|d| view! { <p class="card-detail">{d}</p> })
+                .collect_view()}
+            <ContactLine label=text::call() value=helper.phone.clone() link=phone_link(&helper.phone) />
+            <div class="actions">
+                <button
+                    on:click=move |_| details_shown.update(|s| *s = !*s)
+                    aria-expanded=move || details_shown.get().to_string()
+                    aria-controls=details_id.clone()
+                >
+                    {text::helper_details()}
+                </button>
+                <button on:click=move |_| on_edit.run(id)>{text::edit()}</button>
+                <button class="danger" on:click=move |_| on_delete.run(id)>{text::delete()}</button>
+            </div>
+            <div id=details_id>
+                <Show when=move || details_shown.get()>
+                    <HelperDetails helper=details.get_value() />
+                </Show>
+            </div>
+        </li>
+    }
+}
+
+/// What a helper's row keeps under Details.
+#[component]
+fn HelperDetails(
+    /// The helper to show.
+    helper: Helper,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = helper.id;
@@ -184,45 +235,24 @@ fn HelperCard(
             &ics,
         );
     };
-    let availability = [
-        text::availability(&helper.availability.days, &helper.availability.parts),
-        helper.availability.note.clone(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
-    let details = [
-        text::category_names(&helper.can_help_with),
-        helper.languages.join(", "),
-        availability,
-        helper.area.clone(),
-    ];
     view! {
-        <li class="card">
-            <h2>{helper.name.clone()}</h2>
-            {details
-                .into_iter()
-                .filter(|d| !d.is_empty())
-                .map(|d| view! { <p class="card-detail">{d}</p> })
-                .collect_view()}
-            <ContactLine label=text::call() value=helper.phone.clone() link=phone_link(&helper.phone) />
-            <ContactLine label=text::write() value=helper.email.clone() link=email_link(&helper.email) />
-            {helper
-                .preferred_contact
-                .map(|m| view! { <p class="card-detail">{text::labelled(text::preferred_contact(), text::contact_method(m))}</p> })}
-            {(!helper.private_note.is_empty())
-                .then(|| view! { <p class="entry-note">{helper.private_note.clone()}</p> })}
-            <p class="card-detail">{move || { let r = record(); text::help_record(r.times, r.last) }}</p>
-            <div class="actions">
-                <QrCode record=OneRecord::Helper(helper.clone()) name=helper.name.clone() />
-                <Show when=has_commitments>
-                    <button on:click=download_commitments>{text::commitments_ics()}</button>
-                </Show>
-                <button on:click=move |_| on_edit.run(id)>{text::edit()}</button>
-                <button class="danger" on:click=move |_| on_delete.run(id)>{text::delete()}</button>
-            </div>
-        </li>
+        <div class="helper-details">
+        {(!helper.languages.is_empty())
+            .then(|| view! { <p class="card-detail">{helper.languages.join(", ")}</p> })}
+        <ContactLine label=text::write() value=helper.email.clone() link=email_link(&helper.email) />
+        {helper
+            .preferred_contact
+            .map(|m| view! { <p class="card-detail">{text::labelled(text::preferred_contact(), text::contact_method(m))}</p> })}
+        {(!helper.private_note.is_empty())
+            .then(|| view! { <p class="entry-note">{helper.private_note.clone()}</p> })}
+        <p class="card-detail">{move || { let r = record(); text::help_record(r.times, r.last) }}</p>
+        <div class="actions">
+            <QrCode record=OneRecord::Helper(helper.clone()) name=helper.name.clone() />
+            <Show when=has_commitments>
+                <button on:click=download_commitments>{text::commitments_ics()}</button>
+            </Show>
+        </div>
+        </div>
     }
 }
 

@@ -68,10 +68,11 @@ pub fn Send(
                 if chosen.is_everything() {
                     state.change_settings(|s| s.last_export_at = Some(clock::now()));
                 }
+                // Said with the file's name, for the person to find it among their files.
                 if kindred_core::locked::is_locked(text) {
-                    state.announce(text::locked_exported());
+                    state.announce(&text::locked_exported_to(name));
                 } else {
-                    state.announce(text::exported());
+                    state.announce(&text::exported_to(name));
                 }
             }
         })
