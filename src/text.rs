@@ -23,7 +23,7 @@ use kindred_core::share::{
     ExportChoice, FileProblem, RecordDetail, RecordProblem, MAX_FILE_BYTES, SHARE_SCHEMA,
 };
 use kindred_core::storage::StorageError;
-use kindred_core::validation::Problem;
+use kindred_core::validation::{Field, Problem};
 use kindred_i18n::grouped;
 
 use crate::kept_safe::KeptSafe;
@@ -413,9 +413,9 @@ pub fn record_field(key: &str) -> String {
         .unwrap_or_else(|| key.replace('_', " "))
 }
 
-/// A field's label by its key in a form's errors ("last-contacted"), for error messages.
-pub fn field(key: &str) -> &str {
-    field_label(&key.replace('-', "_")).unwrap_or(key)
+/// A field's label, for error messages.
+pub fn field(field: impl Field) -> &'static str {
+    field_label(field.name()).unwrap_or(field.name())
 }
 
 // Sentences built from Kindred's values.

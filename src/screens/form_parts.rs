@@ -1,16 +1,22 @@
 //! Pieces every form and list shares: labelled fields with their errors, the error summary
 //! and the undo bar.
 
-use kindred_core::validation::FieldError;
+use kindred_core::validation::{Field, FieldError};
 use leptos::prelude::*;
 
 use crate::dom::focus;
 use crate::text;
 
+/// The element id of a form's field: `helper` and `last_contacted` make `helper-last-contacted`.
+/// The one place where a field's name becomes an id on the page.
+pub fn element_id<F: Field>(form: &str, field: F) -> String {
+    format!("{form}-{}", field.name().replace('_', "-"))
+}
+
 /// The problem with one field, if the last try to save found one.
-pub fn error_for(
-    errors: RwSignal<Vec<FieldError>>,
-    field: &'static str,
+pub fn error_for<F: Field>(
+    errors: RwSignal<Vec<FieldError<F>>>,
+    field: F,
 ) -> Signal<Option<&'static str>> {
     Signal::derive(move || {
         errors.with(|errors| {
@@ -24,9 +30,9 @@ pub fn error_for(
 
 /// The list of problems at the top of a form, announced when it appears.
 #[component]
-pub fn ErrorSummary(
+pub fn ErrorSummary<F: Field>(
     /// The problems found by the last try to save.
-    errors: RwSignal<Vec<FieldError>>,
+    errors: RwSignal<Vec<FieldError<F>>>,
 ) -> impl IntoView {
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
@@ -37,7 +43,7 @@ pub fn ErrorSummary(
                         errors
                             .get()
                             .into_iter()
-                            .map(|e| view! { <li>{text::labelled(text::field(&e.field), text::problem(e.problem))}</li> })
+                            .map(|e| view! { <li>{text::labelled(text::field(e.field), text::problem(e.problem))}</li> })
                             .collect_view()
                     }}
                 </ul>
@@ -326,18 +332,18 @@ pub fn CategorySelect(
 }
 
 /// Finishes a try to save a form: `keep` gets the checked record; otherwise the problems are
-/// shown and focus moves to the first field with one (`#<field_prefix>-<field>`).
-pub fn settle<T>(
-    checked: Result<T, Vec<FieldError>>,
-    errors: RwSignal<Vec<FieldError>>,
-    field_prefix: &str,
+/// shown and focus moves to the first field with one (its [`element_id`] in `form`).
+pub fn settle<T, F: Field>(
+    checked: Result<T, Vec<FieldError<F>>>,
+    errors: RwSignal<Vec<FieldError<F>>>,
+    form: &str,
     keep: impl FnOnce(T),
 ) {
     match checked {
         Ok(record) => keep(record),
         Err(found) => {
             if let Some(first) = found.first() {
-                focus(&format!("#{field_prefix}-{}", first.field));
+                focus(&format!("#{}", element_id(form, first.field)));
             }
             errors.set(found);
         }

@@ -1,6 +1,6 @@
 //! The form that adds or edits a helper.
 
-use kindred_core::helper::{ContactMethod, DayPart, HelperDraft, WEEK};
+use kindred_core::helper::{ContactMethod, DayPart, HelperDraft, HelperField, WEEK};
 use kindred_core::validation::FieldError;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -34,7 +34,7 @@ pub fn HelperForm(
         kept.changed(),
     );
     let kept = StoredValue::new(kept);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = RwSignal::new(Vec::<FieldError<HelperField>>::new());
     let categories = state.model.with_untracked(|m| {
         draft.with_untracked(|d| m.categories_with(d.can_help_with.iter().map(String::as_str)))
     });
@@ -94,7 +94,7 @@ pub fn HelperForm(
                 input=Input::Line
                 value=name
                 on_input=set_name
-                error=error_for(errors, "name")
+                error=error_for(errors, HelperField::Name)
                 required=true
             />
             <CheckboxGroup
@@ -144,7 +144,7 @@ pub fn HelperForm(
                 input=Input::Phone
                 value=phone
                 on_input=set_phone
-                error=error_for(errors, "phone")
+                error=error_for(errors, HelperField::Phone)
             />
             <TextField
                 id="helper-email"
@@ -152,7 +152,7 @@ pub fn HelperForm(
                 input=Input::Email
                 value=email
                 on_input=set_email
-                error=error_for(errors, "email")
+                error=error_for(errors, HelperField::Email)
             />
             <div class="field">
                 <label for="helper-preferred-contact">{text::preferred_contact()}</label>
@@ -194,7 +194,7 @@ pub fn HelperForm(
                 input=Input::Date
                 value=last_contacted
                 on_input=set_last_contacted
-                error=error_for(errors, "last-contacted")
+                error=error_for(errors, HelperField::LastContacted)
                 max=Signal::derive(move || state.today.get().to_string())
             />
             <div class="actions">

@@ -1,6 +1,6 @@
 //! The form that adds or edits a need.
 
-use kindred_core::need::{NeedDraft, Urgency};
+use kindred_core::need::{NeedDraft, NeedField, Urgency};
 use kindred_core::recurrence::Every;
 use kindred_core::validation::FieldError;
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn NeedForm(
         kept.changed(),
     );
     let kept = StoredValue::new(kept);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = RwSignal::new(Vec::<FieldError<NeedField>>::new());
     let categories = state
         .model
         .with_untracked(|m| draft.with_untracked(|d| m.categories_with([d.category.as_str()])));
@@ -81,7 +81,7 @@ pub fn NeedForm(
                 input=Input::Lines
                 value=what
                 on_input=set_what
-                error=error_for(errors, "what")
+                error=error_for(errors, NeedField::What)
                 required=true
             />
             <TextField id="need-for-whom" label=text::for_whom() input=Input::Line value=for_whom on_input=set_for_whom />
@@ -132,7 +132,7 @@ pub fn NeedForm(
                 input=Input::Date
                 value=needed_by
                 on_input=set_needed_by
-                error=error_for(errors, "needed-by")
+                error=error_for(errors, NeedField::NeededBy)
             />
             <div class="field">
                 <label for="need-repeats">{text::repeats()}</label>
@@ -164,7 +164,7 @@ pub fn NeedForm(
                 input=Input::Date
                 value=follow_up_on
                 on_input=set_follow_up_on
-                error=error_for(errors, "follow-up-on")
+                error=error_for(errors, NeedField::FollowUpOn)
                 hint=text::follow_up_hint()
             />
             <TextField id="need-notes" label=text::notes() input=Input::Lines value=notes on_input=set_notes />
