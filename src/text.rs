@@ -4,9 +4,10 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use kindred_core::checkin::{Answer, Summary};
+use kindred_core::difference::FieldValue;
 use kindred_core::folder::{DeviceProblem, SyncFailed};
 use kindred_core::habits::Period;
-use kindred_core::helper::{Availability, ContactMethod, DayPart};
+use kindred_core::helper::{ContactMethod, DayPart};
 use kindred_core::ideas::Idea;
 use kindred_core::import::{Counts, Undone};
 use kindred_core::insights::Span;
@@ -727,32 +728,22 @@ pub fn remove_named(name: &str) -> String {
     words::RemoveNamed { name }.format()
 }
 
-/// A stored value as the rest of Kindred shows it, for the fields whose stored form is a code
-/// ("high", "mon", "2026-11-23", an availability object): `None` for plain text and lists.
-pub fn stored_value(key: &str, value: &serde_json::Value) -> Option<String> {
-    let code = value.as_str();
-    match key {
-        "kind" => code.and_then(Kind::parse).map(|k| kind(k).to_string()),
-        "urgency" => code
-            .and_then(Urgency::parse)
-            .map(|u| urgency(u).to_string()),
-        "preferred_contact" => code
-            .and_then(ContactMethod::parse)
-            .map(|m| contact_method(m).to_string()),
-        "availability" => {
-            let shown: Availability = serde_json::from_value(value.clone()).ok()?;
-            let when = availability(&shown.days, &shown.parts);
-            Some(
-                [when, shown.note]
-                    .into_iter()
-                    .filter(|part| !part.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-            )
+/// A field's value in a comparison, as the rest of Kindred shows it.
+pub fn field_value(value: &FieldValue) -> String {
+    match value {
+        FieldValue::Text(text) | FieldValue::Stored(text) => text.clone(),
+        FieldValue::List(items) => items.join(", "),
+        FieldValue::Day(day) => full_date(*day),
+        FieldValue::Kind(value) => kind(*value).to_string(),
+        FieldValue::Urgency(value) => urgency(*value).to_string(),
+        FieldValue::Contact(method) => contact_method(*method).to_string(),
+        FieldValue::Availability(shown) => {
+            [availability(&shown.days, &shown.parts), shown.note.clone()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ")
         }
-        _ => code
-            .and_then(|c| NaiveDate::parse_from_str(c, "%Y-%m-%d").ok())
-            .map(full_date),
     }
 }
 
