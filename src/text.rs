@@ -7,7 +7,7 @@ use kindred_core::checkin::{Answer, Summary};
 use kindred_core::difference::FieldValue;
 use kindred_core::folder::{DeviceProblem, SyncFailed};
 use kindred_core::habits::Period;
-use kindred_core::helper::{ContactMethod, DayPart};
+use kindred_core::helper::{Availability, ContactMethod, DayPart};
 use kindred_core::ideas::Idea;
 use kindred_core::import::{Counts, Undone};
 use kindred_core::insights::Span;
@@ -359,7 +359,7 @@ pub fn reasons(reasons: &[Reason]) -> String {
             Reason::LastAsked(days) => words::ReasonLastAsked { days: *days }.format(),
         })
         .collect::<Vec<_>>()
-        .join(" · ")
+        .join(SEPARATOR)
 }
 
 /// What a form's save says: `saved` ("Entry saved."), and whether a change made meanwhile
@@ -465,12 +465,28 @@ pub fn availability(days: &[Weekday], parts: &[DayPart]) -> String {
     }
     let days = list(days.iter().map(|d| weekday_short(*d).to_string()));
     let parts = list(parts.iter().map(|p| day_part_every(*p).to_string()));
-    let when = [days, parts]
+    words::Availability {
+        when: joined([days, parts]),
+    }
+    .format()
+}
+
+/// A helper's availability with its note: "Free Tue · mornings · after school".
+pub fn availability_in_full(free: &Availability) -> String {
+    joined([availability(&free.days, &free.parts), free.note.clone()])
+}
+
+/// What stands between the details on one line.
+const SEPARATOR: &str = " · ";
+
+/// The parts that are there, joined the way Kindred puts details on one line:
+/// "Mrs Lee · Rides · Urgency: High". Empty parts are left out.
+pub fn joined(parts: impl IntoIterator<Item = String>) -> String {
+    parts
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
-        .join(" · ");
-    words::Availability { when }.format()
+        .join(SEPARATOR)
 }
 
 /// "Helped 3 times, last on Mon 2 Nov 2026".
@@ -621,11 +637,9 @@ pub fn streaks(days: u32, weeks: u32) -> String {
         (days > 0).then(|| words::StreakDays { days }.format()),
         (weeks > 0).then(|| words::StreakWeeks { weeks }.format()),
     ];
-    let runs: Vec<String> = runs.into_iter().flatten().collect();
-    if runs.is_empty() {
-        no_streak_yet().to_string()
-    } else {
-        runs.join(" · ")
+    match joined(runs.into_iter().flatten()) {
+        none if none.is_empty() => no_streak_yet().to_string(),
+        runs => runs,
     }
 }
 
@@ -737,13 +751,7 @@ pub fn field_value(value: &FieldValue) -> String {
         FieldValue::Kind(value) => kind(*value).to_string(),
         FieldValue::Urgency(value) => urgency(*value).to_string(),
         FieldValue::Contact(method) => contact_method(*method).to_string(),
-        FieldValue::Availability(shown) => {
-            [availability(&shown.days, &shown.parts), shown.note.clone()]
-                .into_iter()
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }
+        FieldValue::Availability(free) => availability_in_full(free),
     }
 }
 

@@ -184,14 +184,7 @@ fn HelperCard(
             &ics,
         );
     };
-    let availability = [
-        text::availability(&helper.availability.days, &helper.availability.parts),
-        helper.availability.note.clone(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let availability = text::availability_in_full(&helper.availability);
     let details = [
         text::category_names(&helper.can_help_with),
         helper.languages.join(", "),

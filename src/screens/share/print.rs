@@ -56,11 +56,7 @@ pub fn PrintSheet() -> impl IntoView {
                         helpers()
                             .into_iter()
                             .map(|h| {
-                                let when = [text::availability(&h.availability.days, &h.availability.parts), h.availability.note.clone()]
-                                    .into_iter()
-                                    .filter(|s| !s.is_empty())
-                                    .collect::<Vec<_>>()
-                                    .join(" · ");
+                                let when = text::availability_in_full(&h.availability);
                                 // Only what passed the checks is printed as contact details.
                                 let phone = if is_phone(&h.phone) { h.phone.clone() } else { String::new() };
                                 let email = if is_email(&h.email) { h.email.clone() } else { String::new() };
