@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::journal::{JournalEntry, Kind};
+use crate::model::Model;
 use crate::record::{impl_record, CollectionName};
 use crate::recurrence::{Every, Repeat};
 use crate::validation::{
@@ -297,6 +298,20 @@ pub fn board_order(needs: &mut [&Need], today: NaiveDate) {
     });
 }
 
+impl Model {
+    /// The live needs that `keep` keeps, in [board order](board_order): the board, the
+    /// follow-ups in the journal and the printed list all show needs so.
+    pub fn needs_in_board_order(
+        &self,
+        today: NaiveDate,
+        keep: impl Fn(&Need) -> bool,
+    ) -> Vec<&Need> {
+        let mut needs: Vec<&Need> = self.needs.live().filter(|need| keep(need)).collect();
+        board_order(&mut needs, today);
+        needs
+    }
+}
+
 /// The need form as typed.
 /// Serialisable so that a half-written form can be kept as a draft (`src/drafts.rs`);
 /// missing fields read as empty, so that a draft outlives a field added later.
@@ -478,6 +493,30 @@ mod tests {
         board_order(&mut board, day(23));
         let order: Vec<_> = board.iter().map(|n| n.what.as_str()).collect();
         assert_eq!(order, vec!["due", "urgent", "calm", "done"]);
+    }
+
+    #[test]
+    fn the_needs_kept_are_the_live_ones_in_board_order() {
+        let mut model = Model::default();
+        let mut urgent = Need::new(helper(2), at(0), "urgent".into());
+        urgent.urgency = Urgency::High;
+        let calm = Need::new(helper(3), at(0), "calm".into());
+        let mut done = Need::new(helper(4), at(0), "done".into());
+        done.mark_done(day(21)).unwrap();
+        let gone = Need::new(helper(5), at(0), "gone".into());
+        for need in [calm, done, urgent, gone] {
+            model.needs.put(need, at(1));
+        }
+        model.needs.delete(helper(5), at(2));
+        let shown = |keep: &dyn Fn(&Need) -> bool| {
+            model
+                .needs_in_board_order(day(23), keep)
+                .iter()
+                .map(|n| n.what.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown(&|_| true), ["urgent", "calm", "done"]);
+        assert_eq!(shown(&|n| !n.is_done()), ["urgent", "calm"]);
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! the Share screen but only printed, never shown on screen; private notes are left out.
 
 use kindred_core::contact::{is_email, is_phone};
-use kindred_core::need::{board_order, Need};
 use leptos::prelude::*;
 
 use crate::state::AppState;
@@ -31,9 +30,10 @@ pub fn PrintSheet() -> impl IntoView {
     };
     let open_needs = move || {
         state.model.with(|m| {
-            let mut needs: Vec<&Need> = m.needs.live().filter(|n| !n.is_done()).collect();
-            board_order(&mut needs, today.get());
-            needs.into_iter().cloned().collect::<Vec<_>>()
+            m.needs_in_board_order(today.get(), |n| !n.is_done())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     view! {
