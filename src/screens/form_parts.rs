@@ -331,6 +331,66 @@ pub fn CategorySelect(
     }
 }
 
+/// A labelled choice of one of a few values (an urgency, a period), each option said in
+/// words. An option's value in the page is its place in `options`: the choice comes back
+/// as the value itself, with nothing to spell or parse.
+#[component]
+pub fn ChoiceSelect<T>(
+    /// The element id, unique on the page.
+    id: &'static str,
+    /// The visible label, which is also the accessible name.
+    label: &'static str,
+    /// Each option's value and words.
+    options: Vec<(T, String)>,
+    /// The option for no choice at all, where there is one ("No preference").
+    #[prop(optional)]
+    none_label: Option<&'static str>,
+    /// A line of help under the field.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// The option chosen now.
+    chosen: Signal<Option<T>>,
+    /// Called with the option chosen, or `None` for the no-choice option.
+    on_change: Callback<Option<T>>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let values: Vec<T> = options.iter().map(|(value, _)| *value).collect();
+    let change = move |ev| {
+        let place = event_target_value(&ev).parse::<usize>().ok();
+        on_change.run(place.and_then(|i| values.get(i).copied()));
+    };
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id aria-describedby=hint_id.clone() on:change=change>
+                {none_label
+                    .map(|none| {
+                        view! {
+                            <option value="" selected=move || chosen.get().is_none()>
+                                {none}
+                            </option>
+                        }
+                    })}
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(place, (value, words))| {
+                        view! {
+                            <option value=place.to_string() selected=move || chosen.get() == Some(value)>
+                                {words}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            {hint.map(|hint| view! { <p id=hint_id.clone() class="hint">{hint}</p> })}
+        </div>
+    }
+}
+
 /// Finishes a try to save a form: `keep` gets the checked record; otherwise the problems are
 /// shown and focus moves to the first field with one (its [`element_id`] in `form`).
 pub fn settle<T, F: Field>(

@@ -11,7 +11,8 @@ use crate::dom::focus;
 use crate::drafts::DraftForm;
 use crate::screens::form_draft::{CancelButton, DraftNote, FormDraft};
 use crate::screens::form_parts::{
-    bind, close_form, error_for, settle, CategorySelect, ErrorSummary, Input, TextField,
+    bind, close_form, error_for, settle, CategorySelect, ChoiceSelect, ErrorSummary, Input,
+    TextField,
 };
 use crate::state::AppState;
 use crate::text;
@@ -93,31 +94,17 @@ pub fn NeedForm(
                 value=Signal::derive(move || draft.with(|d| d.category.clone()))
                 on_change=Callback::new(move |category| draft.update(|d| d.category = category))
             />
-            <div class="field">
-                <label for="need-urgency">{text::urgency_label()}</label>
-                <select
-                    id="need-urgency"
-                    on:change=move |ev| {
-                        if let Some(urgency) = Urgency::parse(&event_target_value(&ev)) {
-                            draft.update(|d| d.urgency = urgency);
-                        }
+            <ChoiceSelect
+                id="need-urgency"
+                label=text::urgency_label()
+                options=Urgency::ALL.into_iter().map(|u| (u, text::urgency(u).to_string())).collect()
+                chosen=Signal::derive(move || draft.with(|d| Some(d.urgency)))
+                on_change=Callback::new(move |urgency: Option<Urgency>| {
+                    if let Some(urgency) = urgency {
+                        draft.update(|d| d.urgency = urgency);
                     }
-                >
-                    {Urgency::ALL
-                        .into_iter()
-                        .map(|urgency| {
-                            view! {
-                                <option
-                                    value=urgency.as_str()
-                                    selected=move || draft.with(|d| d.urgency == urgency)
-                                >
-                                    {text::urgency(urgency)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+                })
+            />
             <TextField
                 id="need-language"
                 label=text::their_language()
@@ -134,30 +121,18 @@ pub fn NeedForm(
                 on_input=set_needed_by
                 error=error_for(errors, NeedField::NeededBy)
             />
-            <div class="field">
-                <label for="need-repeats">{text::repeats()}</label>
-                <select
-                    id="need-repeats"
-                    aria-describedby="need-repeats-hint"
-                    on:change=move |ev| {
-                        if let Some(every) = Every::parse(&event_target_value(&ev)) {
-                            draft.update(|d| d.repeats = every);
-                        }
+            <ChoiceSelect
+                id="need-repeats"
+                label=text::repeats()
+                options=Every::ALL.into_iter().map(|e| (e, text::every(e).to_string())).collect()
+                hint=text::repeats_hint()
+                chosen=Signal::derive(move || draft.with(|d| Some(d.repeats)))
+                on_change=Callback::new(move |every: Option<Every>| {
+                    if let Some(every) = every {
+                        draft.update(|d| d.repeats = every);
                     }
-                >
-                    {Every::ALL
-                        .into_iter()
-                        .map(|every| {
-                            view! {
-                                <option value=every.as_str() selected=move || draft.with(|d| d.repeats == every)>
-                                    {text::every(every)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <p id="need-repeats-hint" class="hint">{text::repeats_hint()}</p>
-            </div>
+                })
+            />
             <TextField
                 id="need-follow-up-on"
                 label=text::follow_up_on()
