@@ -25,7 +25,8 @@ use crate::need::{Need, Urgency};
 use crate::record::{impl_record, CollectionName, Records};
 use crate::revision::Rev;
 use crate::validation::{
-    is_blank, is_sane_stamp, record_fields, without_direction_overrides, FieldError, Problem,
+    checked, is_blank, is_sane_stamp, record_fields, without_direction_overrides, FieldError,
+    Problem,
 };
 
 /// Someone to check on during a round.
@@ -152,12 +153,7 @@ impl PersonDraft {
         person.notes = self.notes.trim().to_string();
         person.private_note = self.private_note.trim().to_string();
         // The same rules as a file's, on what the form would save.
-        let errors = person.check();
-        if errors.is_empty() {
-            Ok(person)
-        } else {
-            Err(errors)
-        }
+        checked(person, Vec::new(), CheckinPerson::check)
     }
 }
 

@@ -8,8 +8,8 @@ use uuid::Uuid;
 use crate::contact::{is_email, is_phone};
 use crate::record::{impl_record, CollectionName};
 use crate::validation::{
-    is_blank, past_day_problem, record_fields, split_list, without_direction_overrides, FieldError,
-    Problem,
+    checked, is_blank, past_day_problem, record_fields, split_list, without_direction_overrides,
+    FieldError, Problem,
 };
 
 /// A part of the day someone can be free.
@@ -326,13 +326,7 @@ impl HelperDraft {
         helper.private_note = self.private_note.trim().to_string();
         helper.last_contacted = last_contacted;
         // The same rules as a file's, on what the form would save.
-        errors.extend(helper.check(today));
-        errors.sort_by_key(|e| e.field);
-        if errors.is_empty() {
-            Ok(helper)
-        } else {
-            Err(errors)
-        }
+        checked(helper, errors, |helper| helper.check(today))
     }
 }
 

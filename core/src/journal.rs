@@ -6,8 +6,8 @@ use uuid::Uuid;
 
 use crate::record::{impl_record, CollectionName};
 use crate::validation::{
-    is_blank, past_day_problem, record_fields, split_list, without_direction_overrides, FieldError,
-    Problem,
+    checked, is_blank, past_day_problem, record_fields, split_list, without_direction_overrides,
+    FieldError, Problem,
 };
 
 /// Whose kindness it was.
@@ -244,13 +244,7 @@ impl JournalDraft {
         entry.tags = split_list(&self.tags);
         entry.private_note = self.private_note.trim().to_string();
         // The same rules as a file's, on what the form would save.
-        errors.extend(entry.check(today));
-        errors.sort_by_key(|e| e.field);
-        if errors.is_empty() {
-            Ok(entry)
-        } else {
-            Err(errors)
-        }
+        checked(entry, errors, |entry| entry.check(today))
     }
 }
 

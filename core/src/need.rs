@@ -10,7 +10,7 @@ use crate::model::Model;
 use crate::record::{impl_record, CollectionName};
 use crate::recurrence::{Every, Repeat};
 use crate::validation::{
-    is_blank, is_sane_day, record_fields, without_direction_overrides, FieldError, Problem,
+    checked, is_blank, is_sane_day, record_fields, without_direction_overrides, FieldError, Problem,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -391,13 +391,7 @@ impl NeedDraft {
         };
         need.needed_by = needed_by;
         // The same rules as a file's, on what the form would save.
-        errors.extend(need.check());
-        errors.sort_by_key(|e| e.field);
-        if errors.is_empty() {
-            Ok(need)
-        } else {
-            Err(errors)
-        }
+        checked(need, errors, Need::check)
     }
 }
 

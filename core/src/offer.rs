@@ -17,7 +17,7 @@ use crate::model::Model;
 use crate::record::{impl_record, CollectionName, Records};
 use crate::storage::{KeyValueStore, StorageError};
 use crate::validation::{
-    is_blank, record_fields, without_direction_overrides, FieldError, Problem,
+    checked, is_blank, record_fields, without_direction_overrides, FieldError, Problem,
 };
 
 /// Where this browser keeps its own id, made at its first offer. Not among the settings,
@@ -168,12 +168,7 @@ impl OfferDraft {
         let name = without_direction_overrides(self.name.trim());
         let mut offer = Offer::new(id, now, need_id, name, device);
         offer.note = without_direction_overrides(self.note.trim());
-        let errors = offer.check();
-        if errors.is_empty() {
-            Ok(offer)
-        } else {
-            Err(errors)
-        }
+        checked(offer, Vec::new(), Offer::check)
     }
 }
 

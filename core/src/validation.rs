@@ -112,6 +112,24 @@ impl<F: Field> fmt::Display for FieldError<F> {
     }
 }
 
+/// What a form would save, checked: the problems found in reading its text (`unread`, a day
+/// that is not a date) and those its record's own rules find, in the order of the fields;
+/// the record itself when there are none.
+pub fn checked<T, F: Field>(
+    record: T,
+    unread: Vec<FieldError<F>>,
+    rules: impl FnOnce(&T) -> Vec<FieldError<F>>,
+) -> Result<T, Vec<FieldError<F>>> {
+    let mut errors = unread;
+    errors.extend(rules(&record));
+    errors.sort_by_key(|e| e.field);
+    if errors.is_empty() {
+        Ok(record)
+    } else {
+        Err(errors)
+    }
+}
+
 /// What is wrong with the day something happened, if anything: it is later than
 /// `latest_day`, or outside [`SANE_DAYS`]. A form allows today at the latest; a file allows
 /// tomorrow, as a neighbour's calendar may already be a day ahead.
