@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use kindred_core::checkin::{Answer, Summary};
+use kindred_core::difference::FieldValue;
 use kindred_core::folder::{DeviceProblem, SyncFailed};
 use kindred_core::habits::Period;
 use kindred_core::helper::{Availability, ContactMethod, DayPart};
@@ -23,7 +24,7 @@ use kindred_core::share::{
     ExportChoice, FileProblem, RecordDetail, RecordProblem, MAX_FILE_BYTES, SHARE_SCHEMA,
 };
 use kindred_core::storage::StorageError;
-use kindred_core::validation::Problem;
+use kindred_core::validation::{Field, Problem};
 use kindred_i18n::grouped;
 
 use crate::kept_safe::KeptSafe;
@@ -358,7 +359,7 @@ pub fn reasons(reasons: &[Reason]) -> String {
             Reason::LastAsked(days) => words::ReasonLastAsked { days: *days }.format(),
         })
         .collect::<Vec<_>>()
-        .join(" · ")
+        .join(SEPARATOR)
 }
 
 /// What a form's save says: `saved` ("Entry saved."), and whether a change made meanwhile
@@ -413,9 +414,9 @@ pub fn record_field(key: &str) -> String {
         .unwrap_or_else(|| key.replace('_', " "))
 }
 
-/// A field's label by its key in a form's errors ("last-contacted"), for error messages.
-pub fn field(key: &str) -> &str {
-    field_label(&key.replace('-', "_")).unwrap_or(key)
+/// A field's label, for error messages.
+pub fn field(field: impl Field) -> &'static str {
+    field_label(field.name()).unwrap_or(field.name())
 }
 
 // Sentences built from Kindred's values.
@@ -464,12 +465,28 @@ pub fn availability(days: &[Weekday], parts: &[DayPart]) -> String {
     }
     let days = list(days.iter().map(|d| weekday_short(*d).to_string()));
     let parts = list(parts.iter().map(|p| day_part_every(*p).to_string()));
-    let when = [days, parts]
+    words::Availability {
+        when: joined([days, parts]),
+    }
+    .format()
+}
+
+/// A helper's availability with its note: "Free Tue · mornings · after school".
+pub fn availability_in_full(free: &Availability) -> String {
+    joined([availability(&free.days, &free.parts), free.note.clone()])
+}
+
+/// What stands between the details on one line.
+const SEPARATOR: &str = " · ";
+
+/// The parts that are there, joined the way Kindred puts details on one line:
+/// "Mrs Lee · Rides · Urgency: High". Empty parts are left out.
+pub fn joined(parts: impl IntoIterator<Item = String>) -> String {
+    parts
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
-        .join(" · ");
-    words::Availability { when }.format()
+        .join(SEPARATOR)
 }
 
 /// "Helped 3 times, last on Mon 2 Nov 2026".
@@ -630,11 +647,9 @@ pub fn streaks(days: u32, weeks: u32) -> String {
         (days > 0).then(|| words::StreakDays { days }.format()),
         (weeks > 0).then(|| words::StreakWeeks { weeks }.format()),
     ];
-    let runs: Vec<String> = runs.into_iter().flatten().collect();
-    if runs.is_empty() {
-        no_streak_yet().to_string()
-    } else {
-        runs.join(" · ")
+    match joined(runs.into_iter().flatten()) {
+        none if none.is_empty() => no_streak_yet().to_string(),
+        runs => runs,
     }
 }
 
@@ -737,32 +752,16 @@ pub fn remove_named(name: &str) -> String {
     words::RemoveNamed { name }.format()
 }
 
-/// A stored value as the rest of Kindred shows it, for the fields whose stored form is a code
-/// ("high", "mon", "2026-11-23", an availability object): `None` for plain text and lists.
-pub fn stored_value(key: &str, value: &serde_json::Value) -> Option<String> {
-    let code = value.as_str();
-    match key {
-        "kind" => code.and_then(Kind::parse).map(|k| kind(k).to_string()),
-        "urgency" => code
-            .and_then(Urgency::parse)
-            .map(|u| urgency(u).to_string()),
-        "preferred_contact" => code
-            .and_then(ContactMethod::parse)
-            .map(|m| contact_method(m).to_string()),
-        "availability" => {
-            let shown: Availability = serde_json::from_value(value.clone()).ok()?;
-            let when = availability(&shown.days, &shown.parts);
-            Some(
-                [when, shown.note]
-                    .into_iter()
-                    .filter(|part| !part.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-            )
-        }
-        _ => code
-            .and_then(|c| NaiveDate::parse_from_str(c, "%Y-%m-%d").ok())
-            .map(full_date),
+/// A field's value in a comparison, as the rest of Kindred shows it.
+pub fn field_value(value: &FieldValue) -> String {
+    match value {
+        FieldValue::Text(text) | FieldValue::Stored(text) => text.clone(),
+        FieldValue::List(items) => items.join(", "),
+        FieldValue::Day(day) => full_date(*day),
+        FieldValue::Kind(value) => kind(*value).to_string(),
+        FieldValue::Urgency(value) => urgency(*value).to_string(),
+        FieldValue::Contact(method) => contact_method(*method).to_string(),
+        FieldValue::Availability(free) => availability_in_full(free),
     }
 }
 

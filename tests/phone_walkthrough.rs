@@ -111,7 +111,9 @@ fn a_half_written_need_and_helper_edit_come_back_after_a_reload_and_saving_ends_
         app.get("textbox", "What is needed").value(),
         "A ride to the clinic on Thursday"
     );
-    assert_eq!(app.get("combobox", "Urgency").value(), "high");
+    let urgency = app.get("combobox", "Urgency");
+    let chosen = urgency.execute("return arguments[0].selectedOptions[0].label", &[]);
+    assert_eq!(chosen.as_str(), Some("High"));
     app.get("button", "Save").click();
     app.get("list", "Needs")
         .within_with_text("listitem", "A ride to the clinic on Thursday");

@@ -24,7 +24,10 @@ use crate::model::Model;
 use crate::need::{Need, Urgency};
 use crate::record::{impl_record, CollectionName, Records};
 use crate::revision::Rev;
-use crate::validation::{is_blank, without_direction_overrides, FieldError, Problem};
+use crate::validation::{
+    checked, is_blank, is_sane_stamp, record_fields, without_direction_overrides, FieldError,
+    Problem,
+};
 
 /// Someone to check on during a round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +60,34 @@ pub struct CheckinPerson {
 }
 
 impl_record!(CheckinPerson, CollectionName::CheckinPeople, private_note);
+
+record_fields! {
+    /// The fields of someone to check on.
+    PersonField {
+        Name => "name",
+        Phone => "phone",
+        Address => "address",
+        EmergencyContact => "emergency_contact",
+        Language => "language",
+        Notes => "notes",
+        PrivateNote => "private_note",
+    }
+}
+
+impl CheckinPerson {
+    /// What is wrong with the person's record: the one set of rules for the form and for a
+    /// file.
+    pub fn check(&self) -> Vec<FieldError<PersonField>> {
+        let mut errors = Vec::new();
+        if is_blank(&self.name) {
+            errors.push(FieldError::new(PersonField::Name, Problem::Required));
+        }
+        if !self.phone.is_empty() && !is_phone(&self.phone) {
+            errors.push(FieldError::new(PersonField::Phone, Problem::NotAPhone));
+        }
+        errors
+    }
+}
 
 impl CheckinPerson {
     pub fn new(id: Uuid, now: DateTime<Utc>, name: String) -> Self {
@@ -110,29 +141,19 @@ impl PersonDraft {
         existing: Option<&CheckinPerson>,
         new_id: Uuid,
         now: DateTime<Utc>,
-    ) -> Result<CheckinPerson, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        if is_blank(&self.name) {
-            errors.push(FieldError::new("name", Problem::Required));
-        }
-        let phone = self.phone.trim();
-        if !phone.is_empty() && !is_phone(phone) {
-            errors.push(FieldError::new("phone", Problem::NotAPhone));
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+    ) -> Result<CheckinPerson, Vec<FieldError<PersonField>>> {
         let mut person = existing
             .cloned()
             .unwrap_or_else(|| CheckinPerson::new(new_id, now, String::new()));
         person.name = without_direction_overrides(self.name.trim());
-        person.phone = phone.to_string();
+        person.phone = self.phone.trim().to_string();
         person.address = self.address.trim().to_string();
         person.emergency_contact = self.emergency_contact.trim().to_string();
         person.language = self.language.trim().to_string();
         person.notes = self.notes.trim().to_string();
         person.private_note = self.private_note.trim().to_string();
-        Ok(person)
+        // The same rules as a file's, on what the form would save.
+        checked(person, Vec::new(), CheckinPerson::check)
     }
 }
 
@@ -170,6 +191,30 @@ pub struct Round {
 }
 
 impl_record!(Round, CollectionName::Rounds);
+
+record_fields! {
+    /// A round's fields.
+    RoundField {
+        Reason => "reason",
+        StartedBy => "started_by",
+        People => "people",
+        Closed => "closed",
+    }
+}
+
+impl Round {
+    /// What is wrong with the round: the one set of rules for starting one and for a file.
+    pub fn check(&self) -> Vec<FieldError<RoundField>> {
+        let mut errors = Vec::new();
+        if is_blank(&self.reason) {
+            errors.push(FieldError::new(RoundField::Reason, Problem::Required));
+        }
+        if self.closed.as_ref().is_some_and(|c| !is_sane_stamp(c.at)) {
+            errors.push(FieldError::new(RoundField::Closed, Problem::OutOfRange));
+        }
+        errors
+    }
+}
 
 impl Round {
     pub fn new(id: Uuid, now: DateTime<Utc>, reason: String) -> Self {
@@ -227,6 +272,17 @@ pub struct Mark {
 }
 
 impl_record!(Mark, CollectionName::Marks);
+
+record_fields! {
+    /// A mark's fields.
+    MarkField {
+        Round => "round",
+        Person => "person",
+        Answer => "answer",
+        By => "by",
+        Need => "need",
+    }
+}
 
 impl Mark {
     pub fn new(id: Uuid, now: DateTime<Utc>, round: Uuid, person: Uuid, answer: Answer) -> Self {
@@ -389,7 +445,7 @@ pub enum RoundRefused {
     /// The round is closed.
     Closed,
     /// The form has problems.
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldError<RoundField>>),
 }
 
 impl Model {
@@ -417,13 +473,11 @@ impl Model {
         by: &str,
         now: DateTime<Utc>,
     ) -> Result<Uuid, RoundRefused> {
-        if is_blank(reason) {
-            return Err(RoundRefused::Invalid(vec![FieldError::new(
-                "reason",
-                Problem::Required,
-            )]));
-        }
         let mut round = Round::new(id, now, without_direction_overrides(reason.trim()));
+        let errors = round.check();
+        if !errors.is_empty() {
+            return Err(RoundRefused::Invalid(errors));
+        }
         round.started_by = by.trim().to_string();
         round.people = self.checkin_people.live().map(|p| p.id).collect();
         self.rounds.put(round, now);
@@ -770,8 +824,8 @@ mod tests {
         assert_eq!(
             draft.to_person(None, Uuid::nil(), at(0)).unwrap_err(),
             vec![
-                FieldError::new("name", Problem::Required),
-                FieldError::new("phone", Problem::NotAPhone)
+                FieldError::new(PersonField::Name, Problem::Required),
+                FieldError::new(PersonField::Phone, Problem::NotAPhone)
             ]
         );
     }

@@ -8,7 +8,8 @@ use uuid::Uuid;
 use crate::contact::{is_email, is_phone};
 use crate::record::{impl_record, CollectionName};
 use crate::validation::{
-    is_blank, is_sane_day, split_list, without_direction_overrides, FieldError, Problem,
+    checked, is_blank, past_day_problem, record_fields, split_list, without_direction_overrides,
+    FieldError, Problem,
 };
 
 /// A part of the day someone can be free.
@@ -123,6 +124,46 @@ pub struct Helper {
 }
 
 impl_record!(Helper, CollectionName::Helpers, private_note);
+
+record_fields! {
+    /// A helper's fields.
+    HelperField {
+        Name => "name",
+        CanHelpWith => "can_help_with",
+        Languages => "languages",
+        Availability => "availability",
+        Area => "area",
+        Phone => "phone",
+        Email => "email",
+        PreferredContact => "preferred_contact",
+        PrivateNote => "private_note",
+        LastContacted => "last_contacted",
+    }
+}
+
+impl Helper {
+    /// What is wrong with the helper: the one set of rules for the form (`latest_day` is
+    /// today) and for a file (tomorrow).
+    pub fn check(&self, latest_day: NaiveDate) -> Vec<FieldError<HelperField>> {
+        let mut errors = Vec::new();
+        if is_blank(&self.name) {
+            errors.push(FieldError::new(HelperField::Name, Problem::Required));
+        }
+        if !self.phone.is_empty() && !is_phone(&self.phone) {
+            errors.push(FieldError::new(HelperField::Phone, Problem::NotAPhone));
+        }
+        if !self.email.is_empty() && !is_email(&self.email) {
+            errors.push(FieldError::new(HelperField::Email, Problem::NotAnEmail));
+        }
+        if let Some(problem) = self
+            .last_contacted
+            .and_then(|day| past_day_problem(day, latest_day))
+        {
+            errors.push(FieldError::new(HelperField::LastContacted, problem));
+        }
+        errors
+    }
+}
 
 impl Helper {
     pub fn new(id: Uuid, now: DateTime<Utc>, name: String) -> Self {
@@ -246,46 +287,25 @@ impl HelperDraft {
         new_id: Uuid,
         now: DateTime<Utc>,
         today: NaiveDate,
-    ) -> Result<Helper, Vec<FieldError>> {
+    ) -> Result<Helper, Vec<FieldError<HelperField>>> {
         let mut errors = Vec::new();
-        let name = self.name.trim();
-        if is_blank(name) {
-            errors.push(FieldError::new("name", Problem::Required));
-        }
-        let phone = self.phone.trim();
-        if !phone.is_empty() && !is_phone(phone) {
-            errors.push(FieldError::new("phone", Problem::NotAPhone));
-        }
-        let email = self.email.trim();
-        if !email.is_empty() && !is_email(email) {
-            errors.push(FieldError::new("email", Problem::NotAnEmail));
-        }
         let last_contacted = match self.last_contacted.trim() {
             "" => None,
-            text => match text.parse::<NaiveDate>() {
-                Ok(date) if date > today => {
-                    errors.push(FieldError::new("last-contacted", Problem::FutureDate));
-                    None
-                }
-                Ok(date) if !is_sane_day(date) => {
-                    errors.push(FieldError::new("last-contacted", Problem::OutOfRange));
-                    None
-                }
-                Ok(date) => Some(date),
-                Err(_) => {
-                    errors.push(FieldError::new("last-contacted", Problem::NotADate));
-                    None
-                }
-            },
+            text => text
+                .parse::<NaiveDate>()
+                .map_err(|_| {
+                    errors.push(FieldError::new(
+                        HelperField::LastContacted,
+                        Problem::NotADate,
+                    ))
+                })
+                .ok(),
         };
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         let mut helper = existing
             .cloned()
             .unwrap_or_else(|| Helper::new(new_id, now, String::new()));
         // As in a file from elsewhere: a name cannot be turned around to pass for another.
-        helper.name = without_direction_overrides(name);
+        helper.name = without_direction_overrides(self.name.trim());
         helper.can_help_with = self.can_help_with.clone();
         helper.languages = split_list(&self.languages);
         let mut days = self.days.clone();
@@ -300,12 +320,13 @@ impl HelperDraft {
             note: self.availability_note.trim().to_string(),
         };
         helper.area = self.area.trim().to_string();
-        helper.phone = phone.to_string();
-        helper.email = email.to_string();
+        helper.phone = self.phone.trim().to_string();
+        helper.email = self.email.trim().to_string();
         helper.preferred_contact = self.preferred_contact;
         helper.private_note = self.private_note.trim().to_string();
         helper.last_contacted = last_contacted;
-        Ok(helper)
+        // The same rules as a file's, on what the form would save.
+        checked(helper, errors, |helper| helper.check(today))
     }
 }
 
@@ -331,9 +352,9 @@ mod tests {
         assert_eq!(
             errors,
             vec![
-                FieldError::new("name", Problem::Required),
-                FieldError::new("phone", Problem::NotAPhone),
-                FieldError::new("email", Problem::NotAnEmail),
+                FieldError::new(HelperField::Name, Problem::Required),
+                FieldError::new(HelperField::Phone, Problem::NotAPhone),
+                FieldError::new(HelperField::Email, Problem::NotAnEmail),
             ]
         );
     }
@@ -375,7 +396,10 @@ mod tests {
             draft
                 .to_helper(None, Uuid::nil(), at(0), today())
                 .unwrap_err(),
-            vec![FieldError::new("last-contacted", Problem::OutOfRange)]
+            vec![FieldError::new(
+                HelperField::LastContacted,
+                Problem::OutOfRange
+            )]
         );
     }
 

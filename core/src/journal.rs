@@ -6,7 +6,8 @@ use uuid::Uuid;
 
 use crate::record::{impl_record, CollectionName};
 use crate::validation::{
-    is_blank, is_sane_day, split_list, without_direction_overrides, FieldError, Problem,
+    checked, is_blank, past_day_problem, record_fields, split_list, without_direction_overrides,
+    FieldError, Problem,
 };
 
 /// Whose kindness it was.
@@ -69,6 +70,19 @@ pub struct JournalEntry {
 
 impl_record!(JournalEntry, CollectionName::Journal, private_note);
 
+record_fields! {
+    /// A journal entry's fields.
+    EntryField {
+        Text => "text",
+        Kind => "kind",
+        Date => "date",
+        Person => "person",
+        Category => "category",
+        Tags => "tags",
+        PrivateNote => "private_note",
+    }
+}
+
 impl JournalEntry {
     pub fn new(id: Uuid, now: DateTime<Utc>, text: String, kind: Kind, date: NaiveDate) -> Self {
         Self {
@@ -91,6 +105,19 @@ impl JournalEntry {
 }
 
 impl JournalEntry {
+    /// What is wrong with the entry: the one set of rules for the form (`latest_day` is
+    /// today) and for a file (tomorrow).
+    pub fn check(&self, latest_day: NaiveDate) -> Vec<FieldError<EntryField>> {
+        let mut errors = Vec::new();
+        if is_blank(&self.text) {
+            errors.push(FieldError::new(EntryField::Text, Problem::Required));
+        }
+        if let Some(problem) = past_day_problem(self.date, latest_day) {
+            errors.push(FieldError::new(EntryField::Date, problem));
+        }
+        errors
+    }
+
     /// Whether the entry contains every word of a search, ignoring case, in its text, person,
     /// category, tags or private note.
     pub fn matches(&self, query: &str) -> bool {
@@ -196,43 +223,28 @@ impl JournalDraft {
         new_id: Uuid,
         now: DateTime<Utc>,
         today: NaiveDate,
-    ) -> Result<JournalEntry, Vec<FieldError>> {
+    ) -> Result<JournalEntry, Vec<FieldError<EntryField>>> {
         let mut errors = Vec::new();
-        let text = self.text.trim();
-        if is_blank(text) {
-            errors.push(FieldError::new("text", Problem::Required));
-        }
-        let date = match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {
-            Ok(date) if date > today => {
-                errors.push(FieldError::new("date", Problem::FutureDate));
-                None
-            }
-            Ok(date) if !is_sane_day(date) => {
-                errors.push(FieldError::new("date", Problem::OutOfRange));
-                None
-            }
-            Ok(date) => Some(date),
-            Err(_) => {
-                errors.push(FieldError::new("date", Problem::NotADate));
-                None
-            }
-        };
-        let (Some(date), true) = (date, errors.is_empty()) else {
-            return Err(errors);
-        };
+        // A date that cannot be read is said as such; today stands in for it meanwhile,
+        // which nothing else finds fault with.
+        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").unwrap_or_else(|_| {
+            errors.push(FieldError::new(EntryField::Date, Problem::NotADate));
+            today
+        });
         let mut entry = match existing {
             Some(entry) => entry.clone(),
             None => JournalEntry::new(new_id, now, String::new(), self.kind, date),
         };
         // As in a file from elsewhere: words cannot be turned around to pass for others.
-        entry.text = without_direction_overrides(text);
+        entry.text = without_direction_overrides(self.text.trim());
         entry.kind = self.kind;
         entry.date = date;
         entry.person = without_direction_overrides(self.person.trim());
         entry.category = self.category.trim().to_string();
         entry.tags = split_list(&self.tags);
         entry.private_note = self.private_note.trim().to_string();
-        Ok(entry)
+        // The same rules as a file's, on what the form would save.
+        checked(entry, errors, |entry| entry.check(today))
     }
 }
 
@@ -254,7 +266,10 @@ mod tests {
         let errors = draft
             .to_entry(None, Uuid::nil(), at(0), day(2))
             .unwrap_err();
-        assert_eq!(errors, vec![FieldError::new("text", Problem::Required)]);
+        assert_eq!(
+            errors,
+            vec![FieldError::new(EntryField::Text, Problem::Required)]
+        );
     }
 
     #[test]
@@ -266,7 +281,10 @@ mod tests {
         let errors = draft
             .to_entry(None, Uuid::nil(), at(0), day(2))
             .unwrap_err();
-        assert_eq!(errors, vec![FieldError::new("date", Problem::FutureDate)]);
+        assert_eq!(
+            errors,
+            vec![FieldError::new(EntryField::Date, Problem::FutureDate)]
+        );
 
         draft.date = "2026-11-02".into();
         assert_eq!(
@@ -290,7 +308,10 @@ mod tests {
         let errors = draft
             .to_entry(None, Uuid::nil(), at(0), day(2))
             .unwrap_err();
-        assert_eq!(errors, vec![FieldError::new("date", Problem::OutOfRange)]);
+        assert_eq!(
+            errors,
+            vec![FieldError::new(EntryField::Date, Problem::OutOfRange)]
+        );
         draft.date = "1900-01-01".into();
         assert!(draft.to_entry(None, Uuid::nil(), at(0), day(2)).is_ok());
     }
@@ -305,7 +326,10 @@ mod tests {
         let errors = draft
             .to_entry(None, Uuid::nil(), at(0), day(2))
             .unwrap_err();
-        assert_eq!(errors, vec![FieldError::new("date", Problem::NotADate)]);
+        assert_eq!(
+            errors,
+            vec![FieldError::new(EntryField::Date, Problem::NotADate)]
+        );
     }
 
     #[test]

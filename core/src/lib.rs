@@ -9,6 +9,7 @@ pub mod categories;
 pub mod checkin;
 pub mod contact;
 pub mod csv;
+pub mod difference;
 pub mod face_to_face;
 pub mod folder;
 pub mod habits;

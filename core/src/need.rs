@@ -6,9 +6,12 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::journal::{JournalEntry, Kind};
+use crate::model::Model;
 use crate::record::{impl_record, CollectionName};
 use crate::recurrence::{Every, Repeat};
-use crate::validation::{is_blank, is_sane_day, without_direction_overrides, FieldError, Problem};
+use crate::validation::{
+    checked, is_blank, is_sane_day, record_fields, without_direction_overrides, FieldError, Problem,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -94,6 +97,44 @@ pub struct Need {
 }
 
 impl_record!(Need, CollectionName::Needs);
+
+record_fields! {
+    /// A need's fields; the last three are its status's, which a file writes beside them.
+    NeedField {
+        What => "what",
+        ForWhom => "for_whom",
+        Category => "category",
+        Urgency => "urgency",
+        Language => "language",
+        NeededBy => "needed_by",
+        FollowUpOn => "follow_up_on",
+        Notes => "notes",
+        Repeats => "repeats",
+        Status => "status",
+        Helpers => "helpers",
+        On => "on",
+    }
+}
+
+impl Need {
+    /// What is wrong with what the need says: the one set of rules for the form and for a
+    /// file (which also checks the day it was done on, a field no form has).
+    pub fn check(&self) -> Vec<FieldError<NeedField>> {
+        let mut errors = Vec::new();
+        if is_blank(&self.what) {
+            errors.push(FieldError::new(NeedField::What, Problem::Required));
+        }
+        for (field, day) in [
+            (NeedField::NeededBy, self.needed_by),
+            (NeedField::FollowUpOn, self.follow_up_on),
+        ] {
+            if day.is_some_and(|day| !is_sane_day(day)) {
+                errors.push(FieldError::new(field, Problem::OutOfRange));
+            }
+        }
+        errors
+    }
+}
 
 impl Need {
     pub fn new(id: Uuid, now: DateTime<Utc>, what: String) -> Self {
@@ -257,6 +298,20 @@ pub fn board_order(needs: &mut [&Need], today: NaiveDate) {
     });
 }
 
+impl Model {
+    /// The live needs that `keep` keeps, in [board order](board_order): the board, the
+    /// follow-ups in the journal and the printed list all show needs so.
+    pub fn needs_in_board_order(
+        &self,
+        today: NaiveDate,
+        keep: impl Fn(&Need) -> bool,
+    ) -> Vec<&Need> {
+        let mut needs: Vec<&Need> = self.needs.live().filter(|need| keep(need)).collect();
+        board_order(&mut needs, today);
+        needs
+    }
+}
+
 /// The need form as typed.
 /// Serialisable so that a half-written form can be kept as a draft (`src/drafts.rs`);
 /// missing fields read as empty, so that a draft outlives a field added later.
@@ -298,40 +353,26 @@ impl NeedDraft {
         existing: Option<&Need>,
         new_id: Uuid,
         now: DateTime<Utc>,
-    ) -> Result<Need, Vec<FieldError>> {
+    ) -> Result<Need, Vec<FieldError<NeedField>>> {
         let mut errors = Vec::new();
-        let what = self.what.trim();
-        if is_blank(what) {
-            errors.push(FieldError::new("what", Problem::Required));
-        }
-        let mut optional_day = |field: &str, text: &str| match text.trim() {
+        let mut optional_day = |field, text: &str| match text.trim() {
             "" => None,
-            text => match text.parse::<NaiveDate>() {
-                Ok(day) if is_sane_day(day) => Some(day),
-                Ok(_) => {
-                    errors.push(FieldError::new(field, Problem::OutOfRange));
-                    None
-                }
-                Err(_) => {
-                    errors.push(FieldError::new(field, Problem::NotADate));
-                    None
-                }
-            },
+            text => text
+                .parse::<NaiveDate>()
+                .map_err(|_| errors.push(FieldError::new(field, Problem::NotADate)))
+                .ok(),
         };
-        let needed_by = optional_day("needed-by", &self.needed_by);
-        let follow_up_on = optional_day("follow-up-on", &self.follow_up_on);
+        let needed_by = optional_day(NeedField::NeededBy, &self.needed_by);
+        let follow_up_on = optional_day(NeedField::FollowUpOn, &self.follow_up_on);
         // A need that repeats is counted from its date: it must have one.
-        if self.repeats != Every::Never && needed_by.is_none() && self.needed_by.trim().is_empty() {
-            errors.push(FieldError::new("needed-by", Problem::Required));
-        }
-        if !errors.is_empty() {
-            return Err(errors);
+        if self.repeats != Every::Never && self.needed_by.trim().is_empty() {
+            errors.push(FieldError::new(NeedField::NeededBy, Problem::Required));
         }
         let mut need = existing
             .cloned()
             .unwrap_or_else(|| Need::new(new_id, now, String::new()));
         // As in a file from elsewhere: a name cannot be turned around to pass for another.
-        need.what = without_direction_overrides(what);
+        need.what = without_direction_overrides(self.what.trim());
         need.for_whom = without_direction_overrides(self.for_whom.trim());
         need.category = self.category.trim().to_string();
         need.urgency = self.urgency;
@@ -349,7 +390,8 @@ impl NeedDraft {
             (every, Some(from)) => kept.or(Some(Repeat { every, from })),
         };
         need.needed_by = needed_by;
-        Ok(need)
+        // The same rules as a file's, on what the form would save.
+        checked(need, errors, Need::check)
     }
 }
 
@@ -448,6 +490,30 @@ mod tests {
     }
 
     #[test]
+    fn the_needs_kept_are_the_live_ones_in_board_order() {
+        let mut model = Model::default();
+        let mut urgent = Need::new(helper(2), at(0), "urgent".into());
+        urgent.urgency = Urgency::High;
+        let calm = Need::new(helper(3), at(0), "calm".into());
+        let mut done = Need::new(helper(4), at(0), "done".into());
+        done.mark_done(day(21)).unwrap();
+        let gone = Need::new(helper(5), at(0), "gone".into());
+        for need in [calm, done, urgent, gone] {
+            model.needs.put(need, at(1));
+        }
+        model.needs.delete(helper(5), at(2));
+        let shown = |keep: &dyn Fn(&Need) -> bool| {
+            model
+                .needs_in_board_order(day(23), keep)
+                .iter()
+                .map(|n| n.what.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown(&|_| true), ["urgent", "calm", "done"]);
+        assert_eq!(shown(&|n| !n.is_done()), ["urgent", "calm"]);
+    }
+
+    #[test]
     fn a_need_without_what_is_needed_is_refused_and_dates_are_checked() {
         let draft = NeedDraft {
             needed_by: "next Tuesday".into(),
@@ -456,8 +522,8 @@ mod tests {
         assert_eq!(
             draft.to_need(None, Uuid::nil(), at(0)).unwrap_err(),
             vec![
-                FieldError::new("what", Problem::Required),
-                FieldError::new("needed-by", Problem::NotADate),
+                FieldError::new(NeedField::What, Problem::Required),
+                FieldError::new(NeedField::NeededBy, Problem::NotADate),
             ]
         );
     }
@@ -473,8 +539,8 @@ mod tests {
         assert_eq!(
             draft.to_need(None, Uuid::nil(), at(0)).unwrap_err(),
             vec![
-                FieldError::new("needed-by", Problem::OutOfRange),
-                FieldError::new("follow-up-on", Problem::OutOfRange),
+                FieldError::new(NeedField::NeededBy, Problem::OutOfRange),
+                FieldError::new(NeedField::FollowUpOn, Problem::OutOfRange),
             ]
         );
     }
@@ -505,7 +571,7 @@ mod tests {
         };
         assert_eq!(
             draft.to_need(None, Uuid::nil(), at(0)).unwrap_err(),
-            vec![FieldError::new("needed-by", Problem::Required)]
+            vec![FieldError::new(NeedField::NeededBy, Problem::Required)]
         );
         let first = NeedDraft {
             needed_by: "2027-01-31".into(),

@@ -16,7 +16,9 @@ use crate::helper::Helper;
 use crate::model::Model;
 use crate::record::{impl_record, CollectionName, Records};
 use crate::storage::{KeyValueStore, StorageError};
-use crate::validation::{is_blank, without_direction_overrides, FieldError, Problem};
+use crate::validation::{
+    checked, is_blank, record_fields, without_direction_overrides, FieldError, Problem,
+};
 
 /// Where this browser keeps its own id, made at its first offer. Not among the settings,
 /// which travel in backups: a copy of them elsewhere must not pass for this device.
@@ -69,6 +71,28 @@ pub struct Offer {
 }
 
 impl_record!(Offer, CollectionName::Offers);
+
+record_fields! {
+    /// An offer's fields.
+    OfferField {
+        NeedId => "need_id",
+        Name => "name",
+        Note => "note",
+        Device => "device",
+    }
+}
+
+impl Offer {
+    /// What is wrong with the offer: the one set of rules for the form and for a file. The
+    /// name is needed, so that whoever matches knows who offers.
+    pub fn check(&self) -> Vec<FieldError<OfferField>> {
+        if is_blank(&self.name) {
+            vec![FieldError::new(OfferField::Name, Problem::Required)]
+        } else {
+            Vec::new()
+        }
+    }
+}
 
 impl Offer {
     pub fn new(id: Uuid, now: DateTime<Utc>, need_id: Uuid, name: String, device: Uuid) -> Self {
@@ -132,22 +156,19 @@ pub struct OfferDraft {
 }
 
 impl OfferDraft {
-    /// Checks the form: the name is needed, so that whoever matches knows who offers.
+    /// Checks the form by [`Offer::check`].
     pub fn to_offer(
         &self,
         need_id: Uuid,
         device: Uuid,
         id: Uuid,
         now: DateTime<Utc>,
-    ) -> Result<Offer, Vec<FieldError>> {
-        let name = self.name.trim();
-        if is_blank(name) {
-            return Err(vec![FieldError::new("offer-name", Problem::Required)]);
-        }
+    ) -> Result<Offer, Vec<FieldError<OfferField>>> {
         // As in a file from elsewhere: a name cannot be turned around to pass for another.
-        let mut offer = Offer::new(id, now, need_id, without_direction_overrides(name), device);
+        let name = without_direction_overrides(self.name.trim());
+        let mut offer = Offer::new(id, now, need_id, name, device);
         offer.note = without_direction_overrides(self.note.trim());
-        Ok(offer)
+        checked(offer, Vec::new(), Offer::check)
     }
 }
 
@@ -155,7 +176,7 @@ impl OfferDraft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OfferRefused {
     /// The form is not filled in right.
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldError<OfferField>>),
     /// The need or the offer is not there (deleted meanwhile, perhaps on another phone).
     Gone,
     /// The need is done: there is nothing left to help with.
@@ -324,7 +345,7 @@ mod tests {
                 at(2)
             ),
             Err(OfferRefused::Invalid(vec![FieldError::new(
-                "offer-name",
+                OfferField::Name,
                 Problem::Required
             )]))
         );

@@ -20,16 +20,15 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::backup::BACKUP_FORMAT;
-use crate::checkin::{CheckinPerson, Mark, Round};
-use crate::contact::{is_email, is_phone};
-use crate::helper::Helper;
-use crate::journal::{JournalEntry, Kind};
+use crate::checkin::{CheckinPerson, Mark, MarkField, PersonField, Round, RoundField};
+use crate::helper::{Helper, HelperField};
+use crate::journal::{EntryField, JournalEntry, Kind};
 use crate::model::Model;
-use crate::need::{Need, Status};
-use crate::offer::Offer;
+use crate::need::{Need, NeedField, Status};
+use crate::offer::{Offer, OfferField};
 use crate::record::{CollectionName, Record, Records};
 use crate::validation::{
-    is_blank, is_sane_day, is_sane_stamp, without_direction_overrides, Problem,
+    is_sane_stamp, past_day_problem, without_direction_overrides, Field, FieldError, Problem,
 };
 
 /// The format name of a share file.
@@ -95,8 +94,11 @@ pub struct ShareFile {
 pub trait Shareable: Record {
     /// A few words naming the record in a list.
     fn label(&self) -> String;
-    /// Problems with its fields, by field name.
-    fn problems(&self, today: NaiveDate) -> Vec<(&'static str, Problem)>;
+    /// Its fields, by their names in a file.
+    type Field: Field;
+    /// Problems with its fields, by the record's own rules, the ones its form keeps too; a
+    /// file may date it up to tomorrow.
+    fn problems(&self, today: NaiveDate) -> Vec<FieldError<Self::Field>>;
     /// Blanks the fields that are private.
     fn remove_private(&mut self);
     /// Takes the private fields from the local copy: a file without private notes must not
@@ -115,15 +117,10 @@ impl Shareable for JournalEntry {
         self.text.clone()
     }
 
-    fn problems(&self, today: NaiveDate) -> Vec<(&'static str, Problem)> {
-        let mut problems = Vec::new();
-        if is_blank(&self.text) {
-            problems.push(("text", Problem::Required));
-        }
-        if let Some(problem) = past_day_problem(self.date, today) {
-            problems.push(("date", problem));
-        }
-        problems
+    type Field = EntryField;
+
+    fn problems(&self, today: NaiveDate) -> Vec<FieldError<EntryField>> {
+        self.check(tomorrow(today))
     }
 
     fn remove_private(&mut self) {
@@ -163,24 +160,10 @@ impl Shareable for Helper {
         self.name.clone()
     }
 
-    fn problems(&self, today: NaiveDate) -> Vec<(&'static str, Problem)> {
-        let mut problems = Vec::new();
-        if is_blank(&self.name) {
-            problems.push(("name", Problem::Required));
-        }
-        if !self.phone.is_empty() && !is_phone(&self.phone) {
-            problems.push(("phone", Problem::NotAPhone));
-        }
-        if !self.email.is_empty() && !is_email(&self.email) {
-            problems.push(("email", Problem::NotAnEmail));
-        }
-        if let Some(problem) = self
-            .last_contacted
-            .and_then(|day| past_day_problem(day, today))
-        {
-            problems.push(("last_contacted", problem));
-        }
-        problems
+    type Field = HelperField;
+
+    fn problems(&self, today: NaiveDate) -> Vec<FieldError<HelperField>> {
+        self.check(tomorrow(today))
     }
 
     fn remove_private(&mut self) {
@@ -213,22 +196,13 @@ impl Shareable for Need {
         self.what.clone()
     }
 
-    fn problems(&self, today: NaiveDate) -> Vec<(&'static str, Problem)> {
-        let mut problems = Vec::new();
-        if is_blank(&self.what) {
-            problems.push(("what", Problem::Required));
-        }
-        for (field, day) in [
-            ("needed_by", self.needed_by),
-            ("follow_up_on", self.follow_up_on),
-        ] {
-            if day.is_some_and(|day| !is_sane_day(day)) {
-                problems.push((field, Problem::OutOfRange));
-            }
-        }
+    type Field = NeedField;
+
+    fn problems(&self, today: NaiveDate) -> Vec<FieldError<NeedField>> {
+        let mut problems = self.check();
         if let Status::Done { on, .. } = self.status {
-            if let Some(problem) = past_day_problem(on, today) {
-                problems.push(("on", problem));
+            if let Some(problem) = past_day_problem(on, tomorrow(today)) {
+                problems.push(FieldError::new(NeedField::On, problem));
             }
         }
         problems
@@ -263,15 +237,10 @@ impl Shareable for CheckinPerson {
         self.name.clone()
     }
 
-    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
-        let mut problems = Vec::new();
-        if is_blank(&self.name) {
-            problems.push(("name", Problem::Required));
-        }
-        if !self.phone.is_empty() && !is_phone(&self.phone) {
-            problems.push(("phone", Problem::NotAPhone));
-        }
-        problems
+    type Field = PersonField;
+
+    fn problems(&self, _today: NaiveDate) -> Vec<FieldError<PersonField>> {
+        self.check()
     }
 
     fn remove_private(&mut self) {
@@ -304,15 +273,10 @@ impl Shareable for Round {
         self.reason.clone()
     }
 
-    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
-        let mut problems = Vec::new();
-        if is_blank(&self.reason) {
-            problems.push(("reason", Problem::Required));
-        }
-        if self.closed.as_ref().is_some_and(|c| !is_sane_stamp(c.at)) {
-            problems.push(("closed", Problem::OutOfRange));
-        }
-        problems
+    type Field = RoundField;
+
+    fn problems(&self, _today: NaiveDate) -> Vec<FieldError<RoundField>> {
+        self.check()
     }
 
     // A round has nothing private: who it is for is in the people records.
@@ -343,7 +307,9 @@ impl Shareable for Mark {
         String::new()
     }
 
-    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
+    type Field = MarkField;
+
+    fn problems(&self, _today: NaiveDate) -> Vec<FieldError<MarkField>> {
         Vec::new()
     }
 
@@ -379,12 +345,10 @@ impl Shareable for Offer {
         self.name.clone()
     }
 
-    fn problems(&self, _today: NaiveDate) -> Vec<(&'static str, Problem)> {
-        if is_blank(&self.name) {
-            vec![("name", Problem::Required)]
-        } else {
-            Vec::new()
-        }
+    type Field = OfferField;
+
+    fn problems(&self, _today: NaiveDate) -> Vec<FieldError<OfferField>> {
+        self.check()
     }
 
     // An offer has no private field: it is said for whoever matches.
@@ -416,20 +380,10 @@ impl Shareable for Offer {
     }
 }
 
-/// What is wrong with the day something happened, if anything: it is later than tomorrow (a
-/// neighbour's calendar may already be a day ahead), or outside
-/// [`SANE_DAYS`](crate::validation::SANE_DAYS).
-fn past_day_problem(day: NaiveDate, today: NaiveDate) -> Option<Problem> {
-    if today
-        .checked_add_days(Days::new(1))
-        .is_some_and(|tomorrow| day > tomorrow)
-    {
-        Some(Problem::FutureDate)
-    } else if !is_sane_day(day) {
-        Some(Problem::OutOfRange)
-    } else {
-        None
-    }
+/// The latest day a record from a file may be dated: a neighbour's calendar may already be a
+/// day ahead.
+fn tomorrow(today: NaiveDate) -> NaiveDate {
+    today.checked_add_days(Days::new(1)).unwrap_or(today)
 }
 
 fn export_collection<T: Shareable>(records: &Records<T>, private: bool) -> Vec<T> {
@@ -949,7 +903,10 @@ fn check_version<T: Shareable>(
     }
     version.strip_direction_overrides();
     match version.problems(checks.today).first() {
-        Some((field, problem)) => Err(((*field).into(), RecordDetail::Field(*problem))),
+        Some(error) => Err((
+            error.field.name().into(),
+            RecordDetail::Field(error.problem),
+        )),
         None => Ok(()),
     }
 }

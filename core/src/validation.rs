@@ -60,26 +60,86 @@ pub fn is_sane_stamp(at: DateTime<Utc>) -> bool {
     is_sane_day(at.date_naive())
 }
 
+/// One field of a record, by the name a file and storage give it (`last_contacted`): the one
+/// vocabulary of fields that forms, files and comparisons speak. The interface finds a
+/// field's label and its element id from it.
+pub trait Field: Copy + Eq + Ord + fmt::Debug + Send + Sync + 'static {
+    /// The field's name as serde writes it.
+    fn name(self) -> &'static str;
+}
+
+/// Declares the fields of one kind of record, each with its name in a file.
+macro_rules! record_fields {
+    ($(#[$meta:meta])* $kind:ident { $($variant:ident => $name:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $kind {
+            $($variant,)+
+        }
+
+        impl $kind {
+            /// Every field, in the order the record declares them.
+            pub const ALL: &'static [$kind] = &[$($kind::$variant,)+];
+        }
+
+        impl $crate::validation::Field for $kind {
+            fn name(self) -> &'static str {
+                match self {
+                    $($kind::$variant => $name,)+
+                }
+            }
+        }
+    };
+}
+pub(crate) use record_fields;
+
 /// One problem with one field of a form or a file: which field, and what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    /// The field's stable key (`text`, `date`), or its path in a file (`helpers[3].email`).
-    pub field: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError<F> {
+    pub field: F,
     pub problem: Problem,
 }
 
-impl FieldError {
-    pub fn new(field: impl Into<String>, problem: Problem) -> Self {
-        Self {
-            field: field.into(),
-            problem,
-        }
+impl<F: Field> FieldError<F> {
+    pub fn new(field: F, problem: Problem) -> Self {
+        Self { field, problem }
     }
 }
 
-impl fmt::Display for FieldError {
+impl<F: Field> fmt::Display for FieldError<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.problem)
+        write!(f, "{}: {}", self.field.name(), self.problem)
+    }
+}
+
+/// What a form would save, checked: the problems found in reading its text (`unread`, a day
+/// that is not a date) and those its record's own rules find, in the order of the fields;
+/// the record itself when there are none.
+pub fn checked<T, F: Field>(
+    record: T,
+    unread: Vec<FieldError<F>>,
+    rules: impl FnOnce(&T) -> Vec<FieldError<F>>,
+) -> Result<T, Vec<FieldError<F>>> {
+    let mut errors = unread;
+    errors.extend(rules(&record));
+    errors.sort_by_key(|e| e.field);
+    if errors.is_empty() {
+        Ok(record)
+    } else {
+        Err(errors)
+    }
+}
+
+/// What is wrong with the day something happened, if anything: it is later than
+/// `latest_day`, or outside [`SANE_DAYS`]. A form allows today at the latest; a file allows
+/// tomorrow, as a neighbour's calendar may already be a day ahead.
+pub fn past_day_problem(day: NaiveDate, latest_day: NaiveDate) -> Option<Problem> {
+    if day > latest_day {
+        Some(Problem::FutureDate)
+    } else if !is_sane_day(day) {
+        Some(Problem::OutOfRange)
+    } else {
+        None
     }
 }
 

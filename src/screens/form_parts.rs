@@ -1,16 +1,22 @@
 //! Pieces every form and list shares: labelled fields with their errors, the error summary
 //! and the undo bar.
 
-use kindred_core::validation::FieldError;
+use kindred_core::validation::{Field, FieldError};
 use leptos::prelude::*;
 
 use crate::dom::focus;
 use crate::text;
 
+/// The element id of a form's field: `helper` and `last_contacted` make `helper-last-contacted`.
+/// The one place where a field's name becomes an id on the page.
+pub fn element_id<F: Field>(form: &str, field: F) -> String {
+    format!("{form}-{}", field.name().replace('_', "-"))
+}
+
 /// The problem with one field, if the last try to save found one.
-pub fn error_for(
-    errors: RwSignal<Vec<FieldError>>,
-    field: &'static str,
+pub fn error_for<F: Field>(
+    errors: RwSignal<Vec<FieldError<F>>>,
+    field: F,
 ) -> Signal<Option<&'static str>> {
     Signal::derive(move || {
         errors.with(|errors| {
@@ -24,9 +30,9 @@ pub fn error_for(
 
 /// The list of problems at the top of a form, announced when it appears.
 #[component]
-pub fn ErrorSummary(
+pub fn ErrorSummary<F: Field>(
     /// The problems found by the last try to save.
-    errors: RwSignal<Vec<FieldError>>,
+    errors: RwSignal<Vec<FieldError<F>>>,
 ) -> impl IntoView {
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
@@ -37,7 +43,7 @@ pub fn ErrorSummary(
                         errors
                             .get()
                             .into_iter()
-                            .map(|e| view! { <li>{text::labelled(text::field(&e.field), text::problem(e.problem))}</li> })
+                            .map(|e| view! { <li>{text::labelled(text::field(e.field), text::problem(e.problem))}</li> })
                             .collect_view()
                     }}
                 </ul>
@@ -325,19 +331,79 @@ pub fn CategorySelect(
     }
 }
 
+/// A labelled choice of one of a few values (an urgency, a period), each option said in
+/// words. An option's value in the page is its place in `options`: the choice comes back
+/// as the value itself, with nothing to spell or parse.
+#[component]
+pub fn ChoiceSelect<T>(
+    /// The element id, unique on the page.
+    id: &'static str,
+    /// The visible label, which is also the accessible name.
+    label: &'static str,
+    /// Each option's value and words.
+    options: Vec<(T, String)>,
+    /// The option for no choice at all, where there is one ("No preference").
+    #[prop(optional)]
+    none_label: Option<&'static str>,
+    /// A line of help under the field.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// The option chosen now.
+    chosen: Signal<Option<T>>,
+    /// Called with the option chosen, or `None` for the no-choice option.
+    on_change: Callback<Option<T>>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let values: Vec<T> = options.iter().map(|(value, _)| *value).collect();
+    let change = move |ev| {
+        let place = event_target_value(&ev).parse::<usize>().ok();
+        on_change.run(place.and_then(|i| values.get(i).copied()));
+    };
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id aria-describedby=hint_id.clone() on:change=change>
+                {none_label
+                    .map(|none| {
+                        view! {
+                            <option value="" selected=move || chosen.get().is_none()>
+                                {none}
+                            </option>
+                        }
+                    })}
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(place, (value, words))| {
+                        view! {
+                            <option value=place.to_string() selected=move || chosen.get() == Some(value)>
+                                {words}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            {hint.map(|hint| view! { <p id=hint_id.clone() class="hint">{hint}</p> })}
+        </div>
+    }
+}
+
 /// Finishes a try to save a form: `keep` gets the checked record; otherwise the problems are
-/// shown and focus moves to the first field with one (`#<field_prefix>-<field>`).
-pub fn settle<T>(
-    checked: Result<T, Vec<FieldError>>,
-    errors: RwSignal<Vec<FieldError>>,
-    field_prefix: &str,
+/// shown and focus moves to the first field with one (its [`element_id`] in `form`).
+pub fn settle<T, F: Field>(
+    checked: Result<T, Vec<FieldError<F>>>,
+    errors: RwSignal<Vec<FieldError<F>>>,
+    form: &str,
     keep: impl FnOnce(T),
 ) {
     match checked {
         Ok(record) => keep(record),
         Err(found) => {
             if let Some(first) = found.first() {
-                focus(&format!("#{field_prefix}-{}", first.field));
+                focus(&format!("#{}", element_id(form, first.field)));
             }
             errors.set(found);
         }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::ScreenHeading;
 use crate::clock;
 use crate::screen::Screen;
+use crate::screens::form_parts::ChoiceSelect;
 use crate::state::AppState;
 use crate::text;
 
@@ -22,12 +23,6 @@ pub fn InsightsScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = state.today;
     let span = RwSignal::new(Span::SixMonths);
-    let choose_span = move |ev: leptos::ev::Event| {
-        let chosen = event_target_value(&ev);
-        if let Some(s) = Span::ALL.into_iter().find(|s| span_value(*s) == chosen) {
-            span.set(s);
-        }
-    };
     let weeks = Memo::new(move |_| {
         state
             .model
@@ -56,21 +51,17 @@ pub fn InsightsScreen() -> impl IntoView {
 
     view! {
         <ScreenHeading screen=Screen::Insights />
-        <div class="field">
-            <label for="insights-span">{text::period_label()}</label>
-            <select id="insights-span" on:change=choose_span>
-                {Span::ALL
-                    .into_iter()
-                    .map(|s| {
-                        view! {
-                            <option value=span_value(s) selected=move || span.get() == s>
-                                {text::span(s)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
+        <ChoiceSelect
+            id="insights-span"
+            label=text::period_label()
+            options=Span::ALL.into_iter().map(|s| (s, text::span(s).to_string())).collect()
+            chosen=Signal::derive(move || Some(span.get()))
+            on_change=Callback::new(move |chosen: Option<Span>| {
+                if let Some(s) = chosen {
+                    span.set(s);
+                }
+            })
+        />
         <section aria-labelledby="per-week" class="insight">
             <h2 id="per-week">{text::kindness_per_week()}</h2>
             {move || {
@@ -155,13 +146,6 @@ pub fn InsightsScreen() -> impl IntoView {
                 }}
             </p>
         </section>
-    }
-}
-
-fn span_value(span: Span) -> &'static str {
-    match span {
-        Span::SixMonths => "6",
-        Span::TwelveMonths => "12",
     }
 }
 

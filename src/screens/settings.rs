@@ -11,6 +11,7 @@ use crate::clock;
 use crate::dom::focus;
 use crate::download::download_backup;
 use crate::screen::Screen;
+use crate::screens::form_parts::ChoiceSelect;
 use crate::state::AppState;
 use crate::text;
 use crate::web_storage::LocalStore;
@@ -45,9 +46,8 @@ fn DisplaySettings() -> impl IntoView {
         // The whole interface is redrawn in the new language; the reader stays on the select.
         request_animation_frame(|| focus("#language"));
     };
-    let choose_theme = move |ev: leptos::ev::Event| {
-        let chosen = event_target_value(&ev);
-        if let Some(theme) = Theme::ALL.into_iter().find(|t| theme_value(*t) == chosen) {
+    let choose_theme = move |chosen: Option<Theme>| {
+        if let Some(theme) = chosen {
             state.change_settings(|s| s.theme = theme);
             state.announce_settings_saved();
         }
@@ -78,24 +78,13 @@ fn DisplaySettings() -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for="theme">{text::theme()}</label>
-                <select id="theme" on:change=choose_theme>
-                    {Theme::ALL
-                        .into_iter()
-                        .map(|theme| {
-                            view! {
-                                <option
-                                    value=theme_value(theme)
-                                    selected=move || settings().theme == theme
-                                >
-                                    {text::theme_name(theme)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <ChoiceSelect
+                id="theme"
+                label=text::theme()
+                options=Theme::ALL.into_iter().map(|t| (t, text::theme_name(t).to_string())).collect()
+                chosen=Signal::derive(move || Some(settings().theme))
+                on_change=Callback::new(choose_theme)
+            />
             <div class="field choice-field">
                 <input
                     id="large-text"
@@ -112,14 +101,6 @@ fn DisplaySettings() -> impl IntoView {
                 <p id="large-text-hint" class="hint">{text::large_text_hint()}</p>
             </div>
         </section>
-    }
-}
-
-fn theme_value(theme: Theme) -> &'static str {
-    match theme {
-        Theme::System => "system",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
     }
 }
 

@@ -108,7 +108,7 @@ fn StartRound() -> impl IntoView {
                 input=Input::Line
                 value=reason.into()
                 on_input=Callback::new(move |v| reason.set(v))
-                error=super::form_parts::error_for(errors, "reason")
+                error=super::form_parts::error_for(errors, kindred_core::checkin::RoundField::Reason)
                 hint=text::round_reason_hint()
                 required=true
             />

@@ -1,6 +1,6 @@
 //! The list of people to check on, and the form that adds or edits one.
 
-use kindred_core::checkin::{CheckinPerson, PersonDraft};
+use kindred_core::checkin::{CheckinPerson, PersonDraft, PersonField};
 use kindred_core::contact::phone_link;
 use kindred_core::validation::FieldError;
 use leptos::prelude::*;
@@ -95,7 +95,7 @@ fn PersonForm(
             .map(PersonDraft::from_person)
             .unwrap_or_default(),
     );
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = RwSignal::new(Vec::<FieldError<PersonField>>::new());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let checked =
@@ -130,8 +130,8 @@ fn PersonForm(
         <form class="entry-form" on:submit=save novalidate aria-labelledby="person-form-heading">
             <h3 id="person-form-heading">{heading}</h3>
             <ErrorSummary errors />
-            <TextField id="person-name" label=text::name() input=Input::Line value=name on_input=set_name error=error_for(errors, "name") required=true />
-            <TextField id="person-phone" label=text::phone() input=Input::Phone value=phone on_input=set_phone error=error_for(errors, "phone") />
+            <TextField id="person-name" label=text::name() input=Input::Line value=name on_input=set_name error=error_for(errors, PersonField::Name) required=true />
+            <TextField id="person-phone" label=text::phone() input=Input::Phone value=phone on_input=set_phone error=error_for(errors, PersonField::Phone) />
             <TextField id="person-address" label=text::address() input=Input::Lines value=address on_input=set_address />
             <TextField id="person-emergency-contact" label=text::emergency_contact() input=Input::Line value=emergency on_input=set_emergency hint=text::emergency_contact_hint() />
             <TextField id="person-language" label=text::their_language() input=Input::Line value=language on_input=set_language />

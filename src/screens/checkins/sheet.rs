@@ -37,11 +37,7 @@ pub fn RoundSheet(
                             let person = line.person;
                             // Only what passed the checks is printed as a number to call.
                             let phone = if is_phone(&person.phone) { person.phone.clone() } else { String::new() };
-                            let name = [person.name.clone(), person.language.clone()]
-                                .into_iter()
-                                .filter(|s| !s.is_empty())
-                                .collect::<Vec<_>>()
-                                .join(" · ");
+                            let name = text::joined([person.name.clone(), person.language.clone()]);
                             view! {
                                 <tr>
                                     <td>{name}</td>

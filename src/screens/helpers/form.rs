@@ -1,6 +1,6 @@
 //! The form that adds or edits a helper.
 
-use kindred_core::helper::{ContactMethod, DayPart, HelperDraft, WEEK};
+use kindred_core::helper::{ContactMethod, DayPart, HelperDraft, HelperField, WEEK};
 use kindred_core::validation::FieldError;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -10,7 +10,7 @@ use crate::dom::focus;
 use crate::drafts::DraftForm;
 use crate::screens::form_draft::{CancelButton, DraftNote, FormDraft};
 use crate::screens::form_parts::{
-    bind, close_form, error_for, settle, CheckboxGroup, ErrorSummary, Input, TextField,
+    bind, close_form, element_id, error_for, settle, CheckboxGroup, ErrorSummary, Input, TextField,
 };
 use crate::state::AppState;
 use crate::text;
@@ -34,7 +34,7 @@ pub fn HelperForm(
         kept.changed(),
     );
     let kept = StoredValue::new(kept);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = RwSignal::new(Vec::<FieldError<HelperField>>::new());
     let kinds_of_help = state.model.with_untracked(|m| {
         draft.with_untracked(|d| m.kinds_of_help_with(d.can_help_with.iter().map(String::as_str)))
     });
@@ -100,7 +100,7 @@ pub fn HelperForm(
                 input=Input::Line
                 value=name
                 on_input=set_name
-                error=error_for(errors, "name")
+                error=error_for(errors, HelperField::Name)
                 required=true
             />
             <TextField
@@ -109,7 +109,7 @@ pub fn HelperForm(
                 input=Input::Phone
                 value=phone
                 on_input=set_phone
-                error=error_for(errors, "phone")
+                error=error_for(errors, HelperField::Phone)
             />
             <CheckboxGroup
                 legend=text::can_help_with()
@@ -160,7 +160,7 @@ pub fn HelperForm(
                     input=Input::Email
                     value=email
                     on_input=set_email
-                    error=error_for(errors, "email")
+                    error=error_for(errors, HelperField::Email)
                 />
                 <div class="field">
                     <label for="helper-preferred-contact">{text::preferred_contact()}</label>
@@ -202,7 +202,7 @@ pub fn HelperForm(
                     input=Input::Date
                     value=last_contacted
                     on_input=set_last_contacted
-                    error=error_for(errors, "last-contacted")
+                    error=error_for(errors, HelperField::LastContacted)
                     max=Signal::derive(move || state.today.get().to_string())
                 />
             </details>
@@ -233,17 +233,16 @@ fn has_more_details(draft: &HelperDraft) -> bool {
 }
 
 /// Opens More details when one of its fields has a problem, so that the problem is in sight
-/// and the field can take the focus. A problem's field is the element `helper-FIELD`, as
-/// [`settle`] focuses it; the page says whether that element is folded.
-fn open_details_for(problems: &[FieldError]) {
-    let folded = |field: &str| {
+/// and the field can take the focus. The page says whether the field's element is folded.
+fn open_details_for(problems: &[FieldError<HelperField>]) {
+    let folded = |field: HelperField| {
         document()
-            .query_selector(&format!("#{MORE_DETAILS} #helper-{field}"))
+            .query_selector(&format!("#{MORE_DETAILS} #{}", element_id("helper", field)))
             .ok()
             .flatten()
             .is_some()
     };
-    if problems.iter().any(|p| folded(&p.field)) {
+    if problems.iter().any(|p| folded(p.field)) {
         if let Some(details) = document().get_element_by_id(MORE_DETAILS) {
             let _ = details.set_attribute("open", "");
         }

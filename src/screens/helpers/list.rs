@@ -7,7 +7,7 @@ use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::screens::form_parts::SearchBox;
+use crate::screens::form_parts::{ChoiceSelect, SearchBox};
 use crate::screens::qr_card::QrCode;
 use crate::state::AppState;
 use crate::text;
@@ -77,31 +77,14 @@ pub fn Filters(
                         {move || option_list(languages(), Signal::derive(move || filter.with(|f| f.language.clone())), |l| l)}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="helper-filter-day">{text::filter_day()}</label>
-                    <select
-                        id="helper-filter-day"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            filter.update(|f| f.day = WEEK.into_iter().find(|d| text::weekday(*d) == value));
-                        }
-                    >
-                        <option value="">{text::any_day()}</option>
-                        {WEEK
-                            .into_iter()
-                            .map(|day| {
-                                view! {
-                                    <option
-                                        value=text::weekday(day)
-                                        selected=move || filter.with(|f| f.day == Some(day))
-                                    >
-                                        {text::weekday(day)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect
+                    id="helper-filter-day"
+                    label=text::filter_day()
+                    options=WEEK.into_iter().map(|d| (d, text::weekday(d).to_string())).collect()
+                    none_label=text::any_day()
+                    chosen=Signal::derive(move || filter.with(|f| f.day))
+                    on_change=Callback::new(move |day| filter.update(|f| f.day = day))
+                />
             </div>
         </details>
     }
@@ -164,15 +147,10 @@ fn HelperCard(
     let id = helper.id;
     let details_shown = RwSignal::new(false);
     let details_id = format!("helper-details-{id}");
-    let availability = [
-        text::availability(&helper.availability.days, &helper.availability.parts),
-        helper.availability.note.clone(),
+    let availability = text::joined([
+        text::availability_in_full(&helper.availability),
         helper.area.clone(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
+    ]);
     let summary = [text::category_names(&helper.can_help_with), availability];
     let details = StoredValue::new(helper.clone());
     view! {

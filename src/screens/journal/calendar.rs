@@ -7,6 +7,7 @@ use kindred_core::journal::Kind;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use crate::screens::form_parts::ChoiceSelect;
 use crate::state::AppState;
 use crate::text;
 
@@ -177,29 +178,17 @@ fn Counts() -> impl IntoView {
         state.model.with(|m| tally(m.journal.live(), from, to))
     });
     view! {
-        <div class="field">
-            <label for="counts-period">{text::period_label()}</label>
-            <select
-                id="counts-period"
-                on:change=move |ev| {
-                    let chosen = event_target_value(&ev);
-                    if let Some(p) = Period::ALL.into_iter().find(|p| text::period(*p) == chosen) {
-                        period.set(p);
-                    }
+        <ChoiceSelect
+            id="counts-period"
+            label=text::period_label()
+            options=Period::ALL.into_iter().map(|p| (p, text::period(p).to_string())).collect()
+            chosen=Signal::derive(move || Some(period.get()))
+            on_change=Callback::new(move |chosen: Option<Period>| {
+                if let Some(p) = chosen {
+                    period.set(p);
                 }
-            >
-                {Period::ALL
-                    .into_iter()
-                    .map(|p| {
-                        view! {
-                            <option value=text::period(p) selected=move || period.get() == p>
-                                {text::period(p)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
+            })
+        />
         <div class="counts">
             <table>
                 <caption>{text::counts_by_kind()}</caption>

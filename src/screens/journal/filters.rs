@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use kindred_core::journal::{JournalFilter, Kind};
 use leptos::prelude::*;
 
-use crate::screens::form_parts::{CategorySelect, SearchBox};
+use crate::screens::form_parts::{CategorySelect, ChoiceSelect, SearchBox};
 use crate::state::AppState;
 use crate::text;
 
@@ -26,30 +26,14 @@ pub fn Filters(
         <details class="filters">
             <summary>{text::filters()}</summary>
             <div class="filter-fields">
-                <div class="field">
-                    <label for="filter-kind">{text::filter_kind()}</label>
-                    <select
-                        id="filter-kind"
-                        on:change=move |ev| filter.update(|f| f.kind = Kind::parse(&event_target_value(&ev)))
-                    >
-                        <option value="" selected=move || filter.with(|f| f.kind.is_none())>
-                            {text::all_kinds()}
-                        </option>
-                        {Kind::ALL
-                            .into_iter()
-                            .map(|kind| {
-                                view! {
-                                    <option
-                                        value=kind.as_str()
-                                        selected=move || filter.with(|f| f.kind == Some(kind))
-                                    >
-                                        {text::kind(kind)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <ChoiceSelect
+                    id="filter-kind"
+                    label=text::filter_kind()
+                    options=Kind::ALL.into_iter().map(|k| (k, text::kind(k).to_string())).collect()
+                    none_label=text::all_kinds()
+                    chosen=Signal::derive(move || filter.with(|f| f.kind))
+                    on_change=Callback::new(move |kind| filter.update(|f| f.kind = kind))
+                />
                 <CategorySelect
                     id="filter-category"
                     label=text::filter_category()

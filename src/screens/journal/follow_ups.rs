@@ -1,6 +1,5 @@
 //! Needs whose follow-up day has come, shown first when Kindred opens.
 
-use kindred_core::need::{board_order, Need};
 use leptos::prelude::*;
 
 use crate::screen::Screen;
@@ -13,9 +12,8 @@ pub fn FollowUps() -> impl IntoView {
     let due = Memo::new(move |_| {
         let today = state.today.get();
         state.model.with(|m| {
-            let mut due: Vec<&Need> = m.needs.live().filter(|n| n.follow_up_due(today)).collect();
-            board_order(&mut due, today);
-            due.iter()
+            m.needs_in_board_order(today, |n| n.follow_up_due(today))
+                .iter()
                 .map(|n| match n.for_whom.as_str() {
                     "" => n.what.clone(),
                     whom => text::with_aside(&n.what, whom),

@@ -1,6 +1,6 @@
 //! The form that logs a new entry or edits one.
 
-use kindred_core::journal::{JournalDraft, Kind};
+use kindred_core::journal::{EntryField, JournalDraft, Kind};
 use kindred_core::validation::FieldError;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -50,7 +50,7 @@ pub fn EntryForm(
         kept.changed(),
     );
     let kept = StoredValue::new(kept);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = RwSignal::new(Vec::<FieldError<EntryField>>::new());
     // The person's categories, and the entry's own if it has since been removed from them.
     let categories = state
         .model
@@ -109,7 +109,7 @@ pub fn EntryForm(
                 input=Input::Lines
                 value=what
                 on_input=set_what
-                error=error_for(errors, "text")
+                error=error_for(errors, EntryField::Text)
                 required=true
             />
             <fieldset class="field kinds">
@@ -140,7 +140,7 @@ pub fn EntryForm(
                 input=Input::Date
                 value=date
                 on_input=set_date
-                error=error_for(errors, "date")
+                error=error_for(errors, EntryField::Date)
                 max=Signal::derive(move || state.today.get().to_string())
             />
             <TextField

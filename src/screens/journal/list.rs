@@ -100,15 +100,11 @@ fn EntryItem(
     // "Today" and "Yesterday" move at midnight without redrawing the entry.
     let date = entry.date;
     let day = move || text::date(date, today.get());
-    let details = [
+    let details = text::joined([
         entry.person.clone(),
         text::category_name(&entry.category).to_string(),
         entry.tags.join(", "),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
+    ]);
     view! {
         <li class="entry" class:starts-day=starts_day>
             {starts_day.then(|| view! { <h3 class="day">{day}</h3> })}

@@ -31,41 +31,35 @@ pub fn NeedCard(
     let id = need.id;
     let suggesting = RwSignal::new(false);
     let helper_names = state.model.with_untracked(|m| m.helper_names(id));
-    let summary = [
+    let summary = text::joined([
         need.for_whom.clone(),
         text::category_name(&need.category).to_string(),
         text::urgency_line(need.urgency),
         need.language.clone(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
+    ]);
     // What depends on today follows it, without redrawing the card at midnight.
     let (needed_by, follow_up_on) = (need.needed_by, need.follow_up_on);
     let repeats = need.repeats.filter(|_| !need.is_done());
     let still_to_do = !need.is_done();
     let dates = move || {
         let today = today.get();
-        [
-            // A repeating need shows when it is needed next, and how often.
-            needed_by
-                .zip(repeats)
-                .map(|(d, r)| text::repeats_next(text::every(r.every), d)),
-            needed_by.filter(|_| repeats.is_none()).map(|d| {
-                let when = text::labelled(text::needed_by(), &text::date(d, today));
-                // How near, for a need still to be done: "in 2 days", "3 days late".
-                match text::needed_in((d - today).num_days()).filter(|_| still_to_do) {
-                    Some(near) => format!("{when} · {near}"),
-                    None => when,
-                }
-            }),
-            follow_up_on.map(|d| text::labelled(text::follow_up_on(), &text::date(d, today))),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
+        text::joined(
+            [
+                // A repeating need shows when it is needed next, and how often.
+                needed_by
+                    .zip(repeats)
+                    .map(|(d, r)| text::repeats_next(text::every(r.every), d)),
+                needed_by.filter(|_| repeats.is_none()).map(|d| {
+                    let when = text::labelled(text::needed_by(), &text::date(d, today));
+                    // How near, for a need still to be done: "in 2 days", "3 days late".
+                    let near = text::needed_in((d - today).num_days()).filter(|_| still_to_do);
+                    text::joined([when, near.unwrap_or_default()])
+                }),
+                follow_up_on.map(|d| text::labelled(text::follow_up_on(), &text::date(d, today))),
+            ]
+            .into_iter()
+            .flatten(),
+        )
     };
     let due = {
         let need = need.clone();

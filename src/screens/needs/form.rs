@@ -1,6 +1,6 @@
 //! The form that adds or edits a need.
 
-use kindred_core::need::{NeedDraft, Urgency};
+use kindred_core::need::{NeedDraft, NeedField, Urgency};
 use kindred_core::recurrence::Every;
 use kindred_core::validation::FieldError;
 use leptos::prelude::*;
@@ -11,7 +11,8 @@ use crate::dom::focus;
 use crate::drafts::DraftForm;
 use crate::screens::form_draft::{CancelButton, DraftNote, FormDraft};
 use crate::screens::form_parts::{
-    bind, close_form, error_for, settle, CategorySelect, ErrorSummary, Input, TextField,
+    bind, close_form, error_for, settle, CategorySelect, ChoiceSelect, ErrorSummary, Input,
+    TextField,
 };
 use crate::state::AppState;
 use crate::text;
@@ -35,7 +36,7 @@ pub fn NeedForm(
         kept.changed(),
     );
     let kept = StoredValue::new(kept);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = RwSignal::new(Vec::<FieldError<NeedField>>::new());
     let categories = state
         .model
         .with_untracked(|m| draft.with_untracked(|d| m.categories_with([d.category.as_str()])));
@@ -81,7 +82,7 @@ pub fn NeedForm(
                 input=Input::Lines
                 value=what
                 on_input=set_what
-                error=error_for(errors, "what")
+                error=error_for(errors, NeedField::What)
                 required=true
             />
             <TextField id="need-for-whom" label=text::for_whom() input=Input::Line value=for_whom on_input=set_for_whom />
@@ -93,31 +94,17 @@ pub fn NeedForm(
                 value=Signal::derive(move || draft.with(|d| d.category.clone()))
                 on_change=Callback::new(move |category| draft.update(|d| d.category = category))
             />
-            <div class="field">
-                <label for="need-urgency">{text::urgency_label()}</label>
-                <select
-                    id="need-urgency"
-                    on:change=move |ev| {
-                        if let Some(urgency) = Urgency::parse(&event_target_value(&ev)) {
-                            draft.update(|d| d.urgency = urgency);
-                        }
+            <ChoiceSelect
+                id="need-urgency"
+                label=text::urgency_label()
+                options=Urgency::ALL.into_iter().map(|u| (u, text::urgency(u).to_string())).collect()
+                chosen=Signal::derive(move || draft.with(|d| Some(d.urgency)))
+                on_change=Callback::new(move |urgency: Option<Urgency>| {
+                    if let Some(urgency) = urgency {
+                        draft.update(|d| d.urgency = urgency);
                     }
-                >
-                    {Urgency::ALL
-                        .into_iter()
-                        .map(|urgency| {
-                            view! {
-                                <option
-                                    value=urgency.as_str()
-                                    selected=move || draft.with(|d| d.urgency == urgency)
-                                >
-                                    {text::urgency(urgency)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+                })
+            />
             <TextField
                 id="need-language"
                 label=text::their_language()
@@ -132,39 +119,27 @@ pub fn NeedForm(
                 input=Input::Date
                 value=needed_by
                 on_input=set_needed_by
-                error=error_for(errors, "needed-by")
+                error=error_for(errors, NeedField::NeededBy)
             />
-            <div class="field">
-                <label for="need-repeats">{text::repeats()}</label>
-                <select
-                    id="need-repeats"
-                    aria-describedby="need-repeats-hint"
-                    on:change=move |ev| {
-                        if let Some(every) = Every::parse(&event_target_value(&ev)) {
-                            draft.update(|d| d.repeats = every);
-                        }
+            <ChoiceSelect
+                id="need-repeats"
+                label=text::repeats()
+                options=Every::ALL.into_iter().map(|e| (e, text::every(e).to_string())).collect()
+                hint=text::repeats_hint()
+                chosen=Signal::derive(move || draft.with(|d| Some(d.repeats)))
+                on_change=Callback::new(move |every: Option<Every>| {
+                    if let Some(every) = every {
+                        draft.update(|d| d.repeats = every);
                     }
-                >
-                    {Every::ALL
-                        .into_iter()
-                        .map(|every| {
-                            view! {
-                                <option value=every.as_str() selected=move || draft.with(|d| d.repeats == every)>
-                                    {text::every(every)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <p id="need-repeats-hint" class="hint">{text::repeats_hint()}</p>
-            </div>
+                })
+            />
             <TextField
                 id="need-follow-up-on"
                 label=text::follow_up_on()
                 input=Input::Date
                 value=follow_up_on
                 on_input=set_follow_up_on
-                error=error_for(errors, "follow-up-on")
+                error=error_for(errors, NeedField::FollowUpOn)
                 hint=text::follow_up_hint()
             />
             <TextField id="need-notes" label=text::notes() input=Input::Lines value=notes on_input=set_notes />

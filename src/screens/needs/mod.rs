@@ -4,7 +4,7 @@ mod card;
 mod form;
 mod offers;
 
-use kindred_core::need::{board_order, Need};
+use kindred_core::need::Need;
 use kindred_core::need_filter::{NeedFilter, Showing};
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -34,14 +34,12 @@ pub fn NeedsScreen() -> impl IntoView {
     let board = Memo::new(move |_| {
         let today = state.today.get();
         state.model.with(|m| {
-            let mut needs: Vec<&Need> = filter.with(|f| {
-                m.needs
-                    .live()
-                    .filter(|n| f.matches(n, &m.helper_names(n.id)))
-                    .collect()
-            });
-            board_order(&mut needs, today);
-            needs.into_iter().cloned().collect::<Vec<_>>()
+            filter.with(|f| {
+                m.needs_in_board_order(today, |n| f.matches(n, &m.helper_names(n.id)))
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     });
 

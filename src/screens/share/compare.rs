@@ -1,9 +1,8 @@
 //! Two versions of one record side by side, field by field: for a conflict in an import, for
 //! what an update would change, and for the conflicts that wait for review.
 
-use std::collections::BTreeMap;
-
-use kindred_core::share::Shareable;
+use kindred_core::difference::{self, Compared};
+use kindred_core::validation::Field;
 use leptos::prelude::*;
 
 use crate::text;
@@ -18,23 +17,34 @@ pub struct Comparison {
 
 /// Compares two versions, field by field, leaving out what both say the same, so that an
 /// update or a conflict shows just what differs (on a phone, every row counts).
-pub fn compare<T: Shareable>(left: &T, right: &T) -> Comparison {
-    let (left_fields, right_fields) = (fields(left), fields(right));
-    let mut names: Vec<&String> = left_fields.keys().chain(right_fields.keys()).collect();
-    names.sort();
-    names.dedup();
-    let value =
-        |side: &BTreeMap<String, String>, name: &str| side.get(name).cloned().unwrap_or_default();
-    let rows = names
+pub fn compare<T: Compared>(left: &T, right: &T) -> Comparison {
+    let compared = difference::compare(left, right);
+    let deleted = |is: bool| {
+        if is {
+            text::deleted_by_file().to_string()
+        } else {
+            String::new()
+        }
+    };
+    let deletion = (compared.ours_deleted != compared.theirs_deleted).then(|| {
+        (
+            String::new(),
+            deleted(compared.ours_deleted),
+            deleted(compared.theirs_deleted),
+        )
+    });
+    let shown = |value: Option<difference::FieldValue>| {
+        value.map(|v| text::field_value(&v)).unwrap_or_default()
+    };
+    let rows = deletion
         .into_iter()
-        .map(|name| {
+        .chain(compared.differences.into_iter().map(|d| {
             (
-                text::record_field(name),
-                value(&left_fields, name),
-                value(&right_fields, name),
+                text::record_field(d.field.name()),
+                shown(d.ours),
+                shown(d.theirs),
             )
-        })
-        .filter(|(_, l, r)| l != r)
+        }))
         .collect();
     Comparison {
         label: if left.is_deleted() {
@@ -44,44 +54,6 @@ pub fn compare<T: Shareable>(left: &T, right: &T) -> Comparison {
         },
         rows,
     }
-}
-
-/// A version's filled-in fields as text, for comparing by eye. Stamps, ids and revisions
-/// are left out: they differ by nature.
-fn fields<T: Shareable>(record: &T) -> BTreeMap<String, String> {
-    if record.is_deleted() {
-        return BTreeMap::from([(String::new(), text::deleted_by_file().to_string())]);
-    }
-    let skip = [
-        "id",
-        "created_at",
-        "updated_at",
-        "deleted_at",
-        "rev",
-        "ancestors",
-        "conflicts",
-    ];
-    let value = serde_json::to_value(record).unwrap_or_default();
-    let Some(object) = value.as_object() else {
-        return BTreeMap::new();
-    };
-    object
-        .iter()
-        .filter(|(k, _)| !skip.contains(&k.as_str()))
-        .filter_map(|(k, v)| {
-            let shown = text::stored_value(k, v).unwrap_or_else(|| match v {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Array(items) => items
-                    .iter()
-                    .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                serde_json::Value::Object(inner) if inner.is_empty() => String::new(),
-                other => other.to_string(),
-            });
-            (!shown.is_empty()).then(|| (k.clone(), shown))
-        })
-        .collect()
 }
 
 /// The comparison as a table with a column for each version.

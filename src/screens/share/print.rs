@@ -2,7 +2,6 @@
 //! the Share screen but only printed, never shown on screen; private notes are left out.
 
 use kindred_core::contact::{is_email, is_phone};
-use kindred_core::need::{board_order, Need};
 use leptos::prelude::*;
 
 use crate::state::AppState;
@@ -31,9 +30,10 @@ pub fn PrintSheet() -> impl IntoView {
     };
     let open_needs = move || {
         state.model.with(|m| {
-            let mut needs: Vec<&Need> = m.needs.live().filter(|n| !n.is_done()).collect();
-            board_order(&mut needs, today.get());
-            needs.into_iter().cloned().collect::<Vec<_>>()
+            m.needs_in_board_order(today.get(), |n| !n.is_done())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     view! {
@@ -56,11 +56,7 @@ pub fn PrintSheet() -> impl IntoView {
                         helpers()
                             .into_iter()
                             .map(|h| {
-                                let when = [text::availability(&h.availability.days, &h.availability.parts), h.availability.note.clone()]
-                                    .into_iter()
-                                    .filter(|s| !s.is_empty())
-                                    .collect::<Vec<_>>()
-                                    .join(" · ");
+                                let when = text::availability_in_full(&h.availability);
                                 // Only what passed the checks is printed as contact details.
                                 let phone = if is_phone(&h.phone) { h.phone.clone() } else { String::new() };
                                 let email = if is_email(&h.email) { h.email.clone() } else { String::new() };

@@ -1,9 +1,9 @@
 //! The conflicts that wait for the person: records that met a concurrent version (from a
 //! file, another tab, later a sync) and keep both until someone chooses.
 
+use kindred_core::difference::Compared;
 use kindred_core::merge;
 use kindred_core::record::{CollectionName, Records};
-use kindred_core::share::Shareable;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -23,7 +23,7 @@ struct Waiting {
     comparison: Comparison,
 }
 
-fn waiting<T: Shareable>(records: &Records<T>) -> impl Iterator<Item = Waiting> + '_ {
+fn waiting<T: Compared>(records: &Records<T>) -> impl Iterator<Item = Waiting> + '_ {
     records.in_conflict().filter_map(|record| {
         let versions = merge::versions(record);
         let other = versions

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use kindred_core::difference::Compared;
 use kindred_core::import::{self, Choice, Outcome, Plan, Planned};
 use kindred_core::locked::{self, Envelope};
 use kindred_core::share::{self, FileProblem, ParsedFile, Shareable, MAX_FILE_BYTES};
@@ -389,7 +390,7 @@ struct ConflictView {
     comparison: Comparison,
 }
 
-fn conflict_views<T: Shareable>(planned: &[Planned<T>]) -> Vec<ConflictView> {
+fn conflict_views<T: Compared>(planned: &[Planned<T>]) -> Vec<ConflictView> {
     planned
         .iter()
         .filter(|p| p.outcome == Outcome::Conflict)
@@ -404,7 +405,7 @@ fn conflict_views<T: Shareable>(planned: &[Planned<T>]) -> Vec<ConflictView> {
 }
 
 /// What each update changes: the record here now beside the record after the import.
-fn change_views<T: Shareable>(planned: &[Planned<T>]) -> impl Iterator<Item = Comparison> + '_ {
+fn change_views<T: Compared>(planned: &[Planned<T>]) -> impl Iterator<Item = Comparison> + '_ {
     planned
         .iter()
         .filter(|p| p.outcome == Outcome::Updated)
