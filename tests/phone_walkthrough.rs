@@ -404,8 +404,18 @@ fn a_helpers_phone_and_email_are_not_filled_in_with_the_persons_own() {
     assert_eq!(phone.attr("autocomplete").as_deref(), Some("off"));
     app.get("DisclosureTriangle", "More details").click();
     let email = app.get("textbox", "Email");
-    assert_eq!(email.attr("type").as_deref(), Some("email"));
+    assert_eq!(
+        email.attr("inputmode").as_deref(),
+        Some("email"),
+        "the e-mail keyboard opens"
+    );
     assert_eq!(email.attr("autocomplete").as_deref(), Some("off"));
+    // A slip of the thumb is kept as typed, to be seen and mended, not rearranged.
+    email.type_text("ana lee@example.org");
+    assert_eq!(email.value(), "ana lee@example.org");
+    app.get("textbox", "Name").type_text("Ana Lee");
+    app.get("button", "Save").click();
+    app.wait_for_text("not an e-mail address");
 }
 
 #[test]

@@ -133,21 +133,28 @@ pub fn TextField(
         _ => {
             // Phone and e-mail fields hold other people's details (a helper's, a neighbour's):
             // the browser must not offer the person's own number or address for them.
-            let (kind, autocomplete) = match input {
-                Input::Phone => ("tel", "off"),
-                Input::Email => ("email", "off"),
-                Input::Date => ("date", "off"),
-                Input::Address => ("url", "url"),
-                Input::UserName => ("text", "username"),
-                Input::Password => ("password", "current-password"),
-                _ => ("text", "off"),
+            // E-mail and web addresses are text fields with their keyboard (`inputmode`):
+            // `type="email"` and `"url"` strip a space as it is typed, and the field, given its
+            // value back, loses the space and jumps the caret ("may at" became "atmay").
+            let (kind, keyboard, autocomplete) = match input {
+                Input::Phone => ("tel", None, "off"),
+                Input::Email => ("text", Some("email"), "off"),
+                Input::Date => ("date", None, "off"),
+                Input::Address => ("text", Some("url"), "url"),
+                Input::UserName => ("text", None, "username"),
+                Input::Password => ("password", None, "current-password"),
+                _ => ("text", None, "off"),
             };
-            let exact = matches!(input, Input::Passphrase | Input::Address | Input::UserName)
-                .then_some("false");
+            let exact = matches!(
+                input,
+                Input::Passphrase | Input::Address | Input::UserName | Input::Email
+            )
+            .then_some("false");
             view! {
                 <input
                     id=id
                     type=kind
+                    inputmode=keyboard
                     autocomplete=autocomplete
                     spellcheck=exact
                     autocapitalize=exact.map(|_| "none")

@@ -501,7 +501,7 @@ mod tests {
 
     #[test]
     fn a_file_locked_by_the_second_implementation_reads_as_it_was_written() {
-        let text = include_str!("../../tests/fixtures/locked-by-python.json");
+        let text = include_str!("../../../tests/fixtures/locked-by-python.json");
         let envelope = open(text).expect("Python's envelope follows the document");
         assert_eq!(envelope.header.iterations, ITERATIONS);
         assert_eq!(envelope.text(), text.trim_end());
