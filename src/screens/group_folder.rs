@@ -3,8 +3,8 @@
 use kindred_core::folder::{self, Secrets};
 use leptos::prelude::*;
 
-use super::form_parts::{Input, TextField};
 use super::share::review::Review;
+use crate::components::form_parts::{Input, TextField};
 use crate::group_folder::{self, GroupFolder, SyncStatus};
 use crate::state::AppState;
 use crate::text;

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use super::ScreenHeading;
 use crate::clock;
+use crate::components::form_parts::ChoiceSelect;
 use crate::screen::Screen;
-use crate::screens::form_parts::ChoiceSelect;
 use crate::state::AppState;
 use crate::text;
 

@@ -1,16 +1,11 @@
 //! One module per screen.
 
-mod back_to_top;
 mod checkins;
-mod deletions;
-mod form_draft;
-mod form_parts;
 mod group_folder;
 mod helpers;
 mod insights;
 mod journal;
 mod needs;
-mod qr_card;
 mod reminders;
 mod settings;
 mod share;

@@ -10,8 +10,8 @@ use kindred_core::checkin::RoundState;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::form_parts::{Input, TextField};
 use super::ScreenHeading;
+use crate::components::form_parts::{Input, TextField};
 use crate::screen::Screen;
 use crate::state::AppState;
 use crate::text;
@@ -108,7 +108,7 @@ fn StartRound() -> impl IntoView {
                 input=Input::Line
                 value=reason.into()
                 on_input=Callback::new(move |v| reason.set(v))
-                error=super::form_parts::error_for(errors, kindred_core::checkin::RoundField::Reason)
+                error=crate::components::form_parts::error_for(errors, kindred_core::checkin::RoundField::Reason)
                 hint=text::round_reason_hint()
                 required=true
             />

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::clock;
-use crate::dom::focus;
-use crate::screens::deletions::{Deletions, UndoBar};
-use crate::screens::form_parts::{
+use crate::components::deletions::{Deletions, UndoBar};
+use crate::components::form_parts::{
     bind, close_form, error_for, settle, ErrorSummary, Input, TextField,
 };
+use crate::dom::focus;
 use crate::state::AppState;
 use crate::text;
 

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::clock;
-use crate::dom::focus;
-use crate::drafts::DraftForm;
-use crate::screens::form_draft::{CancelButton, DraftNote, FormDraft};
-use crate::screens::form_parts::{
+use crate::components::form_draft::{CancelButton, DraftNote, FormDraft};
+use crate::components::form_parts::{
     bind, close_form, element_id, error_for, settle, CheckboxGroup, ErrorSummary, Input, TextField,
 };
+use crate::dom::focus;
+use crate::drafts::DraftForm;
 use crate::state::AppState;
 use crate::text;
 

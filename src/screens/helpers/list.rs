@@ -7,8 +7,8 @@ use kindred_core::share::OneRecord;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::screens::form_parts::{ChoiceSelect, SearchBox};
-use crate::screens::qr_card::QrCode;
+use crate::components::form_parts::{ChoiceSelect, SearchBox};
+use crate::components::qr_card::QrCode;
 use crate::state::AppState;
 use crate::text;
 

@@ -7,9 +7,9 @@ use kindred_core::helper::{Helper, HelperFilter};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::back_to_top::BackToTop;
-use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
+use crate::components::back_to_top::BackToTop;
+use crate::components::deletions::{Deletions, UndoBar};
 use crate::drafts::{self, DraftForm};
 use crate::screen::Screen;
 use crate::state::AppState;

@@ -7,7 +7,7 @@ use kindred_core::journal::Kind;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::screens::form_parts::ChoiceSelect;
+use crate::components::form_parts::ChoiceSelect;
 use crate::state::AppState;
 use crate::text;
 

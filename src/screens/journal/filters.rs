@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use kindred_core::journal::{JournalFilter, Kind};
 use leptos::prelude::*;
 
-use crate::screens::form_parts::{CategorySelect, ChoiceSelect, SearchBox};
+use crate::components::form_parts::{CategorySelect, ChoiceSelect, SearchBox};
 use crate::state::AppState;
 use crate::text;
 

@@ -7,12 +7,12 @@ use uuid::Uuid;
 
 use super::FormFor;
 use crate::clock;
-use crate::dom::focus;
-use crate::drafts::DraftForm;
-use crate::screens::form_draft::{CancelButton, DraftNote, FormDraft};
-use crate::screens::form_parts::{
+use crate::components::form_draft::{CancelButton, DraftNote, FormDraft};
+use crate::components::form_parts::{
     bind, close_form, error_for, settle, CategorySelect, ErrorSummary, Input, TextField,
 };
+use crate::dom::focus;
+use crate::drafts::DraftForm;
 use crate::state::AppState;
 use crate::text;
 

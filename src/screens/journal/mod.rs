@@ -14,8 +14,8 @@ use kindred_core::journal::{JournalEntry, JournalFilter};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::deletions::{Deletions, UndoBar};
 use super::ScreenHeading;
+use crate::components::deletions::{Deletions, UndoBar};
 use crate::drafts::{self, DraftForm};
 use crate::screen::Screen;
 use crate::state::AppState;

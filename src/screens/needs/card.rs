@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::offers::{NeedOffers, OffersToAccept};
+use crate::components::qr_card::QrCode;
 use crate::dom::focus;
-use crate::screens::qr_card::QrCode;
 use crate::state::AppState;
 use crate::text;
 

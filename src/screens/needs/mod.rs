@@ -9,10 +9,10 @@ use kindred_core::need_filter::{NeedFilter, Showing};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::back_to_top::BackToTop;
-use super::deletions::{Deletions, UndoBar};
-use super::form_parts::SearchBox;
 use super::ScreenHeading;
+use crate::components::back_to_top::BackToTop;
+use crate::components::deletions::{Deletions, UndoBar};
+use crate::components::form_parts::SearchBox;
 use crate::drafts::{self, DraftForm};
 use crate::screen::Screen;
 use crate::state::AppState;

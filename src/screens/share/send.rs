@@ -5,8 +5,8 @@ use kindred_core::share::{self, ExportChoice};
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::form_parts::{Input, TextField};
 use crate::download::{can_share_files, download_text, share_text};
-use crate::screens::form_parts::{Input, TextField};
 use crate::state::AppState;
 use crate::text;
 

@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 
 use super::compare::{compare, Comparison, SideBySide};
 use crate::clock;
+use crate::components::form_parts::{Input, TextField};
 use crate::dom::focus;
-use crate::screens::form_parts::{Input, TextField};
 use crate::state::AppState;
 use crate::text;
 
