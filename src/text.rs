@@ -297,7 +297,6 @@ fn record_detail(detail: &RecordDetail) -> String {
     }
 }
 
-/// Why a helper is suggested, in words: "helps with a ride · speaks Cantonese · …".
 /// A category as the reader reads it: a built-in one in the interface's language (whichever
 /// language Kindred started in), one the person typed as typed.
 pub fn category_name(name: &str) -> &str {
@@ -332,6 +331,7 @@ pub fn email_helper(name: &str) -> String {
     words::EmailHelper { name }.format()
 }
 
+/// Why a helper is suggested, in words: "helps with a ride · speaks Cantonese · …".
 pub fn reasons(reasons: &[Reason]) -> String {
     reasons
         .iter()
