@@ -9,7 +9,7 @@
 //! merges with whatever changed meanwhile instead of writing over it.
 
 use chrono::{DateTime, Utc};
-use kindred_core::storage::KeyValueStore;
+use kindred_core::storage::{KeyValueStore, StorageError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -60,11 +60,14 @@ pub fn load<D: DeserializeOwned, T: DeserializeOwned>(
 }
 
 /// Keeps a form's draft. A draft that cannot be written (storage full or blocked) still
-/// lives in the open form; the person's saved data has its own alerts.
-pub fn keep<D: Serialize, T: Serialize>(form: DraftForm, editing: Option<Uuid>, kept: &Kept<D, T>) {
-    if let Ok(text) = serde_json::to_string(kept) {
-        let _ = LocalStore::open().set(&form.key(editing), &text);
-    }
+/// lives in the open form; the caller says so.
+pub fn keep<D: Serialize, T: Serialize>(
+    form: DraftForm,
+    editing: Option<Uuid>,
+    kept: &Kept<D, T>,
+) -> Result<(), StorageError> {
+    let text = serde_json::to_string(kept).expect("a draft always serialises");
+    LocalStore::open().set(&form.key(editing), &text)
 }
 
 /// Drops a form's draft: saved, discarded, or its record deleted.

@@ -56,6 +56,9 @@ pub enum Alert {
 pub struct AppState {
     pub model: RwSignal<Model>,
     pub alerts: RwSignal<Vec<Alert>>,
+    /// Why the open form's draft could not be kept in storage, if it could not: the form
+    /// says so where the person is typing.
+    pub draft_not_kept: RwSignal<Option<StorageError>>,
     /// Stored text that could not be read, for download, even after its alert is dismissed.
     pub unreadable: RwSignal<Vec<Unreadable>>,
     /// What the last import changed, while it can be undone (this session).
@@ -120,6 +123,7 @@ impl AppState {
         let state = Self {
             model: RwSignal::new(loaded.model),
             alerts: RwSignal::new(alerts),
+            draft_not_kept: RwSignal::new(None),
             unreadable: RwSignal::new(loaded.unreadable),
             last_import: RwSignal::new(None),
             update_ready: RwSignal::new(false),
@@ -387,6 +391,17 @@ impl AppState {
         });
         if failure.is_none() {
             self.announce(crate::text::saved_again());
+        }
+    }
+
+    /// Whether the open form's draft was kept, for the form to say when it was not.
+    pub fn draft_kept(self, kept: Result<(), StorageError>) {
+        let not_kept = kept.err();
+        if self
+            .draft_not_kept
+            .with_untracked(|shown| *shown != not_kept)
+        {
+            self.draft_not_kept.set(not_kept);
         }
     }
 

@@ -428,6 +428,13 @@ pub fn save_failed(error: &StorageError) -> String {
     .format()
 }
 
+pub fn draft_not_kept(error: &StorageError) -> String {
+    words::DraftNotKept {
+        why: storage_problem(error),
+    }
+    .format()
+}
+
 pub fn storage_unreadable(error: &StorageError) -> String {
     words::StorageUnreadable {
         why: storage_problem(error),

@@ -188,6 +188,58 @@ fn a_full_storage_shows_an_alert_keeps_the_entry_offers_export_and_saves_once_th
 }
 
 #[test]
+fn a_half_written_form_that_cannot_be_kept_says_so_and_is_kept_once_there_is_room() {
+    let app = App::start();
+    app.open("#/journal");
+    app.get("button", "Log a kindness").click();
+    fill_storage(&app);
+    app.get("textbox", "What happened")
+        .type_text("Carried Mrs Wong's shopping up");
+    let alert = app.get_with_text("alert", "could not be kept");
+    assert_eq!(
+        alert.paragraphs(),
+        [
+            "What you are typing could not be kept in this browser: the browser's storage for \
+          Kindred is full. It is still in the open form: save it before you leave this page or \
+          reload it."
+        ],
+    );
+    assert_eq!(
+        app.all("alert").len(),
+        1,
+        "said once, not at every keystroke"
+    );
+    assert_eq!(app.axe_violations(), Vec::<String>::new());
+    app.screenshot("draft-not-kept-390");
+
+    free_storage(&app);
+    app.get("textbox", "What happened")
+        .type_text(" to the fifth floor");
+    app.wait_for("the alert to go once the draft is kept", || {
+        app.all("alert").is_empty()
+    });
+    app.reload();
+    app.open("#/journal");
+    assert_eq!(
+        app.get("textbox", "What happened").value(),
+        "Carried Mrs Wong's shopping up to the fifth floor",
+        "the draft, kept once there was room, comes back"
+    );
+
+    let desktop = App::start_with_size(1280, 900);
+    desktop.open("#/journal");
+    desktop.get("button", "Log a kindness").click();
+    fill_storage(&desktop);
+    desktop
+        .get("textbox", "What happened")
+        .type_text("Read to Mr Ho");
+    desktop.get_with_text("alert", "could not be kept");
+    assert_eq!(desktop.axe_violations(), Vec::<String>::new());
+    desktop.screenshot("draft-not-kept-1280");
+    free_storage(&desktop);
+}
+
+#[test]
 fn saving_resumes_by_itself_when_space_is_freed_elsewhere() {
     let app = App::start();
     app.open("#/journal");

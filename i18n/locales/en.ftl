@@ -788,3 +788,6 @@ more_details = More details
 # $file is the file's name, as the browser saved it: "kindred-2026-12-02.json".
 exported_to = File exported: { $file }. Find it in Downloads, or wherever this browser saves downloaded files.
 locked_exported_to = Locked file exported: { $file }. Find it in Downloads, or wherever this browser saves downloaded files. Give the passphrase separately.
+
+# A form's half-written text could not be kept in the browser (issue 20: a failed draft is said). $why as in save_failed.
+draft_not_kept = What you are typing could not be kept in this browser: { $why }. It is still in the open form: save it before you leave this page or reload it.

@@ -748,3 +748,6 @@ more_details = 更多資料
 # $file is the file's name, as the browser saved it: "kindred-2026-12-02.json".
 exported_to = 檔案已匯出：{ $file }。可在「下載」資料夾，或這個瀏覽器存放下載檔案的地方找到。
 locked_exported_to = 鎖上的檔案已匯出：{ $file }。可在「下載」資料夾，或這個瀏覽器存放下載檔案的地方找到。請另外把通行句交給對方。
+
+# A form's half-written text could not be kept in the browser (issue 20: a failed draft is said). $why as in save_failed.
+draft_not_kept = 你正在輸入的內容未能保存在這個瀏覽器：{ $why }。內容仍在打開的表格中：離開或重新載入這個頁面之前，請先儲存。

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::clock;
 use crate::dom::focus;
 use crate::drafts::{self, DraftForm, Kept};
+use crate::state::AppState;
 use crate::text;
 
 /// What a form needs of its draft and record types to keep them.
@@ -28,6 +29,8 @@ pub struct FormDraft<D: Keepable, T: Keepable> {
     form: DraftForm,
     editing: Option<Uuid>,
     start: StoredValue<D>,
+    /// To say when a draft cannot be kept.
+    state: Option<AppState>,
 }
 
 impl<D: Keepable, T: Keepable> FormDraft<D, T> {
@@ -52,12 +55,13 @@ impl<D: Keepable, T: Keepable> FormDraft<D, T> {
         let value = RwSignal::new(value);
         let start = StoredValue::new(untouched);
         let keep_opened = StoredValue::new(opened.clone());
+        let state = use_context::<AppState>();
         Effect::new(move |_| {
             value.with(|draft| {
                 if start.with_value(|s| s == draft) {
                     drafts::remove(form, editing);
                 } else {
-                    keep_opened.with_value(|opened| {
+                    let kept = keep_opened.with_value(|opened| {
                         drafts::keep(
                             form,
                             editing,
@@ -66,8 +70,11 @@ impl<D: Keepable, T: Keepable> FormDraft<D, T> {
                                 opened: opened.as_ref(),
                                 draft,
                             },
-                        );
+                        )
                     });
+                    if let Some(state) = state {
+                        state.draft_kept(kept);
+                    }
                 }
             });
         });
@@ -78,6 +85,7 @@ impl<D: Keepable, T: Keepable> FormDraft<D, T> {
             form,
             editing,
             start,
+            state,
         }
     }
 
@@ -87,16 +95,32 @@ impl<D: Keepable, T: Keepable> FormDraft<D, T> {
         Signal::derive(move || value.with(|v| start.with_value(|s| s != v)))
     }
 
-    /// Drops the draft: the form was saved or discarded.
+    /// Drops the draft: the form was saved or discarded, so nothing typed is at risk any more.
     pub fn discard(&self) {
         drafts::remove(self.form, self.editing);
+        if let Some(state) = self.state {
+            state.draft_kept(Ok(()));
+        }
     }
 }
 
-/// Says that what was typed before is back, and where drafts are kept.
+/// Says that what was typed before is back, and where drafts are kept; and, where the person
+/// is typing, when what they type cannot be kept.
 #[component]
 pub fn DraftNote(brought_back: bool) -> impl IntoView {
-    brought_back.then(|| view! { <p class="draft-note">{text::draft_brought_back()}</p> })
+    let state = expect_context::<AppState>();
+    view! {
+        {brought_back.then(|| view! { <p class="draft-note">{text::draft_brought_back()}</p> })}
+        {move || {
+            state.draft_not_kept.get().map(|error| {
+                view! {
+                    <div role="alert" class="alert">
+                        <p>{text::draft_not_kept(&error)}</p>
+                    </div>
+                }
+            })
+        }}
+    }
 }
 
 /// The form's Cancel button. With nothing typed it leaves at once; otherwise it asks first,
