@@ -428,6 +428,11 @@ pub fn save_failed(error: &StorageError) -> String {
     .format()
 }
 
+/// A follow-up day's event in a calendar: "Follow up: A ride (Mrs Lee)".
+pub fn follow_up_event(need: &str) -> String {
+    words::FollowUpEvent { need }.format()
+}
+
 pub fn draft_not_kept(error: &StorageError) -> String {
     words::DraftNotKept {
         why: storage_problem(error),

@@ -353,6 +353,20 @@ fn every_calendar_file_has_its_alarms_and_reads_back_in_an_independent_reader() 
         read["events"][0]["alarms"][0]["description"],
         json!(zh.format("reminder_description", &[]))
     );
+    // The follow-ups' titles are in the reader's language too; what was typed stays as typed.
+    app.open("#/share");
+    app.get("button", &zh.format("follow_ups_ics", &[])).click();
+    let (_, ics) = app.downloaded("kindred-follow-ups");
+    let read = read_calendar("follow-ups-zh.ics", &ics);
+    assert!(
+        read["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["summary"] == json!("跟進：Groceries; milk, rice\\noodles (陳太)")),
+        "{read}"
+    );
+    app.open("#/settings");
     app.get("combobox", &zh.format("language", &[]))
         .select("English");
 

@@ -175,7 +175,11 @@ fn every_computation_over_records_at_chronos_extremes_returns() {
     csv::needs_csv(needs.iter().copied(), |_| Some("May".into()));
     vcard::vcards(helpers.iter().copied());
     for now in each_now() {
-        ics::follow_ups_ics(needs.iter().copied(), now);
+        ics::follow_ups_ics(
+            needs.iter().copied(),
+            |need| format!("Follow up: {need}"),
+            now,
+        );
         backup::backup_json(&model, &[], now);
         backup_health::health(&model, now);
         let file = share::export(&model, ExportChoice::default(), now, "0.1.0");
@@ -215,7 +219,11 @@ fn a_follow_up_calendar_holds_only_dates_with_four_digit_years() {
     let mut due = Need::new(Uuid::from_u128(999), sane_now(), "A visit".into());
     due.follow_up_on = NaiveDate::from_ymd_opt(2026, 11, 25);
     model.needs.take_in(&due);
-    let ics = ics::follow_ups_ics(model.needs.live(), sane_now());
+    let ics = ics::follow_ups_ics(
+        model.needs.live(),
+        |need| format!("Follow up: {need}"),
+        sane_now(),
+    );
     for line in ics.lines() {
         if let Some((_, value)) = line.split_once("VALUE=DATE:") {
             assert!(

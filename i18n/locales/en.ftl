@@ -791,3 +791,6 @@ locked_exported_to = Locked file exported: { $file }. Find it in Downloads, or w
 
 # A form's half-written text could not be kept in the browser (issue 20: a failed draft is said). $why as in save_failed.
 draft_not_kept = What you are typing could not be kept in this browser: { $why }. It is still in the open form: save it before you leave this page or reload it.
+
+# The title of a follow-up day in the calendar file; $need is what is needed and for whom: "A ride (Mrs Lee)".
+follow_up_event = Follow up: { $need }

@@ -751,3 +751,6 @@ locked_exported_to = 鎖上的檔案已匯出：{ $file }。可在「下載」�
 
 # A form's half-written text could not be kept in the browser (issue 20: a failed draft is said). $why as in save_failed.
 draft_not_kept = 你正在輸入的內容未能保存在這個瀏覽器：{ $why }。內容仍在打開的表格中：離開或重新載入這個頁面之前，請先儲存。
+
+# The title of a follow-up day in the calendar file; $need is what is needed and for whom: "A ride (Mrs Lee)".
+follow_up_event = 跟進：{ $need }

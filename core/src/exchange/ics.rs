@@ -16,8 +16,13 @@ use crate::vcard::{escape_text, push_line};
 /// With no such need the calendar has no events, which RFC 5545 strictly does not allow (a
 /// calendar holds at least one component): offer the file only when it has something in it.
 ///
-/// Each event rings at 9:00 on its day.
-pub fn follow_ups_ics<'a>(needs: impl IntoIterator<Item = &'a Need>, now: DateTime<Utc>) -> String {
+/// Each event rings at 9:00 on its day. `title` words an event from the need it is for
+/// ("Follow up: A ride (Mrs Lee)" in English), in the person's language.
+pub fn follow_ups_ics<'a>(
+    needs: impl IntoIterator<Item = &'a Need>,
+    title: impl Fn(&str) -> String,
+    now: DateTime<Utc>,
+) -> String {
     let mut text = calendar_start();
     let stamp = now.format("%Y%m%dT%H%M%SZ");
     for need in needs.into_iter().filter(|n| !n.is_done()) {
@@ -31,16 +36,22 @@ pub fn follow_ups_ics<'a>(needs: impl IntoIterator<Item = &'a Need>, now: DateTi
         push_line(&mut text, &format!("DTSTAMP:{stamp}"));
         push_line(&mut text, &format!("DTSTART;VALUE=DATE:{start}"));
         push_line(&mut text, &format!("DTEND;VALUE=DATE:{end}"));
-        let mut summary = format!("Follow up: {}", need.what);
-        if !need.for_whom.is_empty() {
-            summary.push_str(&format!(" ({})", need.for_whom));
-        }
+        let summary = title(&need_label(need));
         push_line(&mut text, &format!("SUMMARY:{}", escape_text(&summary)));
         push_alarm(&mut text, ON_THE_DAY_AT_NINE, &summary);
         push_line(&mut text, "END:VEVENT");
     }
     push_line(&mut text, "END:VCALENDAR");
     text
+}
+
+/// A need as an event names it: what is needed, and for whom.
+fn need_label(need: &Need) -> String {
+    if need.for_whom.is_empty() {
+        need.what.clone()
+    } else {
+        format!("{} ({})", need.what, need.for_whom)
+    }
 }
 
 /// An all-day event starts at midnight where the calendar is: this rings at 9:00 that day.
@@ -93,10 +104,7 @@ pub fn commitments_ics<'a>(
         push_line(&mut text, &format!("DTSTAMP:{stamp}"));
         push_line(&mut text, &format!("DTSTART;VALUE=DATE:{start}"));
         push_line(&mut text, &format!("DTEND;VALUE=DATE:{end}"));
-        let mut summary = need.what.clone();
-        if !need.for_whom.is_empty() {
-            summary.push_str(&format!(" ({})", need.for_whom));
-        }
+        let summary = need_label(need);
         push_line(&mut text, &format!("SUMMARY:{}", escape_text(&summary)));
         if !need.notes.is_empty() {
             push_line(
@@ -183,6 +191,11 @@ mod tests {
     use crate::vcard::tests::unfold;
     use uuid::Uuid;
 
+    /// The English title, as the app words it.
+    fn english(need: &str) -> String {
+        format!("Follow up: {need}")
+    }
+
     fn need(id: u128, what: &str, follow_up_on: Option<NaiveDate>) -> Need {
         let mut need = Need::new(Uuid::from_u128(id), at(0), what.into());
         need.follow_up_on = follow_up_on;
@@ -198,7 +211,7 @@ mod tests {
         let mut phone = need(7, "Phone Grandma Lo", Some(day(11, 24)));
         phone.for_whom = "Grandma Lo".into();
         assert_eq!(
-            follow_ups_ics([&phone], at(5)),
+            follow_ups_ics([&phone], english, at(5)),
             "BEGIN:VCALENDAR\r\n\
              VERSION:2.0\r\n\
              PRODID:-//Kindred//Kindred//EN\r\n\
@@ -225,14 +238,14 @@ mod tests {
         done.mark_done(day(11, 23)).unwrap();
         let no_day = need(2, "A visit", None);
         let due = need(3, "A ride", Some(day(11, 25)));
-        let ics = follow_ups_ics([&done, &no_day, &due], at(0));
+        let ics = follow_ups_ics([&done, &no_day, &due], english, at(0));
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
         assert!(ics.contains("SUMMARY:Follow up: A ride\r\n"), "{ics}");
     }
 
     #[test]
     fn an_all_day_event_ends_on_the_next_day_across_months_and_years() {
-        let ics = follow_ups_ics([&need(1, "x", Some(day(12, 31)))], at(0));
+        let ics = follow_ups_ics([&need(1, "x", Some(day(12, 31)))], english, at(0));
         assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20261231\r\n"), "{ics}");
         assert!(ics.contains("\r\nDTEND;VALUE=DATE:20270101\r\n"), "{ics}");
     }
@@ -243,7 +256,7 @@ mod tests {
         let last = need(2, "y", Some(NaiveDate::MAX));
         let early = need(3, "z", NaiveDate::from_ymd_opt(1899, 12, 31));
         let due = need(4, "A ride", Some(day(11, 25)));
-        let ics = follow_ups_ics([&far, &last, &early, &due], at(0));
+        let ics = follow_ups_ics([&far, &last, &early, &due], english, at(0));
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "{ics}");
         assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20261125\r\n"), "{ics}");
         assert!(!ics.contains("262142"), "{ics}");
@@ -257,7 +270,7 @@ mod tests {
             Some(day(11, 24)),
         );
         chan.for_whom = "陳太".repeat(20);
-        let ics = follow_ups_ics([&chan], at(0));
+        let ics = follow_ups_ics([&chan], english, at(0));
         assert!(ics.contains("\r\n "), "the summary is folded: {ics}");
         let summary = format!(
             "SUMMARY:Follow up: Groceries\\; milk\\, rice\\\\noodles\\nand eggs ({})",
@@ -333,11 +346,11 @@ mod tests {
                 .unwrap()
                 .to_string()
         };
-        let first = uid(follow_ups_ics([&ride], at(0)));
+        let first = uid(follow_ups_ics([&ride], english, at(0)));
         let mut moved = ride.clone();
         moved.follow_up_on = Some(day(11, 30));
         moved.what = "A ride to the clinic".into();
-        assert_eq!(uid(follow_ups_ics([&moved], at(30))), first);
+        assert_eq!(uid(follow_ups_ics([&moved], english, at(30))), first);
         assert_eq!(first, format!("UID:{}@kindred.local", ride.id));
     }
 }

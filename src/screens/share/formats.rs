@@ -46,7 +46,7 @@ pub fn OtherFormats() -> impl IntoView {
                     {text::helpers_vcard()}
                 </button>
                 <button
-                    on:click=move |_| save("follow-ups", "ics", "text/calendar", &|m| ics::follow_ups_ics(m.needs.live(), clock::now()))
+                    on:click=move |_| save("follow-ups", "ics", "text/calendar", &|m| ics::follow_ups_ics(m.needs.live(), text::follow_up_event, clock::now()))
                     disabled=move || !has_follow_ups()
                     aria-describedby="no-follow-ups"
                 >
