@@ -173,7 +173,7 @@ fn depth(value: &Value) -> usize {
 /// `file` as files of at most `records` records each, to be taken in one after another with
 /// the same result as `file` at once: each record is merged on its own, and a file holds each
 /// id once. What was left out is said with the first.
-pub fn split(file: ParsedFile, records: usize) -> Vec<ParsedFile> {
+pub fn split(mut file: ParsedFile, records: usize) -> Vec<ParsedFile> {
     let records = records.max(1);
     let empty = || ParsedFile {
         includes_private: file.includes_private,
@@ -181,13 +181,13 @@ pub fn split(file: ParsedFile, records: usize) -> Vec<ParsedFile> {
         ..ParsedFile::default()
     };
     let mut pieces = vec![ParsedFile {
-        skipped: file.skipped.clone(),
+        skipped: std::mem::take(&mut file.skipped),
         ..empty()
     }];
     let mut room = records;
     macro_rules! deal {
         ($collection:ident) => {
-            for record in file.$collection.clone() {
+            for record in std::mem::take(&mut file.$collection) {
                 if room == 0 {
                     pieces.push(empty());
                     room = records;
