@@ -399,3 +399,49 @@ fn with_thousands_of_categories_the_helper_form_offers_a_search_and_ticks_what_i
             .any(|v| v.contains("May Chan") && v.contains("category 4321"))
     });
 }
+
+/// The way a helper likes to be reached is chosen under More details, shown with the
+/// helper's details, chosen again when the helper is edited, and can go back to no preference.
+#[test]
+fn a_preferred_contact_is_chosen_shown_kept_when_editing_and_cleared() {
+    let app = App::start();
+    app.open("#/helpers");
+    add_helper(&app, "May Chan", |app| {
+        app.get("DisclosureTriangle", "More details").click();
+        app.get("combobox", "Preferred contact")
+            .select("Text message");
+    });
+    let may = || {
+        app.get("list", "Helpers")
+            .within_with_text("listitem", "May Chan")
+    };
+    may().within("button", "Details").click();
+    assert!(
+        may().text().contains("Preferred contact: Text message"),
+        "{}",
+        may().text()
+    );
+
+    may().within("button", "Edit").click();
+    let chosen = app.get("combobox", "Preferred contact").execute(
+        "arguments[0].scrollIntoView({ block: 'center' });
+         return arguments[0].selectedOptions[0].label",
+        &[],
+    );
+    assert_eq!(chosen.as_str(), Some("Text message"));
+    app.screenshot("helper-form-preferred-contact-390");
+    app.get("combobox", "Preferred contact")
+        .select("No preference");
+    app.get("button", "Save").click();
+
+    let details = may().within("button", "Details");
+    if details.attr("aria-expanded").as_deref() != Some("true") {
+        details.click();
+    }
+    assert_eq!(details.attr("aria-expanded").as_deref(), Some("true"));
+    assert!(
+        !may().text().contains("Preferred contact"),
+        "{}",
+        may().text()
+    );
+}

@@ -106,6 +106,14 @@ impl Model {
             .unwrap_or_default()
     }
 
+    /// The names of the helpers in the directory, in order, to offer as the person a journal
+    /// entry is with.
+    pub fn directory_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.helpers.live().map(|h| h.name.clone()).collect();
+        names.sort();
+        names
+    }
+
     /// Writes a need down in the journal as a kindness given or received (by the helpers
     /// matched to it) today. Returns the new entry's id.
     pub fn log_need(
@@ -305,5 +313,18 @@ mod tests {
             private_notes: true,
         };
         assert!(everything.is_everything());
+    }
+
+    #[test]
+    fn directory_names_are_the_live_helpers_in_order() {
+        let mut model = board();
+        model.helpers.put(
+            Helper::new(Uuid::from_u128(3), at(1), "Ah Wing".into()),
+            at(1),
+        );
+        let mut gone = Helper::new(Uuid::from_u128(4), at(1), "Bo Lam".into());
+        gone.deleted_at = Some(at(2));
+        model.helpers.put(gone, at(2));
+        assert_eq!(model.directory_names(), ["Ah Wing", "May Chan"]);
     }
 }

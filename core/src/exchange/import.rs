@@ -212,6 +212,12 @@ impl Plan {
         let counts = self.counts();
         counts.new + counts.updated + counts.conflicts == 0
     }
+
+    /// Whether the file can be taken in now: it changes something, and any records it
+    /// cannot read have the person's consent to be left out (`skip_consent`).
+    pub fn can_take_in(&self, skip_consent: bool) -> bool {
+        !self.changes_nothing() && (self.skipped.is_empty() || skip_consent)
+    }
 }
 
 /// One record an import changed: its revision after the import and what it was before
@@ -655,5 +661,21 @@ mod tests {
             .helpers
             .merge_in(theirs.helpers.get_any(Uuid::from_u128(2)).unwrap());
         assert!(other_tab.helpers.get(Uuid::from_u128(2)).is_none());
+    }
+
+    #[test]
+    fn a_file_is_taken_in_only_when_it_changes_something_and_skips_nothing_unasked() {
+        let mine = Model::default();
+        let mut plan = plan(&mine, sent_by(&with_may()));
+        assert!(plan.can_take_in(false));
+        plan.skipped.push(crate::share::RecordProblem {
+            path: "helpers[1]".into(),
+            label: "Bo".into(),
+            detail: crate::share::RecordDetail::Unreadable("not a helper".into()),
+        });
+        assert!(!plan.can_take_in(false));
+        assert!(plan.can_take_in(true));
+        let nothing_new = super::plan(&with_may(), sent_by(&with_may()));
+        assert!(!nothing_new.can_take_in(true));
     }
 }

@@ -79,10 +79,6 @@ impl ContactMethod {
             ContactMethod::Email => "email",
         }
     }
-
-    pub fn parse(name: &str) -> Option<ContactMethod> {
-        Self::ALL.into_iter().find(|m| m.as_str() == name)
-    }
 }
 
 /// Someone who can help.

@@ -8,7 +8,8 @@ use uuid::Uuid;
 use crate::clock;
 use crate::components::form_draft::{CancelButton, DraftNote, FormDraft};
 use crate::components::form_parts::{
-    bind, close_form, element_id, error_for, settle, CheckboxGroup, ErrorSummary, Input, TextField,
+    bind, close_form, element_id, error_for, settle, CheckboxGroup, ChoiceSelect, ErrorSummary,
+    Input, TextField,
 };
 use crate::dom::focus;
 use crate::drafts::DraftForm;
@@ -67,21 +68,8 @@ pub fn HelperForm(
         kept.with_value(FormDraft::discard);
         close_form(on_close, "#add-helper");
     };
-    // A field's value and its setter, for the text fields.
     let (name, set_name) = bind(draft, |d| &d.name, |d| &mut d.name);
-    let (languages, set_languages) = bind(draft, |d| &d.languages, |d| &mut d.languages);
-    let (note, set_note) = bind(
-        draft,
-        |d| &d.availability_note,
-        |d| &mut d.availability_note,
-    );
-    let (area, set_area) = bind(draft, |d| &d.area, |d| &mut d.area);
     let (phone, set_phone) = bind(draft, |d| &d.phone, |d| &mut d.phone);
-    let (email, set_email) = bind(draft, |d| &d.email, |d| &mut d.email);
-    let (private_note, set_private_note) =
-        bind(draft, |d| &d.private_note, |d| &mut d.private_note);
-    let (last_contacted, set_last_contacted) =
-        bind(draft, |d| &d.last_contacted, |d| &mut d.last_contacted);
     let heading = if editing.is_some() {
         text::edit_helper()
     } else {
@@ -111,106 +99,129 @@ pub fn HelperForm(
                 on_input=set_phone
                 error=error_for(errors, HelperField::Phone)
             />
-            <CheckboxGroup
-                legend=text::can_help_with()
-                id_prefix="helper-category"
-                options=kinds_of_help
-                    .into_iter()
-                    .map(|c| (c.clone(), text::category_name(&c).to_string()))
-                    .collect()
-                chosen=Signal::derive(move || draft.with(|d| d.can_help_with.clone()))
-                on_change=Callback::new(move |chosen| draft.update(|d| d.can_help_with = chosen))
-            />
-            <CheckboxGroup
-                legend=text::days_free()
-                id_prefix="helper-day"
-                options=WEEK.into_iter().map(|d| (d, text::weekday(d).to_string())).collect()
-                chosen=Signal::derive(move || draft.with(|d| d.days.clone()))
-                on_change=Callback::new(move |chosen| draft.update(|d| d.days = chosen))
-            />
-            <CheckboxGroup
-                legend=text::times_of_day()
-                id_prefix="helper-part"
-                options=DayPart::ALL.into_iter().map(|p| (p, text::day_part(p).to_string())).collect()
-                chosen=Signal::derive(move || draft.with(|d| d.parts.clone()))
-                on_change=Callback::new(move |chosen| draft.update(|d| d.parts = chosen))
-            />
-            <details id=MORE_DETAILS class="more-details" open=details_open>
-                <summary>{text::more_details()}</summary>
-                <TextField
-                    id="helper-languages"
-                    label=text::languages()
-                    input=Input::Line
-                    value=languages
-                    on_input=set_languages
-                    hint=text::languages_hint()
-                />
-                <TextField
-                    id="helper-availability"
-                    label=text::availability_label()
-                    input=Input::Line
-                    value=note
-                    on_input=set_note
-                    hint=text::availability_hint()
-                />
-                <TextField id="helper-area" label=text::area() input=Input::Line value=area on_input=set_area />
-                <TextField
-                    id="helper-email"
-                    label=text::email()
-                    input=Input::Email
-                    value=email
-                    on_input=set_email
-                    error=error_for(errors, HelperField::Email)
-                />
-                <div class="field">
-                    <label for="helper-preferred-contact">{text::preferred_contact()}</label>
-                    <select
-                        id="helper-preferred-contact"
-                        on:change=move |ev| {
-                            draft.update(|d| d.preferred_contact = ContactMethod::parse(&event_target_value(&ev)))
-                        }
-                    >
-                        <option value="" selected=move || draft.with(|d| d.preferred_contact.is_none())>
-                            {text::no_preference()}
-                        </option>
-                        {ContactMethod::ALL
-                            .into_iter()
-                            .map(|method| {
-                                view! {
-                                    <option
-                                        value=method.as_str()
-                                        selected=move || draft.with(|d| d.preferred_contact == Some(method))
-                                    >
-                                        {text::contact_method(method)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <TextField
-                    id="helper-private-note"
-                    label=text::private_note()
-                    input=Input::Lines
-                    value=private_note
-                    on_input=set_private_note
-                    hint=text::private_note_hint()
-                />
-                <TextField
-                    id="helper-last-contacted"
-                    label=text::last_contacted()
-                    input=Input::Date
-                    value=last_contacted
-                    on_input=set_last_contacted
-                    error=error_for(errors, HelperField::LastContacted)
-                    max=Signal::derive(move || state.today.get().to_string())
-                />
-            </details>
+            <HelpAndFreeTimes draft kinds_of_help />
+            <MoreDetails draft errors open=details_open />
             <div class="actions">
                 <button type="submit" class="primary">{text::save()}</button>
                 <CancelButton changed on_leave=leave form_id="helper-form" />
             </div>
         </form>
+    }
+}
+
+/// What the helper can help with, and the days and times they are free.
+#[component]
+fn HelpAndFreeTimes(
+    /// The form's draft.
+    draft: RwSignal<HelperDraft>,
+    /// The kinds of help to offer: the person's categories and the helper's own.
+    kinds_of_help: Vec<String>,
+) -> impl IntoView {
+    view! {
+        <CheckboxGroup
+            legend=text::can_help_with()
+            id_prefix="helper-category"
+            options=kinds_of_help
+                .into_iter()
+                .map(|c| (c.clone(), text::category_name(&c).to_string()))
+                .collect()
+            chosen=Signal::derive(move || draft.with(|d| d.can_help_with.clone()))
+            on_change=Callback::new(move |chosen| draft.update(|d| d.can_help_with = chosen))
+        />
+        <CheckboxGroup
+            legend=text::days_free()
+            id_prefix="helper-day"
+            options=WEEK.into_iter().map(|d| (d, text::weekday(d).to_string())).collect()
+            chosen=Signal::derive(move || draft.with(|d| d.days.clone()))
+            on_change=Callback::new(move |chosen| draft.update(|d| d.days = chosen))
+        />
+        <CheckboxGroup
+            legend=text::times_of_day()
+            id_prefix="helper-part"
+            options=DayPart::ALL.into_iter().map(|p| (p, text::day_part(p).to_string())).collect()
+            chosen=Signal::derive(move || draft.with(|d| d.parts.clone()))
+            on_change=Callback::new(move |chosen| draft.update(|d| d.parts = chosen))
+        />
+    }
+}
+
+/// The fields folded under "More details", which most helpers leave empty.
+#[component]
+fn MoreDetails(
+    /// The form's draft.
+    draft: RwSignal<HelperDraft>,
+    /// The problems found by the last try to save.
+    errors: RwSignal<Vec<FieldError<HelperField>>>,
+    /// Whether the fold starts open.
+    open: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (languages, set_languages) = bind(draft, |d| &d.languages, |d| &mut d.languages);
+    let (note, set_note) = bind(
+        draft,
+        |d| &d.availability_note,
+        |d| &mut d.availability_note,
+    );
+    let (area, set_area) = bind(draft, |d| &d.area, |d| &mut d.area);
+    let (email, set_email) = bind(draft, |d| &d.email, |d| &mut d.email);
+    let (private_note, set_private_note) =
+        bind(draft, |d| &d.private_note, |d| &mut d.private_note);
+    let (last_contacted, set_last_contacted) =
+        bind(draft, |d| &d.last_contacted, |d| &mut d.last_contacted);
+    view! {
+        <details id=MORE_DETAILS class="more-details" open=open>
+            <summary>{text::more_details()}</summary>
+            <TextField
+                id="helper-languages"
+                label=text::languages()
+                input=Input::Line
+                value=languages
+                on_input=set_languages
+                hint=text::languages_hint()
+            />
+            <TextField
+                id="helper-availability"
+                label=text::availability_label()
+                input=Input::Line
+                value=note
+                on_input=set_note
+                hint=text::availability_hint()
+            />
+            <TextField id="helper-area" label=text::area() input=Input::Line value=area on_input=set_area />
+            <TextField
+                id="helper-email"
+                label=text::email()
+                input=Input::Email
+                value=email
+                on_input=set_email
+                error=error_for(errors, HelperField::Email)
+            />
+            <ChoiceSelect
+                id="helper-preferred-contact"
+                label=text::preferred_contact()
+                options=ContactMethod::ALL.into_iter().map(|m| (m, text::contact_method(m).to_string())).collect()
+                none_label=text::no_preference()
+                chosen=Signal::derive(move || draft.with(|d| d.preferred_contact))
+                on_change=Callback::new(move |method| draft.update(|d| d.preferred_contact = method))
+            />
+            <TextField
+                id="helper-private-note"
+                label=text::private_note()
+                input=Input::Lines
+                value=private_note
+                on_input=set_private_note
+                hint=text::private_note_hint()
+            />
+            <TextField
+                id="helper-last-contacted"
+                label=text::last_contacted()
+                input=Input::Date
+                value=last_contacted
+                on_input=set_last_contacted
+                error=error_for(errors, HelperField::LastContacted)
+                max=Signal::derive(move || state.today.get().to_string())
+            />
+        </details>
     }
 }
 

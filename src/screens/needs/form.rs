@@ -60,9 +60,6 @@ pub fn NeedForm(
     let (what, set_what) = bind(draft, |d| &d.what, |d| &mut d.what);
     let (for_whom, set_for_whom) = bind(draft, |d| &d.for_whom, |d| &mut d.for_whom);
     let (language, set_language) = bind(draft, |d| &d.language, |d| &mut d.language);
-    let (needed_by, set_needed_by) = bind(draft, |d| &d.needed_by, |d| &mut d.needed_by);
-    let (follow_up_on, set_follow_up_on) =
-        bind(draft, |d| &d.follow_up_on, |d| &mut d.follow_up_on);
     let (notes, set_notes) = bind(draft, |d| &d.notes, |d| &mut d.notes);
     let heading = if editing.is_some() {
         text::edit_need()
@@ -94,17 +91,7 @@ pub fn NeedForm(
                 value=Signal::derive(move || draft.with(|d| d.category.clone()))
                 on_change=Callback::new(move |category| draft.update(|d| d.category = category))
             />
-            <ChoiceSelect
-                id="need-urgency"
-                label=text::urgency_label()
-                options=Urgency::ALL.into_iter().map(|u| (u, text::urgency(u).to_string())).collect()
-                chosen=Signal::derive(move || draft.with(|d| Some(d.urgency)))
-                on_change=Callback::new(move |urgency: Option<Urgency>| {
-                    if let Some(urgency) = urgency {
-                        draft.update(|d| d.urgency = urgency);
-                    }
-                })
-            />
+            <UrgencyChoice draft />
             <TextField
                 id="need-language"
                 label=text::their_language()
@@ -113,40 +100,77 @@ pub fn NeedForm(
                 on_input=set_language
                 hint=text::their_language_hint()
             />
-            <TextField
-                id="need-needed-by"
-                label=text::needed_by()
-                input=Input::Date
-                value=needed_by
-                on_input=set_needed_by
-                error=error_for(errors, NeedField::NeededBy)
-            />
-            <ChoiceSelect
-                id="need-repeats"
-                label=text::repeats()
-                options=Every::ALL.into_iter().map(|e| (e, text::every(e).to_string())).collect()
-                hint=text::repeats_hint()
-                chosen=Signal::derive(move || draft.with(|d| Some(d.repeats)))
-                on_change=Callback::new(move |every: Option<Every>| {
-                    if let Some(every) = every {
-                        draft.update(|d| d.repeats = every);
-                    }
-                })
-            />
-            <TextField
-                id="need-follow-up-on"
-                label=text::follow_up_on()
-                input=Input::Date
-                value=follow_up_on
-                on_input=set_follow_up_on
-                error=error_for(errors, NeedField::FollowUpOn)
-                hint=text::follow_up_hint()
-            />
+            <WhenNeeded draft errors />
             <TextField id="need-notes" label=text::notes() input=Input::Lines value=notes on_input=set_notes />
             <div class="actions">
                 <button type="submit" class="primary">{text::save()}</button>
                 <CancelButton changed on_leave=leave form_id="need-form" />
             </div>
         </form>
+    }
+}
+
+/// How urgent the need is.
+#[component]
+fn UrgencyChoice(
+    /// The form's draft.
+    draft: RwSignal<NeedDraft>,
+) -> impl IntoView {
+    view! {
+        <ChoiceSelect
+            id="need-urgency"
+            label=text::urgency_label()
+            options=Urgency::ALL.into_iter().map(|u| (u, text::urgency(u).to_string())).collect()
+            chosen=Signal::derive(move || draft.with(|d| Some(d.urgency)))
+            on_change=Callback::new(move |urgency: Option<Urgency>| {
+                if let Some(urgency) = urgency {
+                    draft.update(|d| d.urgency = urgency);
+                }
+            })
+        />
+    }
+}
+
+/// When the need is wanted by, whether it comes back, and when to ask how it went.
+#[component]
+fn WhenNeeded(
+    /// The form's draft.
+    draft: RwSignal<NeedDraft>,
+    /// The problems found by the last try to save.
+    errors: RwSignal<Vec<FieldError<NeedField>>>,
+) -> impl IntoView {
+    let (needed_by, set_needed_by) = bind(draft, |d| &d.needed_by, |d| &mut d.needed_by);
+    let (follow_up_on, set_follow_up_on) =
+        bind(draft, |d| &d.follow_up_on, |d| &mut d.follow_up_on);
+    view! {
+        <TextField
+            id="need-needed-by"
+            label=text::needed_by()
+            input=Input::Date
+            value=needed_by
+            on_input=set_needed_by
+            error=error_for(errors, NeedField::NeededBy)
+        />
+        <ChoiceSelect
+            id="need-repeats"
+            label=text::repeats()
+            options=Every::ALL.into_iter().map(|e| (e, text::every(e).to_string())).collect()
+            hint=text::repeats_hint()
+            chosen=Signal::derive(move || draft.with(|d| Some(d.repeats)))
+            on_change=Callback::new(move |every: Option<Every>| {
+                if let Some(every) = every {
+                    draft.update(|d| d.repeats = every);
+                }
+            })
+        />
+        <TextField
+            id="need-follow-up-on"
+            label=text::follow_up_on()
+            input=Input::Date
+            value=follow_up_on
+            on_input=set_follow_up_on
+            error=error_for(errors, NeedField::FollowUpOn)
+            hint=text::follow_up_hint()
+        />
     }
 }

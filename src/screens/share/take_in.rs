@@ -38,115 +38,227 @@ pub fn TakeIn(
     let refused = RwSignal::new(None::<String>);
     let choices = RwSignal::new(BTreeMap::<Uuid, Choice>::new());
     let skip_consent = RwSignal::new(false);
+    let locked_file = RwSignal::new(None::<Envelope>);
     let input_ref = NodeRef::<leptos::html::Input>::new();
-
-    // After a decision the file is forgotten: the input is cleared, and a card link's
-    // address becomes the Share screen's, so that a reload does not offer it again.
-    let reset_input = move || {
-        if let Some(input) = input_ref.get_untracked() {
-            input.set_value("");
-        }
-        if location_hash().is_some_and(|h| h.starts_with(&share::CARD_ROUTE[1..])) {
-            let _ = window().history().and_then(|h| {
-                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/share"))
-            });
+    let forget = move || forget_file(input_ref);
+    let take_text = move |text: String, face_to_face: bool| {
+        match read_share(&state, &text, face_to_face) {
+            Ok(read) => {
+                pending.set(Some(read));
+                // Take the reader to the preview, which may be below the fold.
+                request_animation_frame(|| focus("#import-preview-heading"));
+            }
+            Err(problem) => refused.set(Some(text::import_refused(&problem))),
         }
     };
-    let locked_file = RwSignal::new(None::<Envelope>);
-    let take_text = move |text: String, no_private: bool| match share::parse(
-        &text,
-        clock::now(),
-        clock::today(),
-    ) {
-        Ok(mut parsed) => {
-            if no_private {
-                // A card link or another phone face to face never touches private notes,
-                // whatever it claims.
-                parsed.includes_private = false;
-            }
-            let made_on = parsed.exported_at.map(|at| at.date_naive());
-            let plan = state
-                .model
-                .with_untracked(|m| import::plan(m, parsed.clone()));
-            pending.set(Some(Pending {
-                file: parsed,
-                plan,
-                made_on,
-            }));
-            // Take the reader to the preview, which may be below the fold.
-            request_animation_frame(|| focus("#import-preview-heading"));
-        }
-        Err(problem) => refused.set(Some(text::import_refused(&problem))),
+    // A new file replaces whatever the last one left on the screen.
+    let start_over = move || {
+        pending.set(None);
+        locked_file.set(None);
+        refused.set(None);
+        choices.set(BTreeMap::new());
+        skip_consent.set(false);
     };
     // A file from another phone goes through the same preview, and replaces any file
     // waiting there.
     Effect::new(move || {
         arrived.track();
         if let Some(text) = arrived.try_update_untracked(Option::take).flatten() {
-            pending.set(None);
-            locked_file.set(None);
-            refused.set(None);
-            choices.set(BTreeMap::new());
-            skip_consent.set(false);
+            start_over();
             take_text(text, true);
         }
     });
-    // A card link from a QR code carries its file in the address.
-    if let Some(data) =
-        location_hash().and_then(|h| h.strip_prefix(&share::CARD_ROUTE[1..]).map(str::to_string))
-    {
-        match share::card_link_text(&data) {
-            Ok(text) => take_text(text, true),
-            Err(problem) => refused.set(Some(text::import_refused(&problem))),
-        }
+    match card_link_file() {
+        Some(Ok(text)) => take_text(text, true),
+        Some(Err(problem)) => refused.set(Some(text::import_refused(&problem))),
+        None => {}
     }
-    let read_file = move |file: web_sys::File| {
-        pending.set(None);
-        locked_file.set(None);
-        refused.set(None);
-        choices.set(BTreeMap::new());
-        skip_consent.set(false);
-        let size = file.size() as u64;
-        if size > MAX_FILE_BYTES {
-            refused.set(Some(text::import_refused(&FileProblem::TooLarge {
-                bytes: size,
-            })));
-            return;
-        }
+    let on_file = Callback::new(move |file: web_sys::File| {
+        start_over();
         leptos::task::spawn_local(async move {
-            let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let text = read.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            if !locked::is_locked(&text) {
-                take_text(text, false);
-            } else if !crate::lock::available() {
-                refused.set(Some(text::lock_needs_secure().to_string()));
-            } else {
-                match locked::open(&text) {
-                    Ok(envelope) => {
-                        locked_file.set(Some(envelope));
-                        request_animation_frame(|| focus("#unlock-passphrase"));
-                    }
-                    Err(problem) => refused.set(Some(text::locked_refused(&problem))),
+            match read_chosen(file).await {
+                Chosen::Plain(text) => take_text(text, false),
+                Chosen::Locked(envelope) => {
+                    locked_file.set(Some(envelope));
+                    request_animation_frame(|| focus("#unlock-passphrase"));
                 }
+                Chosen::Refused(message) => refused.set(Some(message)),
             }
         });
+    });
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = dropped_file(&ev) {
+            on_file.run(file);
+        }
     };
+    view! {
+        <section
+            aria-labelledby="take-in-heading"
+            class="drop-zone"
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
+            <h2 id="take-in-heading">{text::take_in_heading()}</h2>
+            <p id="take-in-hint">{text::take_in_hint()}</p>
+            <FileChoice input_ref on_file />
+            <Refusal refused />
+            <Show when=move || locked_file.with(Option::is_some)>
+                <Unlock
+                    locked=locked_file
+                    on_open=Callback::new(move |text| take_text(text, false))
+                    on_cancel=Callback::new(move |()| {
+                        forget();
+                        state.announce(text::import_cancelled());
+                    })
+                />
+            </Show>
+            <Preview pending choices skip_consent on_done=Callback::new(move |()| forget()) />
+            <UndoLastImport />
+        </section>
+    }
+}
+
+/// Reads a share file's text into an import waiting for the reader's word.
+/// `face_to_face`: it came from a card link or another phone, which never touch private
+/// notes, whatever the file claims.
+fn read_share(state: &AppState, text: &str, face_to_face: bool) -> Result<Pending, FileProblem> {
+    let mut parsed = share::parse(text, clock::now(), clock::today())?;
+    if face_to_face {
+        parsed.includes_private = false;
+    }
+    let made_on = parsed.exported_at.map(|at| at.date_naive());
+    let plan = state
+        .model
+        .with_untracked(|m| import::plan(m, parsed.clone()));
+    Ok(Pending {
+        file: parsed,
+        plan,
+        made_on,
+    })
+}
+
+/// The share file a card link from a QR code carries in the address, if the page was
+/// opened from one.
+fn card_link_file() -> Option<Result<String, FileProblem>> {
+    let data = location_hash()?
+        .strip_prefix(&share::CARD_ROUTE[1..])?
+        .to_string();
+    Some(share::card_link_text(&data))
+}
+
+/// The first file dropped on the screen.
+fn dropped_file(ev: &leptos::ev::DragEvent) -> Option<web_sys::File> {
+    ev.data_transfer()?.files()?.get(0)
+}
+
+/// After a decision the file is forgotten: the input is cleared, and a card link's address
+/// becomes the Share screen's, so that a reload does not offer it again.
+fn forget_file(input_ref: NodeRef<leptos::html::Input>) {
+    if let Some(input) = input_ref.get_untracked() {
+        input.set_value("");
+    }
+    if location_hash().is_some_and(|h| h.starts_with(&share::CARD_ROUTE[1..])) {
+        let _ = window().history().and_then(|h| {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/share"))
+        });
+    }
+}
+
+/// What a chosen file turned out to be.
+enum Chosen {
+    /// A share file's text, to preview.
+    Plain(String),
+    /// A locked file, waiting for its passphrase.
+    Locked(Envelope),
+    /// Why it cannot be taken in, in the reader's words.
+    Refused(String),
+}
+
+/// Reads a file the person chose or dropped, refusing one too large to be a share file
+/// before reading it.
+async fn read_chosen(file: web_sys::File) -> Chosen {
+    let size = file.size() as u64;
+    if size > MAX_FILE_BYTES {
+        return Chosen::Refused(text::import_refused(&FileProblem::TooLarge { bytes: size }));
+    }
+    let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+    let text = read.ok().and_then(|t| t.as_string()).unwrap_or_default();
+    if !locked::is_locked(&text) {
+        Chosen::Plain(text)
+    } else if !crate::lock::available() {
+        Chosen::Refused(text::lock_needs_secure().to_string())
+    } else {
+        match locked::open(&text) {
+            Ok(envelope) => Chosen::Locked(envelope),
+            Err(problem) => Chosen::Refused(text::locked_refused(&problem)),
+        }
+    }
+}
+
+/// The file input, with its label.
+#[component]
+fn FileChoice(
+    /// The input, to clear once a file is decided on.
+    input_ref: NodeRef<leptos::html::Input>,
+    /// Called with the file chosen.
+    on_file: Callback<web_sys::File>,
+) -> impl IntoView {
     let on_choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            read_file(file);
+            on_file.run(file);
         }
     };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            read_file(file);
-        }
-    };
+    view! {
+        <div class="field">
+            <label for="import-file">{text::import_file()}</label>
+            <input
+                id="import-file"
+                type="file"
+                accept=".json,application/json"
+                aria-describedby="take-in-hint"
+                node_ref=input_ref
+                on:change=on_choose
+            />
+        </div>
+    }
+}
+
+/// Why the last file was refused, until the reader dismisses it.
+#[component]
+fn Refusal(
+    /// The reason, in the reader's words; `None` once dismissed.
+    refused: RwSignal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        refused.get().map(|message| {
+            view! {
+                <div class="alert" role="alert">
+                    <p>{message}</p>
+                    <div class="actions">
+                        <button class="quiet" on:click=move |_| refused.set(None)>{text::dismiss()}</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// What the waiting file would do, with the reader's choices and the buttons to take it in
+/// or cancel.
+#[component]
+fn Preview(
+    /// The file waiting, if there is one.
+    pending: RwSignal<Option<Pending>>,
+    /// The reader's choices for conflicts, by record id.
+    choices: RwSignal<BTreeMap<Uuid, Choice>>,
+    /// Whether the reader agreed to leave out what cannot be read.
+    skip_consent: RwSignal<bool>,
+    /// Called once the file is taken in or cancelled, to forget it.
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let confirm = move |_| {
         let Some(Pending { file, .. }) = pending.try_update_untracked(Option::take).flatten()
         else {
@@ -158,13 +270,49 @@ pub fn TakeIn(
         state.announce(&text::imported(undo.len()));
         state.last_import.set(Some(undo));
         pending.set(None);
-        reset_input();
+        on_done.run(());
     };
     let cancel = move |_| {
         pending.set(None);
-        reset_input();
+        on_done.run(());
         state.announce(text::import_cancelled());
     };
+    let can_confirm = move || {
+        let consent = skip_consent.get();
+        pending.with(|p| p.as_ref().is_some_and(|p| p.plan.can_take_in(consent)))
+    };
+    move || {
+        // Drawn from the plan where it lies: a large file's plan is not cloned.
+        pending
+            .with(|p| p.as_ref().map(PreviewParts::of))
+            .map(|parts| {
+                view! {
+                    <section class="preview" aria-label=text::import_preview()>
+                        <h3 id="import-preview-heading" tabindex="-1">{text::import_preview()}</h3>
+                        {parts.made_on.map(|d| view! { <p>{text::file_made_on(d)}</p> })}
+                        <p class="counts-line">{parts.counts}</p>
+                        {parts.changes_nothing.then(|| view! { <p>{text::import_nothing_new()}</p> })}
+                        {(!parts.includes_private).then(|| view! { <p class="hint">{text::import_no_private()}</p> })}
+                        <Listed names=parts.new heading=text::new_records() />
+                        <Changes changes=parts.updated />
+                        <Conflicts conflicts=parts.conflicts choices />
+                        <Skipped skipped=parts.skipped consent=skip_consent />
+                        <div class="actions">
+                            <button class="primary" on:click=confirm disabled=move || !can_confirm()>
+                                {text::confirm_import()}
+                            </button>
+                            <button on:click=cancel>{text::cancel_import()}</button>
+                        </div>
+                    </section>
+                }
+            })
+    }
+}
+
+/// The way back from the last import, while there is one.
+#[component]
+fn UndoLastImport() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let undo_last = move |_| {
         if let Some(undo) = state.last_import.get_untracked() {
             let undone = state.change(|m, now| import::undo(m, undo, now));
@@ -176,89 +324,12 @@ pub fn TakeIn(
             }
         }
     };
-    let needs_consent =
-        move || pending.with(|p| p.as_ref().is_some_and(|p| !p.plan.skipped.is_empty()));
-    let can_confirm = move || {
-        pending.with(|p| p.as_ref().is_some_and(|p| !p.plan.changes_nothing()))
-            && (!needs_consent() || skip_consent.get())
-    };
-
     view! {
-        <section
-            aria-labelledby="take-in-heading"
-            class="drop-zone"
-            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
-            on:drop=on_drop
-        >
-            <h2 id="take-in-heading">{text::take_in_heading()}</h2>
-            <p id="take-in-hint">{text::take_in_hint()}</p>
-            <div class="field">
-                <label for="import-file">{text::import_file()}</label>
-                <input
-                    id="import-file"
-                    type="file"
-                    accept=".json,application/json"
-                    aria-describedby="take-in-hint"
-                    node_ref=input_ref
-                    on:change=on_choose
-                />
+        <Show when=move || state.last_import.with(Option::is_some)>
+            <div class="actions">
+                <button on:click=undo_last>{text::undo_last_import()}</button>
             </div>
-            {move || {
-                refused
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <div class="alert" role="alert">
-                                <p>{message}</p>
-                                <div class="actions">
-                                    <button class="quiet" on:click=move |_| refused.set(None)>{text::dismiss()}</button>
-                                </div>
-                            </div>
-                        }
-                    })
-            }}
-            <Show when=move || locked_file.with(Option::is_some)>
-                <Unlock
-                    locked=locked_file
-                    on_open=Callback::new(move |text| take_text(text, false))
-                    on_cancel=Callback::new(move |()| {
-                        reset_input();
-                        state.announce(text::import_cancelled());
-                    })
-                />
-            </Show>
-            {move || {
-                // Drawn from the plan where it lies: a large file's plan is not cloned.
-                pending
-                    .with(|p| p.as_ref().map(PreviewParts::of))
-                    .map(|parts| {
-                        view! {
-                            <section class="preview" aria-label=text::import_preview()>
-                                <h3 id="import-preview-heading" tabindex="-1">{text::import_preview()}</h3>
-                                {parts.made_on.map(|d| view! { <p>{text::file_made_on(d)}</p> })}
-                                <p class="counts-line">{parts.counts}</p>
-                                {parts.changes_nothing.then(|| view! { <p>{text::import_nothing_new()}</p> })}
-                                {(!parts.includes_private).then(|| view! { <p class="hint">{text::import_no_private()}</p> })}
-                                <Listed names=parts.new heading=text::new_records() />
-                                <Changes changes=parts.updated />
-                                <Conflicts conflicts=parts.conflicts choices />
-                                <Skipped skipped=parts.skipped consent=skip_consent />
-                                <div class="actions">
-                                    <button class="primary" on:click=confirm disabled=move || !can_confirm()>
-                                        {text::confirm_import()}
-                                    </button>
-                                    <button on:click=cancel>{text::cancel_import()}</button>
-                                </div>
-                            </section>
-                        }
-                    })
-            }}
-            <Show when=move || state.last_import.with(Option::is_some)>
-                <div class="actions">
-                    <button on:click=undo_last>{text::undo_last_import()}</button>
-                </div>
-            </Show>
-        </section>
+        </Show>
     }
 }
 
