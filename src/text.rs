@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use kindred_core::checkin::{Answer, Summary};
-use kindred_core::difference::FieldValue;
+use kindred_core::difference::{FieldValue, StatusKind};
 use kindred_core::folder::{DeviceProblem, SyncFailed};
 use kindred_core::habits::Period;
 use kindred_core::helper::{Availability, ContactMethod, DayPart};
@@ -767,13 +767,22 @@ pub fn remove_named(name: &str) -> String {
 /// A field's value in a comparison, as the rest of Kindred shows it.
 pub fn field_value(value: &FieldValue) -> String {
     match value {
-        FieldValue::Text(text) | FieldValue::Stored(text) => text.clone(),
+        FieldValue::Text(text) => text.clone(),
         FieldValue::List(items) => items.join(", "),
         FieldValue::Day(day) => full_date(*day),
         FieldValue::Kind(value) => kind(*value).to_string(),
         FieldValue::Urgency(value) => urgency(*value).to_string(),
         FieldValue::Contact(method) => contact_method(*method).to_string(),
         FieldValue::Availability(free) => availability_in_full(free),
+        FieldValue::Status(StatusKind::Open) => status_open().to_string(),
+        FieldValue::Status(StatusKind::Matched) => status_matched_alone().to_string(),
+        FieldValue::Status(StatusKind::Done) => status_done_alone().to_string(),
+        FieldValue::Repeat(repeat) => joined([every(repeat.every).to_string(), words::RepeatsFrom { date: full_date(repeat.from) }.format()]),
+        FieldValue::Answer(value) => answer(*value).to_string(),
+        FieldValue::Closed { at, by } => {
+            let (day, time) = crate::clock::local_moment(*at);
+            joined([round_closed_at(&moment(day, time, crate::clock::today())), by.clone()])
+        }
     }
 }
 

@@ -794,3 +794,9 @@ draft_not_kept = What you are typing could not be kept in this browser: { $why }
 
 # The title of a follow-up day in the calendar file; $need is what is needed and for whom: "A ride (Mrs Lee)".
 follow_up_event = Follow up: { $need }
+
+# A need's status in the table of two versions, where its helpers and day are rows of their own.
+status_matched_alone = Matched
+status_done_alone = Done
+# A repeating need's first date, in the table of two versions: "from Tue 1 Dec 2026".
+repeats_from = from { $date }

@@ -754,3 +754,9 @@ draft_not_kept = 你正在輸入的內容未能保存在這個瀏覽器：{ $why
 
 # The title of a follow-up day in the calendar file; $need is what is needed and for whom: "A ride (Mrs Lee)".
 follow_up_event = 跟進：{ $need }
+
+# A need's status in the table of two versions, where its helpers and day are rows of their own.
+status_matched_alone = 已配對
+status_done_alone = 已完成
+# A repeating need's first date, in the table of two versions: "from Tue 1 Dec 2026".
+repeats_from = 由{ $date }起

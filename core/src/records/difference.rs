@@ -1,14 +1,14 @@
 //! Two versions of one record side by side, field by field, as typed values: what a
 //! conflict, an update or a kept version differs in. The interface only puts them in words.
 
-use chrono::NaiveDate;
-use serde::Serialize;
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::checkin::{CheckinPerson, Mark, MarkField, PersonField, Round, RoundField};
+use crate::checkin::{Answer, CheckinPerson, Mark, MarkField, PersonField, Round, RoundField};
 use crate::helper::{Availability, ContactMethod, Helper, HelperField};
 use crate::journal::{EntryField, JournalEntry, Kind};
 use crate::need::{Need, NeedField, Status, Urgency};
 use crate::offer::{Offer, OfferField};
+use crate::recurrence::Repeat;
 use crate::share::Shareable;
 use crate::validation::Field;
 
@@ -23,9 +23,20 @@ pub enum FieldValue {
     Urgency(Urgency),
     Contact(ContactMethod),
     Availability(Availability),
-    /// A value the interface has no words for (a status, an answer, a repeat rule, a
-    /// closing), as its file writes it.
-    Stored(String),
+    /// Where a need stands (its helpers and day are fields of their own).
+    Status(StatusKind),
+    Repeat(Repeat),
+    Answer(Answer),
+    /// When a round was closed, and by whom.
+    Closed { at: DateTime<Utc>, by: String },
+}
+
+/// A need's status without what it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Open,
+    Matched,
+    Done,
 }
 
 /// A field whose value differs between the versions; `None` where a version leaves it empty.
@@ -120,15 +131,6 @@ impl<F> Filled<F> {
     }
 }
 
-/// A value as its file writes it: a code as it is, anything else as JSON.
-fn stored(value: &impl Serialize) -> FieldValue {
-    let value = serde_json::to_value(value).unwrap_or_default();
-    FieldValue::Stored(match value.as_str() {
-        Some(code) => code.to_string(),
-        None => value.to_string(),
-    })
-}
-
 impl Compared for JournalEntry {
     fn values(&self) -> Vec<(EntryField, FieldValue)> {
         Filled(Vec::new())
@@ -176,9 +178,9 @@ impl Compared for Helper {
 impl Compared for Need {
     fn values(&self) -> Vec<(NeedField, FieldValue)> {
         let (status, helpers, on) = match &self.status {
-            Status::Open => ("open", &[][..], None),
-            Status::Matched { helpers } => ("matched", &helpers[..], None),
-            Status::Done { helpers, on } => ("done", &helpers[..], Some(*on)),
+            Status::Open => (StatusKind::Open, &[][..], None),
+            Status::Matched { helpers } => (StatusKind::Matched, &helpers[..], None),
+            Status::Done { helpers, on } => (StatusKind::Done, &helpers[..], Some(*on)),
         };
         Filled(Vec::new())
             .text(NeedField::What, &self.what)
@@ -192,8 +194,8 @@ impl Compared for Need {
                 self.follow_up_on.map(FieldValue::Day),
             )
             .text(NeedField::Notes, &self.notes)
-            .value(NeedField::Repeats, self.repeats.as_ref().map(stored))
-            .value(NeedField::Status, Some(FieldValue::Stored(status.into())))
+            .value(NeedField::Repeats, self.repeats.map(FieldValue::Repeat))
+            .value(NeedField::Status, Some(FieldValue::Status(status)))
             .list(NeedField::Helpers, helpers)
             .value(NeedField::On, on.map(FieldValue::Day))
             .0
@@ -220,7 +222,13 @@ impl Compared for Round {
             .text(RoundField::Reason, &self.reason)
             .text(RoundField::StartedBy, &self.started_by)
             .list(RoundField::People, &self.people)
-            .value(RoundField::Closed, self.closed.as_ref().map(stored))
+            .value(
+                RoundField::Closed,
+                self.closed.as_ref().map(|closed| FieldValue::Closed {
+                    at: closed.at,
+                    by: closed.by.clone(),
+                }),
+            )
             .0
     }
 }
@@ -230,7 +238,7 @@ impl Compared for Mark {
         Filled(Vec::new())
             .text(MarkField::Round, &self.round.to_string())
             .text(MarkField::Person, &self.person.to_string())
-            .value(MarkField::Answer, Some(stored(&self.answer)))
+            .value(MarkField::Answer, Some(FieldValue::Answer(self.answer)))
             .text(MarkField::By, &self.by)
             .value(
                 MarkField::Need,
@@ -341,7 +349,7 @@ mod tests {
                     "helpers",
                     FieldValue::List(vec![Uuid::from_u128(1).to_string()])
                 ),
-                ("status", FieldValue::Stored("matched".into())),
+                ("status", FieldValue::Status(StatusKind::Matched)),
                 ("urgency", FieldValue::Urgency(Urgency::default())),
                 ("what", FieldValue::Text("A ride".into())),
             ]
