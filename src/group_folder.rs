@@ -69,6 +69,11 @@ pub struct GroupFolder {
     not_before: RwSignal<Option<DateTime<Utc>>>,
     state: AppState,
     keys: StoredValue<KeyCache, LocalStorage>,
+    /// Counts Connects and Disconnects: a sync that ends after one of them began under a
+    /// connection that is no more, and neither keeps nor says what it found.
+    connection_number: RwSignal<u64>,
+    /// A Connect made while a sync ran: it runs as soon as that one ends.
+    waiting_connect: StoredValue<Option<(Connection, Secrets, u64)>, LocalStorage>,
 }
 
 impl GroupFolder {
@@ -91,6 +96,8 @@ impl GroupFolder {
             not_before: RwSignal::new(None),
             state,
             keys: StoredValue::new_local(KeyCache::default()),
+            connection_number: RwSignal::new(0),
+            waiting_connect: StoredValue::new_local(None),
         };
         set_timeout(move || sync.sync_soon(), AFTER_START);
         let _ = set_interval_with_handle(
@@ -145,13 +152,17 @@ impl GroupFolder {
         };
         self.failures.set(0);
         self.not_before.set(None);
+        self.connection_number.update(|n| *n += 1);
+        let number = self.connection_number.get_untracked();
         leptos::task::spawn_local(async move {
-            self.run(connection, secrets, true).await;
+            self.run(connection, secrets, true, number).await;
         });
     }
 
     /// Forgets the folder on this device. The data stays, and so does every file in the folder.
     pub fn disconnect(self) {
+        self.connection_number.update(|n| *n += 1);
+        self.waiting_connect.set_value(None);
         let _ = folder::forget_connection(&mut LocalStore::open());
         self.connection.set(None);
         self.secrets.set(None);
@@ -183,6 +194,7 @@ impl GroupFolder {
         let Some(secrets) = self.secrets.get_untracked() else {
             return;
         };
+        let number = self.connection_number.get_untracked();
         leptos::task::spawn_local(async move {
             // Another tab may have synced since: its memory of the folder is the newer one.
             let connection = folder::load_connection(&mut LocalStore::open())
@@ -193,13 +205,28 @@ impl GroupFolder {
                     ..stored
                 })
                 .unwrap_or(connection);
-            self.run(connection, secrets, false).await;
+            self.run(connection, secrets, false, number).await;
         });
     }
 
-    async fn run(self, mut connection: Connection, secrets: Secrets, connecting: bool) {
+    /// One sync under `connection`, the one Connect or Disconnect number `number` left.
+    async fn run(
+        self,
+        mut connection: Connection,
+        secrets: Secrets,
+        connecting: bool,
+        number: u64,
+    ) {
+        if self.connection_number.get_untracked() != number {
+            return;
+        }
         if self.running.get_untracked() {
-            self.again.set(true);
+            if connecting {
+                self.waiting_connect
+                    .set_value(Some((connection, secrets, number)));
+            } else {
+                self.again.set(true);
+            }
             return;
         }
         self.running.set(true);
@@ -222,7 +249,11 @@ impl GroupFolder {
             &mut connection.memory,
         )
         .await;
+        // Disconnected, or connected anew, meanwhile: what this sync learnt belongs to a
+        // connection the person has left (it would put back the secrets they let go of).
+        let current = self.connection_number.get_untracked() == number;
         match result {
+            _ if !current => {}
             Ok(synced) => {
                 connection.last_synced_at = Some(clock::now());
                 self.failures.set(0);
@@ -253,6 +284,13 @@ impl GroupFolder {
             }
         }
         self.running.set(false);
+        let waiting = self.waiting_connect.try_update_value(Option::take).flatten();
+        if let Some((connection, secrets, number)) = waiting {
+            leptos::task::spawn_local(async move {
+                self.run(connection, secrets, true, number).await;
+            });
+            return;
+        }
         if self.again.get_untracked() {
             self.again.set(false);
             self.sync_soon();

@@ -235,6 +235,43 @@ fn three_phones_with_concurrent_edits_converge_and_the_conflict_waits_for_review
 }
 
 #[test]
+fn a_disconnect_while_a_sync_runs_stays_disconnected_and_keeps_no_secret() {
+    let server = WebDavServer::with_app(&App::dist_dir());
+    let ana = phone_at(&server);
+    connect_with(&ana, &server.folder(), PASSWORD, PASSPHRASE, REMEMBER);
+    wait_for_status(&ana, "Last synced at");
+    // Tapped one after the other: the sync has begun, or is about to, when Disconnect lands.
+    for between in ["", "await new Promise(r => setTimeout(r, 0));"] {
+        ana.browser().execute(
+            &format!(
+                "return (async () => {{
+                     const button = name => [...document.querySelectorAll('button')]
+                         .find(b => b.textContent.trim() === name);
+                     button('Sync now').click();
+                     {between}
+                     button('Disconnect').click();
+                 }})();"
+            ),
+            &[],
+        );
+        wait_for_status(&ana, "Not connected");
+        // Long enough for the sync to end (a quiet sync of this folder takes under a second):
+        // it must not bring the connection, or the remembered password, back.
+        std::thread::sleep(Duration::from_secs(3));
+        assert!(status(&ana).contains("Not connected"), "{}", status(&ana));
+        assert!(
+            !ana.local_storage().values().any(|v| v.contains(PASSWORD)),
+            "the password the person let go of is not written back"
+        );
+        ana.reload();
+        ana.open("#/settings");
+        assert!(status(&ana).contains("Not connected"));
+        connect_with(&ana, &server.folder(), PASSWORD, PASSPHRASE, REMEMBER);
+        wait_for_status(&ana, "Last synced at");
+    }
+}
+
+#[test]
 fn a_wrong_password_is_said_and_nothing_is_kept() {
     let server = WebDavServer::with_app(&App::dist_dir());
     let ana = phone_at(&server);
