@@ -284,7 +284,10 @@ impl GroupFolder {
             }
         }
         self.running.set(false);
-        let waiting = self.waiting_connect.try_update_value(Option::take).flatten();
+        let waiting = self
+            .waiting_connect
+            .try_update_value(Option::take)
+            .flatten();
         if let Some((connection, secrets, number)) = waiting {
             leptos::task::spawn_local(async move {
                 self.run(connection, secrets, true, number).await;

@@ -2,7 +2,7 @@
 //! Chinese) can be added without hunting through components. English is the default and the
 //! language of the accessible names in ../shared/UI-CONTRACT.md.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use kindred_core::checkin::{Answer, Summary};
 use kindred_core::difference::{FieldValue, StatusKind};
 use kindred_core::folder::{DeviceProblem, SyncFailed};
@@ -764,8 +764,9 @@ pub fn remove_named(name: &str) -> String {
     words::RemoveNamed { name }.format()
 }
 
-/// A field's value in a comparison, as the rest of Kindred shows it.
-pub fn field_value(value: &FieldValue) -> String {
+/// A field's value in a comparison, as the rest of Kindred shows it; `when` words a moment
+/// (the shell knows the phone's time zone and today).
+pub fn field_value(value: &FieldValue, when: impl Fn(DateTime<Utc>) -> String) -> String {
     match value {
         FieldValue::Text(text) => text.clone(),
         FieldValue::List(items) => items.join(", "),
@@ -777,12 +778,15 @@ pub fn field_value(value: &FieldValue) -> String {
         FieldValue::Status(StatusKind::Open) => status_open().to_string(),
         FieldValue::Status(StatusKind::Matched) => status_matched_alone().to_string(),
         FieldValue::Status(StatusKind::Done) => status_done_alone().to_string(),
-        FieldValue::Repeat(repeat) => joined([every(repeat.every).to_string(), words::RepeatsFrom { date: full_date(repeat.from) }.format()]),
+        FieldValue::Repeat(repeat) => joined([
+            every(repeat.every).to_string(),
+            words::RepeatsFrom {
+                date: full_date(repeat.from),
+            }
+            .format(),
+        ]),
         FieldValue::Answer(value) => answer(*value).to_string(),
-        FieldValue::Closed { at, by } => {
-            let (day, time) = crate::clock::local_moment(*at);
-            joined([round_closed_at(&moment(day, time, crate::clock::today())), by.clone()])
-        }
+        FieldValue::Closed { at, by } => joined([round_closed_at(&when(*at)), by.clone()]),
     }
 }
 

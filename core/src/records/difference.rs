@@ -28,7 +28,10 @@ pub enum FieldValue {
     Repeat(Repeat),
     Answer(Answer),
     /// When a round was closed, and by whom.
-    Closed { at: DateTime<Utc>, by: String },
+    Closed {
+        at: DateTime<Utc>,
+        by: String,
+    },
 }
 
 /// A need's status without what it carries.

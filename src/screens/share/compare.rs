@@ -34,7 +34,13 @@ pub fn compare<T: Compared>(left: &T, right: &T) -> Comparison {
         )
     });
     let shown = |value: Option<difference::FieldValue>| {
-        value.map(|v| text::field_value(&v)).unwrap_or_default()
+        let when = |at| {
+            let (day, time) = crate::clock::local_moment(at);
+            text::moment(day, time, crate::clock::today())
+        };
+        value
+            .map(|v| text::field_value(&v, when))
+            .unwrap_or_default()
     };
     let rows = deletion
         .into_iter()
