@@ -6,13 +6,11 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use kindred_core::folder::{self, DeviceProblem, FolderShell, Local, Memory, Secrets, SyncFailed};
 use kindred_core::helper::Helper;
+use kindred_core::in_pieces;
 use kindred_core::journal::{JournalEntry, Kind};
 use kindred_core::locked::{self, Envelope, Header};
 use kindred_core::merge;
@@ -23,17 +21,6 @@ use kindred_core::webdav::{self, Method, NoAnswer, Request, Response};
 use uuid::Uuid;
 
 const ADDRESS: &str = "https://cloud.example.org/dav/kindred/";
-
-/// Runs a future that never waits: every await in a sync against the in-memory folder is
-/// ready at once.
-fn run<F: Future>(future: F) -> F::Output {
-    let mut future = pin!(future);
-    let mut context = Context::from_waker(Waker::noop());
-    match future.as_mut().poll(&mut context) {
-        Poll::Ready(output) => output,
-        Poll::Pending => panic!("the in-memory folder never waits"),
-    }
-}
 
 /// How the folder misbehaves, switched by the tests.
 #[derive(Default)]
@@ -394,7 +381,8 @@ impl<'a> Device<'a> {
             password: self.password.clone(),
             passphrase: self.passphrase.clone(),
         };
-        run(folder::sync(
+        // Every await against the in-memory folder is ready at once.
+        in_pieces::at_once(folder::sync(
             &shell,
             &mut data,
             ADDRESS,
